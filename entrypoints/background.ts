@@ -1,0 +1,8 @@
+import { startLossDetection } from '../src/background/loss-flow';
+import { routeMessages } from '../src/background/router';
+import { database } from '../src/db/database';
+
+export default defineBackground(() => {
+  const db = database();
+  routeMessages(db, startLossDetection(db));
+});

@@ -1,0 +1,23 @@
+import { ExportImport } from './sections/ExportImport';
+import { LessonLibrary } from './sections/LessonLibrary';
+
+export function App() {
+  return (
+    <main
+      style={{
+        maxWidth: '820px',
+        margin: '24px auto',
+        padding: '0 16px',
+        display: 'grid',
+        gap: '20px',
+      }}
+    >
+      <header>
+        <h1>Rebound — your lessons</h1>
+        <p class="muted">Kept on this device only. Nothing is sent anywhere.</p>
+      </header>
+      <LessonLibrary />
+      <ExportImport />
+    </main>
+  );
+}

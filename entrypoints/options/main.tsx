@@ -1,0 +1,4 @@
+import { mountPage } from '../../src/ui/mount';
+import { App } from './App';
+
+mountPage(<App />);

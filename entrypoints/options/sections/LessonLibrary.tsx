@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import { database } from '../../../src/db/database';
+import { deleteLesson, recentLessons } from '../../../src/db/lessons';
+import type { Lesson } from '../../../src/lessons/schema';
+import { LessonDetail } from '../../../src/ui/LessonDetail';
+import { LessonSummary } from '../../../src/ui/LessonSummary';
+import { useLiveQuery } from '../../../src/ui/use-live-query';
+
+/** Every lesson, newest first; open one to read it, delete with a confirmation. */
+export function LessonLibrary() {
+  const lessons = useLiveQuery(() => recentLessons(database()), []);
+  return (
+    <section aria-labelledby="library-title" style={{ display: 'grid', gap: '10px' }}>
+      <h2 id="library-title">Lessons</h2>
+      {lessons.state === 'error' && (
+        <p class="status error">Could not read your lessons: {lessons.error}</p>
+      )}
+      {lessons.state === 'ready' && lessons.value.length === 0 && (
+        <p class="muted">No lessons yet. They appear here when you reflect on a lost deal.</p>
+      )}
+      {lessons.state === 'ready' && (
+        <ul class="lesson-list">
+          {lessons.value.map((lesson) => (
+            <LessonItem key={lesson.id} lesson={lesson} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function LessonItem({ lesson }: { lesson: Lesson }) {
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const detailId = `lesson-${lesson.id}`;
+  return (
+    <li class="card" data-testid="lesson">
+      <div class="row" style={{ alignItems: 'flex-start' }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <LessonSummary lesson={lesson} />
+        </div>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={detailId}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Close' : 'Open'}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => setConfirming(true)}
+          disabled={confirming}
+        >
+          Delete
+        </button>
+      </div>
+      {confirming && (
+        <div
+          class="row"
+          role="alertdialog"
+          aria-label="Confirm delete"
+          style={{ marginTop: '8px' }}
+        >
+          <span>Delete this lesson? This cannot be undone.</span>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void deleteLesson(database(), lesson.id)}
+          >
+            Yes, delete
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
+      {open && <LessonDetail id={detailId} lesson={lesson} />}
+    </li>
+  );
+}

@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { database } from '../../src/db/database';
+import { countLessons, recentLessons } from '../../src/db/lessons';
+import { LessonSummary } from '../../src/ui/LessonSummary';
+import { useLiveQuery } from '../../src/ui/use-live-query';
+
+const RECENT = 5;
+
+async function loadPopup() {
+  const db = database();
+  const [lessons, total] = await Promise.all([recentLessons(db, RECENT), countLessons(db)]);
+  return { lessons, total };
+}
+
+export function App() {
+  const data = useLiveQuery(loadPopup, []);
+  const openReflect = () =>
+    void browser.tabs.create({ url: browser.runtime.getURL('/reflect.html') });
+
+  return (
+    <main
+      style={{
+        width: '360px',
+        padding: '14px',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: '12px',
+      }}
+    >
+      <header class="row">
+        <h1>Rebound</h1>
+        <span class="spacer" />
+        {data.state === 'ready' && (
+          <span class="muted" data-testid="lesson-count">
+            {data.value.total} {data.value.total === 1 ? 'lesson' : 'lessons'}
+          </span>
+        )}
+      </header>
+      {data.state === 'error' && (
+        <p class="status error">Could not read your lessons: {data.error}</p>
+      )}
+      {data.state === 'ready' && data.value.total === 0 && (
+        <div class="card" data-testid="empty-state">
+          <p style={{ marginTop: 0 }}>
+            <strong>No lessons yet.</strong>
+          </p>
+          <p>
+            Mark a deal <em>Closed lost</em> in HubSpot and Rebound will ask, right there, what you
+            learned. Lost a deal somewhere else? Reflect on it below.
+          </p>
+        </div>
+      )}
+      {data.state === 'ready' && data.value.total > 0 && (
+        <section aria-label="Recent lessons">
+          <ul class="lesson-list">
+            {data.value.lessons.map((lesson) => (
+              <li class="card" key={lesson.id}>
+                <LessonSummary lesson={lesson} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div class="row">
+        <button type="button" class="primary" onClick={openReflect}>
+          Reflect on a lost deal
+        </button>
+        <span class="spacer" />
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          All lessons
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import '../../src/reflection/reflection.css';
+import { mountPage } from '../../src/ui/mount';
+import { ManualReflection } from '../../src/reflection/ManualReflection';
+
+mountPage(<ManualReflection />);

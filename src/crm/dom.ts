@@ -1,0 +1,51 @@
+import type { NamedSelector } from './types';
+
+/** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The visible value of an element: the chosen option of a <select>, the value of an input,
+ * otherwise its text.
+ */
+export function valueOf(el: Element): string {
+  if (el instanceof HTMLSelectElement) return cleanText(el.selectedOptions[0]?.textContent);
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)
+    return cleanText(el.value);
+  return cleanText(el.textContent);
+}
+
+/** The first element matched by any alternative of a named selector, in order. */
+export function queryNamed(root: ParentNode, selector: NamedSelector): Element | undefined {
+  for (const css of selector.css) {
+    const found = root.querySelector(css);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function readNamed(root: ParentNode, selector: NamedSelector): string | undefined {
+  const el = queryNamed(root, selector);
+  const text = el ? valueOf(el) : '';
+  return text || undefined;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
+/**
+ * Reads an amount as CRMs print it: "$12,500.00", "€ 12.500,00", "12 500 EUR". The last
+ * separator followed by exactly two digits is taken as the decimal mark.
+ */
+export function parseAmount(text: string | undefined): { amount?: number; currency?: string } {
+  if (!text) return {};
+  const code = /\b([A-Z]{3})\b/.exec(text)?.[1];
+  const symbol = Object.keys(CURRENCY_SYMBOLS).find((s) => text.includes(s));
+  const currency = code ?? (symbol ? CURRENCY_SYMBOLS[symbol] : undefined);
+  const digits = /-?\d[\d.,\s\u00a0']*/.exec(text)?.[0].replace(/[\s\u00a0']/g, '');
+  if (!digits) return { currency };
+  const decimal = /[.,](\d{2})$/.exec(digits);
+  const whole = (decimal ? digits.slice(0, -3) : digits).replace(/[.,]/g, '');
+  const amount = Number(decimal ? `${whole}.${decimal[1]}` : whole);
+  return Number.isFinite(amount) ? { amount, currency } : { currency };
+}

@@ -1,0 +1,64 @@
+import {
+  LESSON_SCHEMA_VERSION,
+  LessonInputSchema,
+  LessonSchema,
+  type Lesson,
+  type LessonInput,
+} from '../lessons/schema';
+import type { ReboundDatabase } from './database';
+
+/** Validates and stores a new lesson; throws a ZodError naming the bad field. */
+export async function addLesson(
+  db: ReboundDatabase,
+  input: LessonInput,
+  now = new Date(),
+): Promise<Lesson> {
+  const stamp = now.toISOString();
+  const lesson = LessonSchema.parse({
+    ...LessonInputSchema.parse(input),
+    id: crypto.randomUUID(),
+    createdAt: stamp,
+    updatedAt: stamp,
+    schemaVersion: LESSON_SCHEMA_VERSION,
+  });
+  await db.lessons.add(lesson);
+  return lesson;
+}
+
+/** Newest first. */
+export function recentLessons(db: ReboundDatabase, limit?: number): Promise<Lesson[]> {
+  const query = db.lessons.orderBy('createdAt').reverse();
+  return (limit === undefined ? query : query.limit(limit)).toArray();
+}
+
+export function countLessons(db: ReboundDatabase): Promise<number> {
+  return db.lessons.count();
+}
+
+export function deleteLesson(db: ReboundDatabase, id: string): Promise<void> {
+  return db.lessons.delete(id);
+}
+
+/**
+ * Stores already-validated lessons (from an import). A lesson with an id that is already here
+ * replaces it only when it is newer, so re-importing an old export never undoes later edits.
+ */
+export async function importLessons(
+  db: ReboundDatabase,
+  lessons: Lesson[],
+): Promise<{ added: number; updated: number; unchanged: number }> {
+  return db.transaction('rw', db.lessons, async () => {
+    const existing = await db.lessons.bulkGet(lessons.map((l) => l.id));
+    const counts = { added: 0, updated: 0, unchanged: 0 };
+    const toPut: Lesson[] = [];
+    lessons.forEach((lesson, i) => {
+      const current = existing[i];
+      if (!current) counts.added++;
+      else if (lesson.updatedAt > current.updatedAt) counts.updated++;
+      else return void counts.unchanged++;
+      toPut.push(lesson);
+    });
+    await db.lessons.bulkPut(toPut);
+    return counts;
+  });
+}

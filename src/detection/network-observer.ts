@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { CrmAdapter, StageSave } from '../crm/types';
+import type { SaveConfirmed } from './correlator';
+import { decodeRequestBody, type WebRequestBody } from './request-body';
+
+/**
+ * Watches the CRMs' own save requests (observation only: nothing is blocked or changed) and
+ * reports each deal-stage save the server answered with 2xx. Requests not made by a tab (other
+ * extensions, service workers) are ignored.
+ */
+export function observeStageSaves(
+  adapters: readonly CrmAdapter[],
+  onConfirmed: (save: SaveConfirmed) => void,
+): void {
+  const inFlight = new Map<string, { crm: string; tabId: number; saves: StageSave[] }>();
+  const urls = adapters.flatMap((a) => a.network.urls);
+
+  for (const adapter of adapters) {
+    browser.webRequest.onBeforeRequest.addListener(
+      (details) => {
+        if (details.tabId < 0) return undefined;
+        const body = decodeRequestBody(details.requestBody as WebRequestBody);
+        const saves = adapter.network.parse(details.method, details.url, body);
+        if (saves.length > 0) {
+          inFlight.set(details.requestId, { crm: adapter.id, tabId: details.tabId, saves });
+        }
+        return undefined;
+      },
+      { urls: adapter.network.urls },
+      ['requestBody'],
+    );
+  }
+
+  browser.webRequest.onCompleted.addListener(
+    (details) => {
+      const request = inFlight.get(details.requestId);
+      if (!request) return;
+      inFlight.delete(details.requestId);
+      if (details.statusCode < 200 || details.statusCode > 299) return;
+      for (const save of request.saves) {
+        onConfirmed({ crm: request.crm, tabId: request.tabId, ...save });
+      }
+    },
+    { urls },
+  );
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => void inFlight.delete(details.requestId),
+    {
+      urls,
+    },
+  );
+}

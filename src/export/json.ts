@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { describeIssue, LessonSchema, type Lesson } from '../lessons/schema';
+
+export const EXPORT_FORMAT = 'rebound-lessons';
+export const EXPORT_FORMAT_VERSION = 1;
+
+const ExportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: 'This is not a Rebound export' }),
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION, {
+    error: `Only format version ${EXPORT_FORMAT_VERSION} can be read`,
+  }),
+  exportedAt: z.iso.datetime(),
+  lessons: z.array(LessonSchema),
+});
+
+/** Every field of every lesson, lossless, for re-import. */
+export function toJson(lessons: Lesson[], now = new Date()): string {
+  const file: z.infer<typeof ExportFileSchema> = {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    lessons,
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/** Reads a JSON export back; a bad file gets a message that names what is wrong and where. */
+export function fromJson(
+  text: string,
+): { ok: true; lessons: Lesson[] } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The file is not valid JSON.' };
+  }
+  const parsed = ExportFileSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, lessons: parsed.data.lessons }
+    : { ok: false, error: `The file cannot be imported: ${describeIssue(parsed.error)}` };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { OUTCOME_IDS } from '../reflection/outcomes';
+
+export const LESSON_SCHEMA_VERSION = 1;
+
+const text = (max: number) => z.string().max(max);
+
+/** What a reflection captures about one lost deal, before the store gives it an id. */
+export const LessonInputSchema = z.object({
+  /** Adapter id (`hubspot`, …) or `manual` for losses entered by hand. */
+  crm: text(40).min(1),
+  dealId: text(200).optional(),
+  dealName: text(500).trim().min(1, 'Give the deal a name'),
+  dealUrl: z.url({ protocol: /^https?$/ }).optional(),
+  amount: z.number().finite().optional(),
+  currency: text(10).optional(),
+  company: text(500).optional(),
+  stageBefore: text(200).optional(),
+  outcome: z.enum(OUTCOME_IDS, { error: 'Choose how the deal ended' }),
+  reason: text(200).optional(),
+  /** Written answers by question id (src/reflection/questions.ts). */
+  answers: z.record(z.string().max(80), text(20_000)),
+});
+export type LessonInput = z.infer<typeof LessonInputSchema>;
+
+export const LessonSchema = LessonInputSchema.extend({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  schemaVersion: z.literal(LESSON_SCHEMA_VERSION),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+/** The first problem of a failed parse, naming the field, for messages a person reads. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid data';
+  const path = issue.path.join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

@@ -1,0 +1,50 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { LossEvent } from '../messaging/messages';
+import { PromptPanel } from './PromptPanel';
+
+/**
+ * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is
+ * open waits its turn. The UI lives in a shadow root (the CRM's CSS cannot reach it), its key
+ * events do not bubble to the page (CRM hotkeys stay quiet while typing), and it is removed
+ * when the extension is reloaded (`ctx` invalidated).
+ */
+export function createPromptQueue(ctx: ContentScriptContext) {
+  const waiting: LossEvent[] = [];
+  let showing = false;
+
+  const showNext = async () => {
+    if (showing || ctx.isInvalid) return;
+    const loss = waiting.shift();
+    if (!loss) return;
+    showing = true;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'rebound-prompt',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true,
+      onMount: (container) => {
+        const close = () => {
+          ui.remove();
+          showing = false;
+          void showNext();
+        };
+        render(<PromptPanel loss={loss} onClose={close} />, container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  };
+
+  return {
+    open(loss: LossEvent) {
+      waiting.push(loss);
+      void showNext();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { DealContext } from '../crm/types';
+import { describeIssue, LessonInputSchema, type LessonInput } from '../lessons/schema';
+import type { ReflectionValues } from './ReflectionForm';
+
+/** Where a reflection came from: a confirmed loss on a CRM page, or typed in by hand. */
+export type ReflectionSource = {
+  crm: string;
+  dealId?: string;
+  dealUrl?: string;
+  stageBefore?: string;
+  deal?: DealContext;
+};
+
+/** Builds the lesson to store from the form, or says in words what is missing. */
+export function lessonFromReflection(
+  values: ReflectionValues,
+  source: ReflectionSource,
+): { ok: true; lesson: LessonInput } | { ok: false; error: string } {
+  const answers = Object.fromEntries(
+    Object.entries(values.answers)
+      .map(([key, text]) => [key, text.trim()] as const)
+      .filter(([, text]) => text !== ''),
+  );
+  const deal = source.deal;
+  const parsed = LessonInputSchema.safeParse({
+    crm: source.crm,
+    dealId: source.dealId,
+    dealUrl: source.dealUrl,
+    stageBefore: source.stageBefore,
+    dealName: deal?.dealName ?? values.dealName,
+    company: deal?.company ?? (values.company.trim() || undefined),
+    amount: deal?.amount,
+    currency: deal?.currency,
+    outcome: values.outcome || undefined,
+    reason: values.reason || undefined,
+    answers,
+  });
+  return parsed.success
+    ? { ok: true, lesson: parsed.data }
+    : { ok: false, error: describeIssue(parsed.error).replace(/^\w+: /, '') };
+}

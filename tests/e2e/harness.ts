@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { ensureChromium } from './chromium';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+
+export type Extension = {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens one of the extension's pages (popup.html, options.html, reflect.html). */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+};
+
+/** Launches Chromium with the built extension in a fresh profile. */
+export async function launchExtension(options: { headless?: boolean } = {}): Promise<Extension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'rebound-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: ensureChromium(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export type SaveRequest = { method: string; url: string; body: unknown };
+
+export type SandboxCrm = {
+  /** Every save request the page sent, in order. */
+  saves: SaveRequest[];
+  /** The HTTP status the sandbox answers saves with (200 unless a test says otherwise). */
+  saveStatus: number;
+};
+
+function fixture(path: string): string {
+  return readFileSync(join(FIXTURES, path), 'utf8');
+}
+
+/**
+ * Serves the sandbox HubSpot at HubSpot's real hosts: record pages from the fixture, and the
+ * app's API answering saves with `saveStatus`. Content scripts inject on these URLs and the
+ * extension's webRequest observer sees the requests, as on the real site.
+ */
+export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm> {
+  const sandbox: SandboxCrm = { saves: [], saveStatus: 200 };
+  const handle = async (route: Route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) {
+      const body = request.postData();
+      sandbox.saves.push({
+        method: request.method(),
+        url: url.href,
+        body: body ? JSON.parse(body) : undefined,
+      });
+      const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
+      return route.fulfill({
+        status: sandbox.saveStatus,
+        contentType: 'application/json',
+        body: JSON.stringify(
+          ok ? { objectId: 1 } : { status: 'error', message: 'Sandbox refused the save' },
+        ),
+      });
+    }
+    if (url.pathname.startsWith('/contacts/')) {
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: fixture('hubspot/deal-record.html'),
+      });
+    }
+    return route.fulfill({ status: 404, body: 'Not in the sandbox' });
+  };
+  await context.route('https://app.hubspot.com/**', handle);
+  await context.route('https://app-eu1.hubspot.com/**', handle);
+  return sandbox;
+}
+
+export type DealOptions = {
+  dealId?: string;
+  name?: string;
+  company?: string;
+  amount?: string;
+  stage?: string;
+  pipeline?: 'default' | 'custom';
+  host?: string;
+};
+
+export function hubspotDealUrl(options: DealOptions = {}): string {
+  const { dealId = '9123456789', host = 'app.hubspot.com', ...query } = options;
+  const params = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return `https://${host}/contacts/20261125/record/0-3/${dealId}?${params}`;
+}
+
+/** Chooses a stage in the sandbox's stage dropdown, as a user would. */
+export async function chooseStage(page: Page, label: string): Promise<void> {
+  await page.locator('[data-test-id="dropdown-toggle"]').click();
+  await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+export function promptOn(page: Page) {
+  return page.getByRole('dialog');
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import { adapterHostPermissions } from './src/crm/registry';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  manifest: {
+    name: 'Rebound — lessons from lost deals',
+    short_name: 'Rebound',
+    description:
+      'When you mark a deal lost in your CRM, Rebound asks what you learned and keeps it privately on your device.',
+    // webRequest is observation only: the CRM's own save request and its answer confirm a loss
+    // (see src/detection/network-observer.ts). No blocking, nothing is sent anywhere.
+    permissions: ['webRequest'],
+    // Only the CRMs Rebound has adapters for; no <all_urls>.
+    host_permissions: adapterHostPermissions(),
+    action: { default_title: 'Rebound' },
+  },
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
