@@ -8,7 +8,14 @@ import { reasonLabel } from '../reflection/reasons';
  * `[click](javascript:…)`) shows as the text it is in any Markdown viewer.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, '\\$&').replace(/\r?\n/g, '  \n');
+  return (
+    text
+      .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
+      // A line starting like a list item or a heading underline, or like an ordered item.
+      .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+      .replace(/\r?\n/g, '  \n')
+  );
 }
 
 /** A URL as a Markdown autolink; characters that could end the link early are percent-encoded. */

@@ -114,6 +114,7 @@ export type DealOptions = {
   amount?: string;
   stage?: string;
   pipeline?: 'default' | 'custom';
+  optimistic?: '1';
   host?: string;
 };
 
@@ -133,4 +134,40 @@ export async function chooseStage(page: Page, label: string): Promise<void> {
 
 export function promptOn(page: Page) {
   return page.getByRole('dialog');
+}
+
+/** How long a prompt may take to appear after a confirmed loss (issue: "within 1 s"). */
+export const PROMPT_DEADLINE_MS = 1000;
+/**
+ * How long a test watches for a prompt that must not come: twice the time a real one takes
+ * (the detection tests show real prompts arriving well inside PROMPT_DEADLINE_MS).
+ */
+export const NO_PROMPT_WAIT_MS = 2 * PROMPT_DEADLINE_MS;
+
+export async function expectPrompt(page: Page): Promise<void> {
+  await promptOn(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS });
+}
+
+export async function promptCountAfterWait(page: Page): Promise<number> {
+  await page.waitForTimeout(NO_PROMPT_WAIT_MS);
+  return promptOn(page).count();
+}
+
+/** The lessons as stored, read straight from the extension's IndexedDB in one of its pages. */
+export async function storedLessons(ext: Extension): Promise<Record<string, unknown>[]> {
+  const page = await ext.openPage('popup.html');
+  const lessons = await page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('rebound');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('lessons').objectStore('lessons').getAll();
+          read.onsuccess = () => resolve(read.result);
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+  await page.close();
+  return lessons;
 }

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chooseStage,
+  expectPrompt,
+  hubspotDealUrl,
+  launchExtension,
+  promptCountAfterWait,
+  promptOn,
+  serveHubSpot,
+  type Extension,
+  type SandboxCrm,
+} from './harness';
+
+let ext: Extension;
+let sandbox: SandboxCrm;
+let nextDeal = 5000;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  sandbox = await serveHubSpot(ext.context);
+});
+afterAll(() => ext?.close());
+
+/** A deal page of its own per test, so one test's prompt never dedupes another's. */
+async function openDeal(options: Parameters<typeof hubspotDealUrl>[0] = {}) {
+  sandbox.saveStatus = 200;
+  const page = await ext.context.newPage();
+  await page.goto(hubspotDealUrl({ dealId: String(nextDeal++), ...options }));
+  return page;
+}
+
+describe('HubSpot: a deal marked closed-lost', () => {
+  it('opens one prompt, named for the deal, once the save succeeds', async () => {
+    const page = await openDeal({ name: 'Globex — Analytics pilot' });
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    expect(await promptOn(page).getAttribute('role')).toBe('dialog');
+    await expect(promptOn(page).getByRole('heading').textContent()).resolves.toContain(
+      'Globex — Analytics pilot',
+    );
+    expect(await promptCountAfterWait(page)).toBe(1);
+    expect(sandbox.saves.at(-1)?.body).toMatchObject({
+      propertyValues: [{ name: 'dealstage', value: 'closedlost' }],
+    });
+  });
+
+  it('works on the EU data centre host too', async () => {
+    const page = await openDeal({ host: 'app-eu1.hubspot.com' });
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+  });
+
+  it('counts a custom pipeline stage labelled "Closed lost" although its id is numeric', async () => {
+    const page = await openDeal({ pipeline: 'custom', stage: '1029385' });
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    expect(sandbox.saves.at(-1)?.body).toMatchObject({ propertyValues: [{ value: '1029387' }] });
+  });
+});
+
+describe('HubSpot: no prompt', () => {
+  it('when a deal page loads already closed-lost (and it still prompts once the deal is reopened and lost)', async () => {
+    const page = await openDeal({ stage: 'closedlost' });
+    expect(await promptCountAfterWait(page)).toBe(0);
+    // The watcher was live all along: a real loss on the same page prompts.
+    await chooseStage(page, 'Contract sent');
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+  });
+
+  it('when the deal is marked Closed won', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Closed won');
+    expect(await promptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when a custom pipeline deal is marked won', async () => {
+    const page = await openDeal({ pipeline: 'custom', stage: '1029385' });
+    await chooseStage(page, 'Closed won');
+    expect(await promptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when the deal moves to another open stage', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Contract sent');
+    await page.getByText('Contract sent', { exact: true }).first().waitFor();
+    expect(await promptCountAfterWait(page)).toBe(0);
+  });
+
+  for (const status of [400, 403, 500, 503]) {
+    it(`when the CRM answers the save with ${status}`, async () => {
+      const page = await openDeal();
+      sandbox.saveStatus = status;
+      await chooseStage(page, 'Closed lost');
+      await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
+      expect(await promptCountAfterWait(page)).toBe(0);
+      // The retry that succeeds is the real loss.
+      sandbox.saveStatus = 200;
+      await chooseStage(page, 'Closed lost');
+      await expectPrompt(page);
+    });
+  }
+
+  it('when the page shows Closed lost at once but the save is then refused', async () => {
+    const page = await openDeal({ optimistic: '1' });
+    sandbox.saveStatus = 500;
+    await chooseStage(page, 'Closed lost');
+    await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
+    expect(await promptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when the same loss is saved again', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    const savesBefore = sandbox.saves.length;
+    await chooseStage(page, 'Closed lost');
+    await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
+    expect(await promptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when a second tab of the same deal saves the same loss', async () => {
+    const dealId = String(nextDeal++);
+    const first = await openDeal({ dealId });
+    const second = await openDeal({ dealId });
+    await chooseStage(first, 'Closed lost');
+    await expectPrompt(first);
+    // The second tab still shows the old stage; losing the deal there is the same loss.
+    await chooseStage(second, 'Closed lost');
+    expect(await promptCountAfterWait(second)).toBe(0);
+    expect(await promptOn(first).count()).toBe(1);
+  });
+});

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromCsv } from '../../src/export/csv';
+import { fromJson } from '../../src/export/json';
+import {
+  chooseStage,
+  expectPrompt,
+  hubspotDealUrl,
+  launchExtension,
+  promptOn,
+  serveHubSpot,
+  storedLessons,
+  type Extension,
+} from './harness';
+
+let ext: Extension;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  await serveHubSpot(ext.context);
+});
+afterAll(() => ext?.close());
+
+const ANSWERS = {
+  'What happened?': 'We expected a technical win.\nProcurement ran an RFP, "price first".',
+  'What was different this time?': 'No access to the economic buyer, unlike our usual deals.',
+  'Next time I will…':
+    'Next time I see a procurement-led RFP, I will ask for the economic buyer in week one.',
+  // Starts with "=": the CSV export must not let a spreadsheet run it.
+  'What went well?': '=SUM(1,2) the demo landed, the champion said so',
+};
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return readFile((await file.path())!, 'utf8');
+}
+
+describe('the whole loop on HubSpot', () => {
+  it('starts with an empty popup that says what to do', async () => {
+    const popup = await ext.openPage('popup.html');
+    await popup.getByText('No lessons yet.').waitFor();
+    expect(await popup.getByTestId('lesson-count').textContent()).toBe('0 lessons');
+    await popup.close();
+  });
+
+  it('prompts on a loss without blocking the CRM, and saves the reflection', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(
+      hubspotDealUrl({
+        dealId: '777001',
+        name: 'Initech — Payroll migration',
+        company: 'Initech',
+        amount: '€12.500,00',
+      }),
+    );
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    const prompt = promptOn(page);
+    expect(await prompt.getByRole('heading').textContent()).toContain(
+      'Initech — Payroll migration',
+    );
+
+    // The CRM page stays usable while the prompt is open.
+    await page.getByLabel('Create a note').fill('Call back in Q3');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByText('Note saved').waitFor();
+
+    await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
+    await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
+    for (const [label, text] of Object.entries(ANSWERS)) await prompt.getByLabel(label).fill(text);
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
+    await prompt.waitFor({ state: 'detached' });
+
+    const [lesson] = await storedLessons(ext);
+    expect(lesson).toMatchObject({
+      crm: 'hubspot',
+      dealId: '777001',
+      dealName: 'Initech — Payroll migration',
+      company: 'Initech',
+      amount: 12500,
+      currency: 'EUR',
+      stageBefore: 'Presentation scheduled',
+      outcome: 'competitor',
+      reason: 'competitor.price-value',
+      schemaVersion: 1,
+      answers: {
+        whatHappened: ANSWERS['What happened?'],
+        whatWasDifferent: ANSWERS['What was different this time?'],
+        nextTime: ANSWERS['Next time I will…'],
+        wentWell: ANSWERS['What went well?'],
+      },
+    });
+    expect(lesson?.dealUrl).toContain('/contacts/20261125/record/0-3/777001');
+  });
+
+  it('takes a loss from outside any CRM through "Reflect on a lost deal"', async () => {
+    const popup = await ext.openPage('popup.html');
+    const [reflect] = await Promise.all([
+      ext.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'Reflect on a lost deal' }).click(),
+    ]);
+    await reflect.waitForLoadState();
+    expect(reflect.url()).toContain('/reflect.html');
+    await reflect.getByRole('button', { name: 'Save' }).click();
+    await reflect.getByRole('alert').filter({ hasText: 'Give the deal a name' }).waitFor();
+    await reflect.getByLabel('Deal', { exact: true }).fill('Umbrella — Field sales pilot');
+    await reflect.getByLabel('Company').fill('Umbrella');
+    await reflect.getByLabel('Outcome').selectOption({ label: 'No decision / stalled' });
+    await reflect.getByLabel('Main reason').selectOption({ label: 'Champion left' });
+    await reflect
+      .getByLabel('Next time I will…')
+      .fill('Next time my champion goes quiet, I will multi-thread.');
+    await reflect.getByRole('button', { name: 'Save' }).click();
+    await reflect.getByText('Lesson saved.').waitFor();
+    await reflect.close();
+    await popup.close();
+  });
+
+  it('lists the newest lessons in the popup with the total', async () => {
+    const popup = await ext.openPage('popup.html');
+    await popup.getByTestId('lesson-count').filter({ hasText: '2 lessons' }).waitFor();
+    const items = popup.getByRole('listitem');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toContain('Umbrella — Field sales pilot');
+    expect(await items.nth(0).textContent()).toContain('Champion left');
+    expect(await items.nth(1).textContent()).toContain('Initech — Payroll migration');
+    expect(await items.nth(1).textContent()).toContain('Price / value');
+    expect(await items.nth(1).textContent()).toContain(
+      `Next time: ${ANSWERS['Next time I will…']}`,
+    );
+    await popup.close();
+  });
+
+  it('shows every lesson in the options page, and opens one to read all its answers', async () => {
+    const options = await ext.openPage('options.html');
+    const lessons = options.getByTestId('lesson');
+    await lessons.first().waitFor();
+    expect(await lessons.count()).toBe(2);
+    const initech = lessons.filter({ hasText: 'Initech — Payroll migration' });
+    await initech.getByRole('button', { name: 'Open' }).click();
+    for (const text of Object.values(ANSWERS)) {
+      expect(
+        await initech
+          .locator('dd')
+          .filter({ hasText: text.split('\n')[0]! })
+          .count(),
+      ).toBe(1);
+    }
+    await options.close();
+  });
+
+  it('exports JSON and CSV that read back to the stored lessons, and Markdown with a section each', async () => {
+    const stored = await storedLessons(ext);
+    const byId = (a: { id?: unknown }, b: { id?: unknown }) =>
+      String(a.id).localeCompare(String(b.id));
+    const options = await ext.openPage('options.html');
+    await options.getByTestId('lesson').first().waitFor();
+
+    const json = fromJson(await download(options, 'Export JSON (re-importable)'));
+    expect(json.ok && json.lessons.sort(byId)).toEqual(stored.sort(byId));
+
+    const csvText = await download(options, 'Export CSV (spreadsheets)');
+    expect(csvText).toContain(`"'=SUM(1,2) the demo landed, the champion said so"`);
+    const csv = fromCsv(csvText);
+    expect(csv.ok && csv.lessons.sort(byId)).toEqual(stored.sort(byId));
+
+    const markdown = await download(options, 'Export Markdown (notes)');
+    expect(markdown.match(/^## /gm)).toHaveLength(2);
+    expect(markdown).toContain('## Initech — Payroll migration');
+    expect(markdown).toContain('## Umbrella — Field sales pilot');
+    expect(markdown).toContain('### Next time I will…');
+    await options.close();
+  });
+
+  it('deletes a lesson only after confirmation', async () => {
+    const options = await ext.openPage('options.html');
+    const umbrella = options
+      .getByTestId('lesson')
+      .filter({ hasText: 'Umbrella — Field sales pilot' });
+    await umbrella.getByRole('button', { name: 'Delete' }).click();
+    await umbrella.getByRole('button', { name: 'Keep it' }).click();
+    expect(await storedLessons(ext)).toHaveLength(2);
+    await umbrella.getByRole('button', { name: 'Delete' }).click();
+    await umbrella.getByRole('button', { name: 'Yes, delete' }).click();
+    await umbrella.waitFor({ state: 'detached' });
+    expect((await storedLessons(ext)).map((l) => l.dealName)).toEqual([
+      'Initech — Payroll migration',
+    ]);
+    await options.close();
+  });
+});
