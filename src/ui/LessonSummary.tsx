@@ -15,7 +15,7 @@ export function LessonSummary({ lesson }: { lesson: Lesson }) {
         <time dateTime={lesson.createdAt}>{formatDate(lesson.createdAt)}</time>
         {lesson.company && <> · {lesson.company}</>} · {reason}
       </div>
-      {lesson.answers.nextTime && <p class="lesson-next">Next time: {lesson.answers.nextTime}</p>}
+      {lesson.answers.nextTime && <p class="lesson-next">Plan: {lesson.answers.nextTime}</p>}
     </div>
   );
 }

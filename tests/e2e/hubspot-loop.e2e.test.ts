@@ -130,9 +130,7 @@ describe('the whole loop on HubSpot', () => {
     expect(await items.nth(0).textContent()).toContain('Champion left');
     expect(await items.nth(1).textContent()).toContain('Initech — Payroll migration');
     expect(await items.nth(1).textContent()).toContain('Price / value');
-    expect(await items.nth(1).textContent()).toContain(
-      `Next time: ${ANSWERS['Next time I will…']}`,
-    );
+    expect(await items.nth(1).textContent()).toContain(`Plan: ${ANSWERS['Next time I will…']}`);
     await popup.close();
   });
 

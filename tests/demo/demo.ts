@@ -1,0 +1,75 @@
+/**
+ * `npm run demo`: Rebound on the sandbox HubSpot in Chromium.
+ * With a display, opens a real window on a sandbox deal and waits while you try it.
+ * Without one (or with --headless), walks through a loss and writes a screenshot of each step.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  chooseStage,
+  expectPrompt,
+  hubspotDealUrl,
+  launchExtension,
+  promptOn,
+  ROOT,
+  serveHubSpot,
+} from '../e2e/harness';
+
+const OUT = join(ROOT, 'demo-screenshots');
+const headed =
+  Boolean(process.env.DISPLAY) && !process.argv.includes('--headless') && !process.env.CI;
+
+const ext = await launchExtension({ headless: !headed });
+await serveHubSpot(ext.context);
+const page = await ext.context.newPage();
+await page.goto(hubspotDealUrl({ name: 'Acme Corp — Platform renewal', company: 'Acme Corp' }));
+
+if (headed) {
+  console.log(
+    'Chromium is open on a sandbox HubSpot deal with Rebound installed.\n' +
+      'Choose "Closed lost" in the Deal stage dropdown to see the prompt; the Rebound toolbar\n' +
+      'icon opens the popup. Close the browser window to end the demo.',
+  );
+  await new Promise<void>((resolve) => ext.context.on('close', () => resolve()));
+} else {
+  mkdirSync(OUT, { recursive: true });
+  let step = 0;
+  const shot = async (target: Page, name: string, what: string) => {
+    const file = join(OUT, `${String(++step).padStart(2, '0')}-${name}.png`);
+    await target.screenshot({ path: file });
+    console.log(`  ${file}  ${what}`);
+  };
+  console.log(`Walking through a lost deal; screenshots in ${OUT}:`);
+  await shot(page, 'deal-open', 'a sandbox HubSpot deal, stage "Presentation scheduled"');
+  await page.locator('[data-test-id="dropdown-toggle"]').click();
+  await shot(page, 'stage-picker', 'the stage picker, about to choose "Closed lost"');
+  await page.locator('[data-test-id="dropdown-toggle"]').click();
+  await chooseStage(page, 'Closed lost');
+  await expectPrompt(page);
+  await shot(page, 'prompt', 'HubSpot saved the stage; Rebound asks what happened');
+  const prompt = promptOn(page);
+  await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
+  await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
+  await prompt.getByLabel('What happened?').fill('Procurement ran the final round on price alone.');
+  await prompt.getByLabel('What was different this time?').fill('We never met the economic buyer.');
+  await prompt
+    .getByLabel('Next time I will…')
+    .fill('Next time procurement leads the RFP, I will ask for the economic buyer in week one.');
+  await prompt.getByLabel('What went well?').fill('The technical evaluation: their team chose us.');
+  await shot(page, 'prompt-filled', 'the reflection, answered in about a minute');
+  await prompt.getByRole('button', { name: 'Save' }).click();
+  await prompt.getByRole('status').waitFor();
+  await shot(page, 'saved', 'saved; the panel closes by itself');
+
+  const popup = await ext.openPage('popup.html');
+  await popup.setViewportSize({ width: 390, height: 420 });
+  await popup.getByRole('listitem').first().waitFor();
+  await shot(popup, 'popup', 'the toolbar popup lists the new lesson');
+
+  const options = await ext.openPage('options.html');
+  await options.getByRole('button', { name: 'Open' }).first().click();
+  await shot(options, 'library', 'the options page: every lesson, export and import');
+  await ext.close();
+  console.log('Done.');
+}
