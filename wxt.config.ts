@@ -10,7 +10,8 @@ export default defineConfig({
       'When you mark a deal lost in your CRM, Rebound asks what you learned and keeps it privately on your device.',
     // webRequest is observation only: the CRM's own save request and its answer confirm a loss
     // (see src/detection/network-observer.ts). No blocking, nothing is sent anywhere.
-    permissions: ['webRequest'],
+    // storage: settings (lost labels, user rules), read by content scripts too.
+    permissions: ['webRequest', 'storage'],
     // Only the CRMs Rebound has adapters for; no <all_urls>.
     host_permissions: adapterHostPermissions(),
     action: { default_title: 'Rebound' },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
 import { countLessons, recentLessons } from '../../src/db/lessons';
+import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 
@@ -36,6 +37,7 @@ export function App() {
           </span>
         )}
       </header>
+      <DetectionHealth />
       {data.state === 'error' && (
         <p class="status error">Could not read your lessons: {data.error}</p>
       )}

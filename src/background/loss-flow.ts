@@ -1,23 +1,51 @@
-import { adapters } from '../crm/registry';
+import { adapterById, adapters } from '../crm/registry';
 import type { ReboundDatabase } from '../db/database';
 import { claimPrompt } from '../db/prompts';
 import { LossCorrelator, type ObservedInTab } from '../detection/correlator';
 import { observeStageSaves } from '../detection/network-observer';
+import type { LossEvent } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
+
+/** How long a prompt waits for its tab's next page (a full-page save navigates). */
+const PENDING_MS = 60_000;
+
+export type LossFlow = {
+  observed(observed: ObservedInTab): void;
+  /** The prompt waiting for this tab, taken (so it shows once). */
+  takePending(tabId: number): LossEvent | undefined;
+};
 
 /**
  * Turns confirmed losses into prompts: exactly one per loss (the database claims the deal, so a
- * second tab, a retried save or a re-save of the same loss does not prompt again).
+ * second tab, a retried save or a re-save of the same loss does not prompt again). When the tab
+ * cannot take the prompt now (its page is loading), it waits for the tab to ask.
  */
-export function startLossDetection(db: ReboundDatabase): LossCorrelator {
-  const openPrompt = async ({ tabId, type: _type, stageAfter: _after, ...loss }: ObservedInTab) => {
+export function startLossDetection(db: ReboundDatabase): LossFlow {
+  const pending = new Map<number, { loss: LossEvent; at: number }>();
+
+  const openPrompt = async ({
+    tabId,
+    type: _type,
+    stageAfter: _after,
+    ...observed
+  }: ObservedInTab) => {
     const lossId = crypto.randomUUID();
-    if (!(await claimPrompt(db, { lossId, crm: loss.crm, dealId: loss.dealId }))) return;
-    const reply = await sendToTab(tabId, { type: 'prompt/open', loss: { ...loss, lossId } });
-    if (!reply.ok)
-      console.warn(`Rebound: could not open the prompt in tab ${tabId}: ${reply.error}`);
+    if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) return;
+    const loss: LossEvent = { ...observed, lossId };
+    const reply = await sendToTab(tabId, { type: 'prompt/open', loss });
+    if (!reply.ok) pending.set(tabId, { loss, at: Date.now() });
   };
   const correlator = new LossCorrelator((loss) => void openPrompt(loss));
   observeStageSaves(adapters, (save) => correlator.saveConfirmed(save));
-  return correlator;
+
+  return {
+    observed(observed) {
+      correlator.pageShowedLoss(observed, adapterById(observed.crm)?.network !== undefined);
+    },
+    takePending(tabId) {
+      const waiting = pending.get(tabId);
+      pending.delete(tabId);
+      return waiting && Date.now() - waiting.at < PENDING_MS ? waiting.loss : undefined;
+    },
+  };
 }

@@ -1,18 +1,22 @@
 import type { ReboundDatabase } from '../db/database';
 import { addLesson } from '../db/lessons';
 import { setPromptStatus } from '../db/prompts';
-import type { LossCorrelator } from '../detection/correlator';
-import type { Reply } from '../messaging/messages';
+import type { Health, Reply } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
+import type { LossFlow } from './loss-flow';
 
-/** Answers the content scripts' messages. */
-export function routeMessages(db: ReboundDatabase, correlator: LossCorrelator): void {
+/** Answers the content scripts' and extension pages' messages. */
+export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
+  // Detection health per tab, for the popup. Lost when the worker sleeps; each page re-reports
+  // when it arms, which is when it matters.
+  const health = new Map<number, Health>();
+
   onBackgroundMessage(async (message, sender): Promise<Reply> => {
+    const tabId = sender.tab?.id;
     switch (message.type) {
       case 'loss/observed': {
-        const tabId = sender.tab?.id;
         if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
-        correlator.pageShowedLoss({ ...message, tabId });
+        losses.observed({ ...message, tabId });
         return { ok: true };
       }
       case 'lesson/save': {
@@ -24,6 +28,15 @@ export function routeMessages(db: ReboundDatabase, correlator: LossCorrelator): 
         await setPromptStatus(db, message.lossId, 'later');
         return { ok: true };
       }
+      case 'prompt/pull':
+        return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
+      case 'health/report': {
+        if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
+        health.set(tabId, { crm: message.crm, url: message.url, missing: message.missing });
+        return { ok: true };
+      }
+      case 'health/get':
+        return { ok: true, data: health.get(message.tabId) };
     }
   });
 }

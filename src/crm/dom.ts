@@ -16,10 +16,40 @@ export function valueOf(el: Element): string {
   return cleanText(el.textContent);
 }
 
+/** Every open shadow root at or below `root` (Salesforce Lightning renders inside them). */
+export function openShadowRoots(root: ParentNode): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const visit = (node: ParentNode) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        found.push(el.shadowRoot);
+        visit(el.shadowRoot);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** querySelectorAll that also looks inside open shadow roots, light DOM first. */
+export function queryAllDeep(root: ParentNode, css: string): Element[] {
+  return [root, ...openShadowRoots(root)].flatMap((scope) => [...scope.querySelectorAll(css)]);
+}
+
+export function queryDeep(root: ParentNode, css: string): Element | undefined {
+  const light = root.querySelector(css);
+  if (light) return light;
+  for (const shadow of openShadowRoots(root)) {
+    const found = shadow.querySelector(css);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The first element matched by any alternative of a named selector, in order. */
 export function queryNamed(root: ParentNode, selector: NamedSelector): Element | undefined {
   for (const css of selector.css) {
-    const found = root.querySelector(css);
+    const found = queryDeep(root, css);
     if (found) return found;
   }
   return undefined;
@@ -29,6 +59,13 @@ export function readNamed(root: ParentNode, selector: NamedSelector): string | u
   const el = queryNamed(root, selector);
   const text = el ? valueOf(el) : '';
   return text || undefined;
+}
+
+/** The nearest element matching `css` on the event's path, crossing shadow boundaries. */
+export function closestOnPath(event: Event, css: string): Element | undefined {
+  return event
+    .composedPath()
+    .find((node): node is Element => node instanceof Element && node.matches(css));
 }
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };

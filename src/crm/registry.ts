@@ -20,6 +20,6 @@ export function contentScriptMatches(): string[] {
 
 /** Pages for the content script plus the API hosts whose save requests confirm a loss. */
 export function adapterHostPermissions(): string[] {
-  const patterns = adapters.flatMap((a) => [...a.matches, ...a.network.urls]);
+  const patterns = adapters.flatMap((a) => [...a.matches, ...(a.network?.urls ?? [])]);
   return [...new Set(patterns.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))];
 }

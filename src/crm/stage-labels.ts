@@ -1,57 +1,42 @@
 /**
- * Stage labels that mean "lost" or "won", compared after normalising case, accents and
- * punctuation. Labels rather than internal ids, because custom pipelines give stages numeric or
- * opaque ids while the label a salesperson reads stays meaningful.
+ * Stage labels that mean "lost", compared after normalising case, accents and punctuation.
+ * Labels rather than internal ids, because custom pipelines give stages numeric or opaque ids
+ * while the label a salesperson reads stays meaningful. The list is the default of a setting:
+ * users add their own renamed stages (plain text, or /regex/flags).
  */
-
-/** Whole labels meaning lost, per language (en, de, fr, es, pt, nl, it, ja). */
-const LOST_LABELS = [
-  'closed lost',
-  'lost',
-  'deal lost',
-  'opportunity lost',
-  'verloren',
-  'geschlossen verloren',
-  'abgeschlossen verloren',
-  'perdu',
-  'ferme perdu',
-  'perdue',
-  'perdido',
-  'perdida',
-  'cerrado perdido',
-  'cerrada perdida',
-  'fechado perdido',
-  'fechada perdida',
-  'gesloten verloren',
-  'verloren gesloten',
-  'perso',
-  'persa',
-  'chiuso perso',
-  'chiusa persa',
+export const DEFAULT_LOST_LABELS: readonly string[] = [
+  // English
+  'Closed lost',
+  'Lost',
+  'Deal lost',
+  'Opportunity lost',
+  // German
+  'Verloren',
+  'Geschlossen verloren',
+  'Abgeschlossen verloren',
+  // French
+  'Perdu',
+  'Perdue',
+  'Fermé perdu',
+  'Clôturé perdu',
+  // Spanish
+  'Perdido',
+  'Perdida',
+  'Cerrado perdido',
+  'Cerrada perdida',
+  // Portuguese
+  'Fechado perdido',
+  'Fechada perdida',
+  // Dutch
+  'Gesloten verloren',
+  'Verloren gesloten',
+  // Italian
+  'Perso',
+  'Persa',
+  'Chiuso perso',
+  'Chiusa persa',
+  // Japanese
   '失注',
-  'クローズ 失注',
-  '商談 失注',
-];
-
-/** First words of longer lost labels, e.g. Zoho's "Closed-Lost to Competition". */
-const LOST_LEADS = ['closed lost', 'lost', 'verloren', 'perdu', 'perdido', 'perdida', 'perso'];
-
-const WON_LABELS = [
-  'closed won',
-  'won',
-  'deal won',
-  'gewonnen',
-  'abgeschlossen gewonnen',
-  'gagne',
-  'ferme gagne',
-  'ganado',
-  'cerrado ganado',
-  'ganho',
-  'fechado ganho',
-  'gewonnen gesloten',
-  'vinto',
-  'chiuso vinto',
-  '受注',
 ];
 
 export function normaliseLabel(label: string): string {
@@ -63,18 +48,38 @@ export function normaliseLabel(label: string): string {
     .trim();
 }
 
-const lostSet = new Set(LOST_LABELS.map(normaliseLabel));
-const wonSet = new Set(WON_LABELS.map(normaliseLabel));
+const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/;
+/** Scripts written without spaces between words: the label may appear anywhere. */
+const NO_WORD_SPACES = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
-export function isLostLabel(label: string | undefined): boolean {
-  if (!label) return false;
-  const n = normaliseLabel(label);
-  // Japanese has no word spaces: 失注 anywhere in the label means lost.
-  return (
-    lostSet.has(n) || LOST_LEADS.some((lead) => n.startsWith(lead + ' ')) || n.includes('失注')
-  );
+function entryMatcher(entry: string): (raw: string, normalised: string) => boolean {
+  const regex = REGEX_ENTRY.exec(entry.trim());
+  if (regex) {
+    try {
+      const re = new RegExp(regex[1]!, regex[2]);
+      return (raw) => re.test(raw);
+    } catch {
+      return () => false;
+    }
+  }
+  const wanted = normaliseLabel(entry);
+  if (!wanted) return () => false;
+  if (NO_WORD_SPACES.test(wanted)) return (_raw, n) => n.includes(wanted);
+  // A lost label may lead a longer one: Zoho's "Closed-Lost to Competition".
+  return (_raw, n) => n === wanted || n.startsWith(`${wanted} `);
 }
 
-export function isWonLabel(label: string | undefined): boolean {
-  return !!label && wonSet.has(normaliseLabel(label));
+/** A test for "this stage label means lost", from a list of labels and /regexes/. */
+export function lostMatcher(
+  labels: readonly string[] = DEFAULT_LOST_LABELS,
+): (label: string | undefined) => boolean {
+  const matchers = labels.map(entryMatcher);
+  return (label) => {
+    if (!label) return false;
+    const normalised = normaliseLabel(label);
+    return matchers.some((matches) => matches(label, normalised));
+  };
 }
+
+/** With the default labels. */
+export const isLostLabel = lostMatcher();

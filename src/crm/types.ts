@@ -12,17 +12,17 @@ export const DealContextSchema = z.object({
 });
 export type DealContext = z.infer<typeof DealContextSchema>;
 
-/** Where on a CRM a URL points. Only `deal` pages are watched for now. */
+/** Where on a CRM a URL points: a deal's record page, a board (Kanban) or a list of deals. */
 export type PageInfo = { kind: 'deal'; dealId: string } | { kind: 'board' } | { kind: 'list' };
 
 /** What a CRM's own save request says about a deal's stage. */
 export type StageSave = {
   dealId: string;
-  /** The stage value as sent (an internal id such as `closedlost`, or a numeric custom id). */
+  /** The stage or status as sent: an internal id (`closedlost`), a label, or an action name. */
   stageValue: string;
   /**
-   * true/false when the value alone tells (a built-in stage id); undefined when only the label on
-   * the page can tell, as with custom pipeline stages whose ids are numbers.
+   * true/false when the request alone tells (a built-in stage id, a "lose" action, status
+   * "lost"); undefined when only the label on the page can tell, as with custom stages.
    */
   lost: boolean | undefined;
 };
@@ -43,9 +43,34 @@ export type NetworkSpec = {
 /** A named selector: alternatives are tried in order, each for a known variant of the UI. */
 export type NamedSelector = { name: string; css: string[] };
 
+/** A deal the page now shows as lost, having shown it open before (or a "mark lost" action). */
+export type Observation = {
+  dealId: string;
+  stageBefore: string;
+  stageAfter: string;
+  deal: DealContext;
+};
+
+/** What a detector is given on one page; everything it starts must stop when `signal` aborts. */
+export type DetectorEnv = {
+  root: Document;
+  url: URL;
+  page: PageInfo;
+  signal: AbortSignal;
+  /** The user's lost labels (settings), so renamed and translated stages count. */
+  isLost: (label: string | undefined) => boolean;
+  report: (observation: Observation) => void;
+  /** Names an element this page should have but does not (undefined once it appears). */
+  health: (missing: string | undefined) => void;
+};
+
+/** Watches one kind of page for losses. Built from the shared detectors in src/detection. */
+export type Detector = (env: DetectorEnv) => void;
+
 /**
- * A CRM adapter is data plus pure functions. It never decides when to prompt: that is the
- * detection layer's job (src/detection), the same for every CRM.
+ * A CRM adapter is data plus pure functions and the detectors that read its pages. It never
+ * decides when to prompt: that is the correlator's job (src/detection/correlator.ts), the same
+ * for every CRM.
  */
 export type CrmAdapter = {
   id: string;
@@ -53,9 +78,10 @@ export type CrmAdapter = {
   /** Manifest match patterns of the pages the content script runs on. */
   matches: string[];
   parsePage(url: URL): PageInfo | undefined;
-  /** The element whose text is the deal's current stage; missing means "cannot watch here". */
-  stageSelector: NamedSelector;
-  /** Reads the deal as the page shows it now. */
-  readDeal(root: Document): DealContext;
-  network: NetworkSpec;
+  detectors: Detector[];
+  /**
+   * The CRM's own save requests. Without it (user rules for unknown CRMs) the page's change
+   * alone counts as the loss.
+   */
+  network?: NetworkSpec;
 };

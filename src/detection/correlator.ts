@@ -34,7 +34,12 @@ export class LossCorrelator {
     private readonly windowMs = CORRELATION_WINDOW_MS,
   ) {}
 
-  pageShowedLoss(observed: ObservedInTab): void {
+  /**
+   * `needsSave` is false only for CRMs whose save requests Rebound cannot read (user rules):
+   * there the page's change is all the evidence there is.
+   */
+  pageShowedLoss(observed: ObservedInTab, needsSave = true): void {
+    if (!needsSave) return this.onLoss(observed);
     this.prune();
     const save = this.take(this.saves, observed);
     if (save) this.decide(observed, save);

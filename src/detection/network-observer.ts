@@ -13,20 +13,24 @@ export function observeStageSaves(
   onConfirmed: (save: SaveConfirmed) => void,
 ): void {
   const inFlight = new Map<string, { crm: string; tabId: number; saves: StageSave[] }>();
-  const urls = adapters.flatMap((a) => a.network.urls);
+  const watched = adapters.flatMap((adapter) =>
+    adapter.network ? [{ adapter, network: adapter.network }] : [],
+  );
+  const urls = watched.flatMap((w) => w.network.urls);
+  if (urls.length === 0) return;
 
-  for (const adapter of adapters) {
+  for (const { adapter, network } of watched) {
     browser.webRequest.onBeforeRequest.addListener(
       (details) => {
         if (details.tabId < 0) return undefined;
         const body = decodeRequestBody(details.requestBody as WebRequestBody);
-        const saves = adapter.network.parse(details.method, details.url, body);
+        const saves = network.parse(details.method, details.url, body);
         if (saves.length > 0) {
           inFlight.set(details.requestId, { crm: adapter.id, tabId: details.tabId, saves });
         }
         return undefined;
       },
-      { urls: adapter.network.urls },
+      { urls: network.urls },
       ['requestBody'],
     );
   }

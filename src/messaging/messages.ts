@@ -20,6 +20,14 @@ export const LossEventSchema = LossObservedSchema.omit({ type: true, stageAfter:
 });
 export type LossEvent = z.infer<typeof LossEventSchema>;
 
+/** What a content script found missing on its page ("stage field"), or nothing. */
+export const HealthSchema = z.object({
+  crm: z.string().min(1).max(40),
+  url: z.url(),
+  missing: z.string().max(200).optional(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LossObservedSchema,
@@ -29,6 +37,11 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     lesson: LessonInputSchema,
   }),
   z.object({ type: z.literal('prompt/later'), lossId: z.uuid() }),
+  /** A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded). */
+  z.object({ type: z.literal('prompt/pull') }),
+  HealthSchema.extend({ type: z.literal('health/report') }),
+  /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
+  z.object({ type: z.literal('health/get'), tabId: z.number().int() }),
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 
@@ -38,9 +51,9 @@ export const ToContentSchema = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContentSchema>;
 
-/** Every answer: success, or a message a person can read. */
+/** Every answer: success (with data for questions), or a message a person can read. */
 export const ReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type Reply = z.infer<typeof ReplySchema>;

@@ -1,3 +1,4 @@
+import { recordStage } from '../../detection/detectors/record-stage';
 import type { CrmAdapter } from '../types';
 import { hubspotNetwork } from './network';
 import { HUBSPOT_APP_HOSTS, parseHubSpotPage } from './pages';
@@ -9,7 +10,7 @@ export const hubspot: CrmAdapter = {
   name: 'HubSpot',
   matches: HUBSPOT_APP_HOSTS.map((host) => `https://${host}/*`),
   parsePage: parseHubSpotPage,
-  stageSelector: stage,
-  readDeal: readHubSpotDeal,
+  // The record page shows a new stage only once HubSpot accepted it: no settling needed.
+  detectors: [recordStage({ stage, readDeal: readHubSpotDeal })],
   network: hubspotNetwork,
 };

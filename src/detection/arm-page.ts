@@ -1,0 +1,38 @@
+import type { CrmAdapter } from '../crm/types';
+import type { Health, LossObserved } from '../messaging/messages';
+
+/**
+ * Starts an adapter's detectors on one page (one URL of a single-page app). Everything they
+ * start stops when `signal` aborts: the next navigation, or the extension going away.
+ */
+export function armPage(options: {
+  adapter: CrmAdapter;
+  url: URL;
+  root: Document;
+  signal: AbortSignal;
+  isLost: (label: string | undefined) => boolean;
+  report: (observed: LossObserved) => void;
+  health: (health: Health) => void;
+}): void {
+  const { adapter, url, root, signal, isLost } = options;
+  const page = adapter.parsePage(url);
+  options.health({ crm: adapter.id, url: url.href, missing: undefined });
+  if (!page) return;
+  for (const detector of adapter.detectors) {
+    detector({
+      root,
+      url,
+      page,
+      signal,
+      isLost,
+      report: (observation) =>
+        options.report({
+          type: 'loss/observed',
+          crm: adapter.id,
+          dealUrl: url.href,
+          ...observation,
+        }),
+      health: (missing) => options.health({ crm: adapter.id, url: url.href, missing }),
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { queryNamed, valueOf } from '../../crm/dom';
+import type { DealContext, Detector, NamedSelector } from '../../crm/types';
+
+/**
+ * A full-page edit form (Salesforce Classic): reports on submit when the stage field was open
+ * when the page loaded and is lost now. The page then navigates away; the background keeps the
+ * prompt for the tab's next page (see prompt/pull).
+ */
+export function lostOnSubmit(options: {
+  form: NamedSelector;
+  stageField: NamedSelector;
+  readDeal: (root: Document) => DealContext;
+}): Detector {
+  return ({ root, page, signal, isLost, report, health }) => {
+    if (page.kind !== 'deal') return;
+    const field = queryNamed(root, options.stageField);
+    if (!field) return health(options.stageField.name);
+    const initial = valueOf(field);
+    root.addEventListener(
+      'submit',
+      (event) => {
+        const form = queryNamed(root, options.form);
+        if (!form || event.target !== form) return;
+        const now = valueOf(field);
+        if (isLost(initial) || !isLost(now)) return;
+        report({
+          dealId: page.dealId,
+          stageBefore: initial,
+          stageAfter: now,
+          deal: options.readDeal(root),
+        });
+      },
+      { capture: true, signal },
+    );
+  };
+}

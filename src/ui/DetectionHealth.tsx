@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { adapterById } from '../crm/registry';
+import { HealthSchema, type Health } from '../messaging/messages';
+import { sendToBackground } from '../messaging/transport';
+
+/**
+ * Says when Rebound cannot watch the CRM page in the current tab ("Salesforce: stage field not
+ * found on this page"), instead of failing silently.
+ */
+export function DetectionHealth() {
+  const [health, setHealth] = useState<Health>();
+  useEffect(() => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) return;
+      const reply = await sendToBackground({ type: 'health/get', tabId: tab.id });
+      const parsed = HealthSchema.safeParse(reply.ok ? reply.data : undefined);
+      if (parsed.success) setHealth(parsed.data);
+    })();
+  }, []);
+  if (!health?.missing) return null;
+  const crm = adapterById(health.crm)?.name ?? health.crm;
+  return (
+    <p class="card status error" role="status" data-testid="detection-health">
+      {crm}: {health.missing} not found on this page. Rebound cannot notice a loss here; the page
+      may have changed.
+    </p>
+  );
+}
