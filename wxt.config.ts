@@ -11,9 +11,12 @@ export default defineConfig({
     // webRequest is observation only: the CRM's own save request and its answer confirm a loss
     // (see src/detection/network-observer.ts). No blocking, nothing is sent anywhere.
     // storage: settings (lost labels, user rules), read by content scripts too.
-    permissions: ['webRequest', 'storage'],
+    // scripting: runs the content script on the user's own CRM rules' pages (registered at run time).
+    permissions: ['webRequest', 'storage', 'scripting'],
     // Only the CRMs Rebound has adapters for; no <all_urls>.
     host_permissions: adapterHostPermissions(),
+    // A user rule for another CRM asks for that one host when it is saved.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Rebound' },
   },
   vite: () => ({

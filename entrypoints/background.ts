@@ -1,3 +1,4 @@
+import { keepCustomRulesRegistered } from '../src/background/custom-rules';
 import { startLossDetection } from '../src/background/loss-flow';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
@@ -5,4 +6,5 @@ import { database } from '../src/db/database';
 export default defineBackground(() => {
   const db = database();
   routeMessages(db, startLossDetection(db));
+  keepCustomRulesRegistered();
 });

@@ -1,5 +1,7 @@
+import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
+import { LostLabels } from './sections/LostLabels';
 
 export function App() {
   return (
@@ -18,6 +20,8 @@ export function App() {
       </header>
       <LessonLibrary />
       <ExportImport />
+      <LostLabels />
+      <CustomRules />
     </main>
   );
 }

@@ -56,7 +56,8 @@ function entryMatcher(entry: string): (raw: string, normalised: string) => boole
   const regex = REGEX_ENTRY.exec(entry.trim());
   if (regex) {
     try {
-      const re = new RegExp(regex[1]!, regex[2]);
+      // Without g/y: those make test() resume from the last match, so answers would alternate.
+      const re = new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, ''));
       return (raw) => re.test(raw);
     } catch {
       return () => false;

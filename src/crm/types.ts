@@ -57,6 +57,12 @@ export type DetectorEnv = {
   url: URL;
   page: PageInfo;
   signal: AbortSignal;
+  /**
+   * Until this time (ms since epoch) changes only set the baseline: right after an in-app
+   * navigation the previous deal's page may still be on screen, and its replacement by the new
+   * deal's is not a stage change.
+   */
+  baselineUntil: number;
   /** The user's lost labels (settings), so renamed and translated stages count. */
   isLost: (label: string | undefined) => boolean;
   report: (observation: Observation) => void;
@@ -79,6 +85,8 @@ export type CrmAdapter = {
   matches: string[];
   parsePage(url: URL): PageInfo | undefined;
   detectors: Detector[];
+  /** Lost labels of its own (a user rule's "text that means lost") instead of the settings'. */
+  lostLabels?: string[];
   /**
    * The CRM's own save requests. Without it (user rules for unknown CRMs) the page's change
    * alone counts as the loss.

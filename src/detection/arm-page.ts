@@ -10,6 +10,8 @@ export function armPage(options: {
   url: URL;
   root: Document;
   signal: AbortSignal;
+  /** How long changes only set the baseline (after an in-app navigation). */
+  baselineMs: number;
   isLost: (label: string | undefined) => boolean;
   report: (observed: LossObserved) => void;
   health: (health: Health) => void;
@@ -24,6 +26,7 @@ export function armPage(options: {
       url,
       page,
       signal,
+      baselineUntil: Date.now() + options.baselineMs,
       isLost,
       report: (observation) =>
         options.report({

@@ -33,7 +33,11 @@ export function observeDeep(root: Document, onChange: () => void, signal: AbortS
     observer.observe(node, OPTIONS);
   };
   const watchShadows = (el: Element) => {
-    if (el.shadowRoot) watch(el.shadowRoot);
+    if (el.shadowRoot) {
+      watch(el.shadowRoot);
+      // openShadowRoots(el) sees only el's light DOM; hosts nested in its shadow root count too.
+      for (const shadow of openShadowRoots(el.shadowRoot)) watch(shadow);
+    }
     for (const shadow of openShadowRoots(el)) watch(shadow);
   };
   watch(root);

@@ -7,37 +7,49 @@ import { createPromptQueue } from '../reflection/mount-prompt';
 import { loadSettings, watchSettings } from '../settings/store';
 import { armPage } from './arm-page';
 
+/** After an in-app navigation, how long the page may take to show the new deal. */
+const NAVIGATION_BASELINE_MS = 1000;
+
 /**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
  * navigation and when the lost labels change, and the prompts the background sends.
  */
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
   const prompts = createPromptQueue(ctx);
-  onContentMessage(async (message) => {
+  onContentMessage((message) => {
+    if (message.type !== 'prompt/open') return undefined;
     prompts.open(message.loss);
-    return { ok: true };
+    return Promise.resolve({ ok: true });
   });
 
-  let isLost = lostMatcher((await loadSettings()).settings.lostLabels);
+  const matcherFor = (labels: string[]) => lostMatcher(adapter.lostLabels ?? labels);
+  let isLost = matcherFor((await loadSettings()).settings.lostLabels);
   let page = new AbortController();
-  const arm = () => {
+  let url = new URL(location.href);
+  const arm = (baselineMs: number) => {
     page.abort();
     page = new AbortController();
     armPage({
       adapter,
-      url: new URL(location.href),
+      url,
       root: document,
       signal: AbortSignal.any([ctx.signal, page.signal]),
+      baselineMs,
       isLost,
       report: (observed) => void sendToBackground(observed),
       health: (health) => void sendToBackground({ type: 'health/report', ...health }),
     });
   };
-  arm();
-  ctx.addEventListener(window, 'wxt:locationchange', arm);
+  arm(0);
+  // The event comes as navigation starts: location.href is still the old URL, and the old
+  // deal's page may still be showing for a moment.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    url = newUrl;
+    arm(NAVIGATION_BASELINE_MS);
+  });
   const unwatch = watchSettings((settings) => {
-    isLost = lostMatcher(settings.lostLabels);
-    arm();
+    isLost = matcherFor(settings.lostLabels);
+    arm(0);
   });
   ctx.onInvalidated(unwatch);
 

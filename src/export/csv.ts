@@ -46,7 +46,8 @@ export function toCsv(lessons: Lesson[]): string {
     ...keys.map((key) => l.answers[key] ?? ''),
   ]);
   const fields = [...FIELD_COLUMNS, ...LABEL_COLUMNS, ...keys.map((k) => ANSWER_PREFIX + k)];
-  return Papa.unparse({ fields, data: rows }, { escapeFormulae: true });
+  // Papa's own `escapeFormulae: true` pattern ends in `.*$`, which misses multi-line cells.
+  return Papa.unparse({ fields, data: rows }, { escapeFormulae: /^[=+\-@\t\r]/ });
 }
 
 /** Undoes `escapeFormulae`. A value that itself began with a quote before = + - @ reads back without it (JSON is the lossless format). */

@@ -48,7 +48,23 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 /** Messages the background sends to a CRM tab's content script. */
 export const ToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt/open'), loss: LossEventSchema }),
+  /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
+  z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
 ]);
+
+export const RuleProbeSchema = z.object({
+  url: z.string(),
+  ruleName: z.string(),
+  dealName: z.string(),
+  amount: z.number().optional(),
+  /** The stage element's text, when the rule names one and it is on the page. */
+  stage: z.string().optional(),
+  stageIsLost: z.boolean(),
+  lostButtonFound: z.boolean(),
+  /** Named elements the rule asks for that this page does not have. */
+  missing: z.array(z.string()),
+});
+export type RuleProbe = z.infer<typeof RuleProbeSchema>;
 export type ToContent = z.infer<typeof ToContentSchema>;
 
 /** Every answer: success (with data for questions), or a message a person can read. */

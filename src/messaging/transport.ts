@@ -47,13 +47,16 @@ type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener
  */
 function listen<S extends z.ZodType<{ type: string }>>(
   schema: S,
-  handle: (message: z.infer<S>, sender: Sender) => Promise<Reply>,
+  handle: (message: z.infer<S>, sender: Sender) => Promise<Reply> | undefined,
 ): () => void {
   // sendResponse + `return true` rather than a returned promise: Chrome honours only the former.
+  // A handler returning undefined leaves the message to another listener.
   const listener = (raw: unknown, sender: Sender, sendResponse: (reply: Reply) => void) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return false;
-    handle(parsed.data, sender)
+    const reply = handle(parsed.data, sender);
+    if (!reply) return false;
+    reply
       .catch((error: unknown): Reply => ({ ok: false, error: errorText(error) }))
       .then(sendResponse);
     return true;
@@ -65,5 +68,6 @@ function listen<S extends z.ZodType<{ type: string }>>(
 export const onBackgroundMessage = (handle: (m: ToBackground, sender: Sender) => Promise<Reply>) =>
   listen(ToBackgroundSchema, handle);
 
-export const onContentMessage = (handle: (m: ToContent, sender: Sender) => Promise<Reply>) =>
-  listen(ToContentSchema, handle);
+export const onContentMessage = (
+  handle: (m: ToContent, sender: Sender) => Promise<Reply> | undefined,
+) => listen(ToContentSchema, handle);

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { LossEvent } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
+import css from './reflection.css?inline';
 
 /**
  * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is
@@ -25,6 +26,8 @@ export function createPromptQueue(ctx: ContentScriptContext) {
       anchor: 'body',
       append: 'last',
       isolateEvents: true,
+      // Inline CSS rather than a web-accessible file: nothing of ours is exposed to the sites.
+      css,
       onMount: (container) => {
         const close = () => {
           ui.remove();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
@@ -16,19 +16,40 @@ export type Extension = {
   close(): Promise<void>;
 };
 
+/**
+ * A copy of the built extension whose optional `hosts` count as granted. Chromium gives
+ * automation no way to answer an extension's permission prompt (playwright#32755), and to
+ * Chromium a granted optional host is the same as a listed one: so tests that need the user's
+ * "Allow" list the host, and everything after the prompt runs as it would for the user.
+ */
+function extensionWithGrantedHosts(hosts: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rebound-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...hosts);
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
 /** Launches Chromium with the built extension in a fresh profile. */
-export async function launchExtension(options: { headless?: boolean } = {}): Promise<Extension> {
+export async function launchExtension(
+  options: { headless?: boolean; grantedHosts?: string[] } = {},
+): Promise<Extension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
+  const extensionDir = options.grantedHosts
+    ? extensionWithGrantedHosts(options.grantedHosts)
+    : EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'rebound-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: ensureChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -50,6 +71,7 @@ export async function launchExtension(options: { headless?: boolean } = {}): Pro
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (extensionDir !== EXTENSION_DIR) rmSync(extensionDir, { recursive: true, force: true });
     },
   };
 }
@@ -113,8 +135,9 @@ export type DealOptions = {
   company?: string;
   amount?: string;
   stage?: string;
-  pipeline?: 'default' | 'custom';
+  pipeline?: 'default' | 'custom' | 'renamed';
   optimistic?: '1';
+  layout?: 'redesigned';
   host?: string;
 };
 

@@ -15,7 +15,7 @@ export function boardColumns(options: {
   readCard: (card: Element, column: string) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, isLost, report }) => {
+  return ({ root, page, signal, baselineUntil, isLost, report }) => {
     if (page.kind !== 'board') return;
     const snapshot = () => {
       const columns = new Map<string, { column: string; card: Element }>();
@@ -31,7 +31,7 @@ export function boardColumns(options: {
       root,
       () => {
         const now = snapshot();
-        for (const [dealId, { column, card }] of now) {
+        for (const [dealId, { column, card }] of Date.now() < baselineUntil ? [] : now) {
           const before = known.get(dealId)?.column;
           if (before === undefined || before === column || !isLost(column) || isLost(before))
             continue;

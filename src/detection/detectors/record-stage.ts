@@ -16,7 +16,7 @@ export function recordStage(options: {
   readDeal: (root: Document) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, isLost, report, health }) => {
+  return ({ root, page, signal, baselineUntil, isLost, report, health }) => {
     if (page.kind !== 'deal') return;
     const read = () => readNamed(root, options.stage);
     let current = read();
@@ -33,7 +33,8 @@ export function recordStage(options: {
         found = true;
         const before = current;
         current = next;
-        if (before === undefined || !isLost(next) || isLost(before)) return;
+        if (before === undefined || Date.now() < baselineUntil) return;
+        if (!isLost(next) || isLost(before)) return;
         afterDelay(options.settleMs ?? 0, signal, () => {
           if (read() !== next) return;
           report({

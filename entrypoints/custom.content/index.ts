@@ -1,0 +1,37 @@
+import { adapterFromRule, probeRule, ruleMatches } from '../../src/crm/custom';
+import { runContent } from '../../src/detection/run-content';
+import { onContentMessage } from '../../src/messaging/transport';
+import { loadSettings } from '../../src/settings/store';
+
+/** Set in this extension's isolated world: the options page may inject us into a tab that has us. */
+const RUNNING = Symbol.for('rebound.custom-rules');
+
+/**
+ * Runs on the pages of the user's own CRM rules: registered at run time by the background
+ * (src/background/custom-rules.ts) for the hosts the user granted, never in the manifest.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  async main(ctx) {
+    const scope = globalThis as { [RUNNING]?: boolean };
+    if (scope[RUNNING]) return;
+    scope[RUNNING] = true;
+    ctx.onInvalidated(() => (scope[RUNNING] = false));
+
+    onContentMessage((message) => {
+      if (message.type !== 'rule/probe') return undefined;
+      return (async () => {
+        // Read afresh: the rule may have been written after this page loaded.
+        const rule = (await loadSettings()).settings.customRules.find(
+          (r) => r.id === message.ruleId,
+        );
+        if (!rule) return { ok: false, error: 'Save the rule first, then test it.' };
+        return { ok: true, data: probeRule(rule, document, new URL(location.href)) };
+      })();
+    });
+    const url = new URL(location.href);
+    const rule = (await loadSettings()).settings.customRules.find((r) => ruleMatches(r, url));
+    if (rule) await runContent(ctx, adapterFromRule(rule));
+  },
+});

@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import type { CustomRule } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/store';
+
+const SCRIPT_ID = 'rebound-custom-rules';
+const SCRIPT_FILE = '/content-scripts/custom.js';
+
+/** The rules' URL patterns whose hosts the user has granted (a rule saved without it waits). */
+async function grantedPatterns(rules: CustomRule[]): Promise<string[]> {
+  const granted = await Promise.all(
+    rules.map((rule) =>
+      browser.permissions.contains({ origins: [rule.urlPattern] }).catch(() => false),
+    ),
+  );
+  return [...new Set(rules.filter((_, i) => granted[i]).map((rule) => rule.urlPattern))];
+}
+
+/** Registers the custom-rule content script for exactly the granted rule patterns. */
+export async function syncCustomRuleScripts(rules: CustomRule[]): Promise<void> {
+  const matches = await grantedPatterns(rules);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      js: [SCRIPT_FILE],
+      matches,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+/** Keeps the registration in step with the rules and with permissions granted or removed. */
+export function keepCustomRulesRegistered(): void {
+  const sync = async () => {
+    try {
+      await syncCustomRuleScripts((await loadSettings()).settings.customRules);
+    } catch (error) {
+      console.error('Rebound: could not register the content script for your CRM rules', error);
+    }
+  };
+  void sync();
+  watchSettings(() => void sync());
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+}
+
+/**
+ * Runs the custom-rule content script in a tab now (one opened before the rule existed) so the
+ * rule can be tested there.
+ */
+export async function injectCustomRuleScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import type { Lesson, LessonInput } from '../lessons/schema';
+import { ReboundDatabase } from './database';
+import { addLesson, countLessons, deleteLesson, importLessons, recentLessons } from './lessons';
+
+const input = (overrides: Partial<LessonInput> = {}): LessonInput => ({
+  crm: 'hubspot',
+  dealId: '42',
+  dealName: 'Acme renewal',
+  outcome: 'competitor',
+  answers: { whatHappened: 'They went with Globex.' },
+  ...overrides,
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let db: ReboundDatabase;
+beforeEach(() => {
+  db = new ReboundDatabase(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('addLesson', () => {
+  it('stores the lesson with an id, timestamps and the schema version', async () => {
+    const now = new Date('2026-05-06T07:08:09.000Z');
+    const lesson = await addLesson(db, input({ dealName: '  Acme renewal ' }), now);
+    expect(lesson).toEqual({
+      ...input(),
+      id: expect.stringMatching(UUID),
+      createdAt: '2026-05-06T07:08:09.000Z',
+      updatedAt: '2026-05-06T07:08:09.000Z',
+      schemaVersion: 1,
+    });
+    expect(await db.lessons.get(lesson.id)).toEqual(lesson);
+  });
+
+  it('gives every lesson its own id', async () => {
+    const a = await addLesson(db, input());
+    const b = await addLesson(db, input());
+    expect(a.id).not.toBe(b.id);
+    expect(await countLessons(db)).toBe(2);
+  });
+
+  it.each<[string, Partial<Record<keyof LessonInput, unknown>>]>([
+    ['no outcome', { outcome: undefined }],
+    ['an empty deal name', { dealName: '' }],
+    ['a javascript: link', { dealUrl: 'javascript:alert(1)' }],
+  ])('refuses a lesson with %s and stores nothing', async (_what, change) => {
+    const bad = { ...input(), ...change } as LessonInput;
+    await expect(addLesson(db, bad)).rejects.toBeInstanceOf(ZodError);
+    expect(await countLessons(db)).toBe(0);
+  });
+});
+
+describe('recentLessons', () => {
+  beforeEach(async () => {
+    for (const [name, day] of [
+      ['Second', '02'],
+      ['Fourth', '04'],
+      ['First', '01'],
+      ['Third', '03'],
+    ] as const) {
+      await addLesson(db, input({ dealName: name }), new Date(`2026-01-${day}T12:00:00.000Z`));
+    }
+  });
+
+  it('lists lessons newest first', async () => {
+    expect((await recentLessons(db)).map((l) => l.dealName)).toEqual([
+      'Fourth',
+      'Third',
+      'Second',
+      'First',
+    ]);
+  });
+
+  it('lists only as many as asked for', async () => {
+    expect((await recentLessons(db, 2)).map((l) => l.dealName)).toEqual(['Fourth', 'Third']);
+  });
+
+  it('no longer lists a deleted lesson', async () => {
+    const [newest] = await recentLessons(db, 1);
+    await deleteLesson(db, newest!.id);
+    expect((await recentLessons(db)).map((l) => l.dealName)).toEqual(['Third', 'Second', 'First']);
+  });
+});
+
+describe('importLessons', () => {
+  const stamp = (day: string) => `2026-01-${day}T00:00:00.000Z`;
+  const stored = (id: string, day: string, dealName: string): Lesson => ({
+    ...input({ dealName }),
+    id,
+    createdAt: stamp('01'),
+    updatedAt: stamp(day),
+    schemaVersion: 1,
+  });
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const C = '00000000-0000-4000-8000-00000000000c';
+
+  it('adds new lessons, updates older ones and leaves the rest', async () => {
+    await db.lessons.bulkAdd([stored(A, '10', 'A as stored'), stored(B, '10', 'B as stored')]);
+    const counts = await importLessons(db, [
+      stored(A, '11', 'A edited later'),
+      stored(B, '10', 'B same time'),
+      stored(C, '05', 'C new'),
+    ]);
+    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect((await db.lessons.get(A))?.dealName).toBe('A edited later');
+    expect((await db.lessons.get(B))?.dealName).toBe('B as stored');
+    expect((await db.lessons.get(C))?.dealName).toBe('C new');
+  });
+
+  it('never replaces a lesson with an older copy of it', async () => {
+    await db.lessons.add(stored(A, '20', 'Edited after the export'));
+    expect(await importLessons(db, [stored(A, '10', 'From an old export')])).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect((await db.lessons.get(A))?.dealName).toBe('Edited after the export');
+  });
+
+  it('changes nothing when the same export is imported twice', async () => {
+    const file = [stored(A, '10', 'A'), stored(B, '11', 'B')];
+    expect(await importLessons(db, file)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await importLessons(db, file)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await countLessons(db)).toBe(2);
+  });
+});

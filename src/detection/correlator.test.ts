@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CORRELATION_WINDOW_MS,
+  LossCorrelator,
+  type ObservedInTab,
+  type SaveConfirmed,
+} from './correlator';
+
+function observed(overrides: Partial<ObservedInTab> = {}): ObservedInTab {
+  return {
+    type: 'loss/observed',
+    crm: 'hubspot',
+    dealId: '42',
+    dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+    stageBefore: 'Contract sent',
+    stageAfter: 'Closed lost',
+    deal: { dealName: 'Acme renewal' },
+    tabId: 7,
+    ...overrides,
+  };
+}
+
+function saved(overrides: Partial<SaveConfirmed> = {}): SaveConfirmed {
+  return {
+    crm: 'hubspot',
+    dealId: '42',
+    tabId: 7,
+    stageValue: 'closedlost',
+    lost: true,
+    ...overrides,
+  };
+}
+
+/** A correlator on a clock the test moves by hand. */
+function setup() {
+  let time = 1_000_000;
+  const onLoss = vi.fn<(loss: ObservedInTab) => void>();
+  const correlator = new LossCorrelator(onLoss, () => time);
+  return { correlator, onLoss, advance: (ms: number) => void (time += ms) };
+}
+
+describe('LossCorrelator', () => {
+  it('reports one loss when the page change comes before the save', () => {
+    const { correlator, onLoss } = setup();
+    const page = observed();
+    correlator.pageShowedLoss(page);
+    expect(onLoss).not.toHaveBeenCalled();
+    correlator.saveConfirmed(saved());
+    expect(onLoss).toHaveBeenCalledTimes(1);
+    expect(onLoss).toHaveBeenCalledWith(expect.objectContaining(page));
+  });
+
+  it('reports one loss when the save comes before the page change', () => {
+    const { correlator, onLoss } = setup();
+    correlator.saveConfirmed(saved());
+    expect(onLoss).not.toHaveBeenCalled();
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledTimes(1);
+    expect(onLoss.mock.calls[0]![0]).toMatchObject({ dealId: '42', stageAfter: 'Closed lost' });
+  });
+
+  it('reports a custom stage (lost unknown from its id) on the strength of the page label', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed());
+    correlator.saveConfirmed(saved({ stageValue: '1029387', lost: undefined }));
+    expect(onLoss).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses each signal once: a repeated save does not report the loss again', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed());
+    correlator.saveConfirmed(saved());
+    correlator.saveConfirmed(saved());
+    expect(onLoss).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['won', 'closedwon'],
+    ['an open stage', 'contractsent'],
+  ])('reports nothing when the save says %s', (_what, stageValue) => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed());
+    correlator.saveConfirmed(saved({ stageValue, lost: false }));
+    correlator.saveConfirmed(saved({ stageValue, lost: false }));
+    expect(onLoss).not.toHaveBeenCalled();
+
+    correlator.saveConfirmed(saved({ stageValue, lost: false }));
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, Partial<SaveConfirmed>]>([
+    ['another deal', { dealId: '43' }],
+    ['another CRM', { crm: 'salesforce' }],
+  ])('does not pair a page change with a save of %s', (_what, overrides) => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed());
+    correlator.saveConfirmed(saved(overrides));
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('pairs each deal with its own save when several are in flight', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed({ dealId: '1' }));
+    correlator.pageShowedLoss(observed({ dealId: '2' }));
+    correlator.saveConfirmed(saved({ dealId: '2' }));
+    expect(onLoss).toHaveBeenCalledTimes(1);
+    expect(onLoss.mock.calls[0]![0].dealId).toBe('2');
+  });
+
+  it('pairs signals within the window', () => {
+    const { correlator, onLoss, advance } = setup();
+    correlator.pageShowedLoss(observed());
+    advance(CORRELATION_WINDOW_MS);
+    correlator.saveConfirmed(saved());
+    expect(onLoss).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not pair a save with a page change older than the window', () => {
+    const { correlator, onLoss, advance } = setup();
+    correlator.pageShowedLoss(observed());
+    advance(CORRELATION_WINDOW_MS + 1);
+    correlator.saveConfirmed(saved());
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('does not pair a page change with a save older than the window', () => {
+    const { correlator, onLoss, advance } = setup();
+    correlator.saveConfirmed(saved());
+    advance(CORRELATION_WINDOW_MS + 1);
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('reports nothing for a page change alone or a save alone', () => {
+    const page = setup();
+    page.correlator.pageShowedLoss(observed());
+    page.correlator.pageShowedLoss(observed());
+    expect(page.onLoss).not.toHaveBeenCalled();
+
+    const save = setup();
+    save.correlator.saveConfirmed(saved());
+    save.correlator.saveConfirmed(saved());
+    expect(save.onLoss).not.toHaveBeenCalled();
+  });
+
+  it('reports the page change alone for a CRM whose saves cannot be read', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(observed({ crm: 'custom' }), false);
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onLoss.mock.calls[0]![0]).toMatchObject({ crm: 'custom', dealId: '42' });
+  });
+});

