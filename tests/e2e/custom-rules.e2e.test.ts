@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchExtension,
+  promptCountAfterWait,
+  promptOn,
+  ROOT,
+  storedLessons,
+  type Extension,
+} from './harness';
+
+/** A CRM Rebound has no adapter for (tests/fixtures/custom/deal.html says what it imitates). */
+const HOST = 'https://crm.pipeline-pro.test';
+const PATTERN = `${HOST}/deals/*`;
+/** User rules have no save request to confirm them: the lost stage must hold this long (CUSTOM_SETTLE_MS + margin). */
+const CUSTOM_PROMPT_MS = 4000;
+
+let ext: Extension;
+let saveStatus = 200;
+
+beforeAll(async () => {
+  ext = await launchExtension({ grantedHosts: [PATTERN] });
+  const page = readFileSync(join(ROOT, 'tests/fixtures/custom/deal.html'), 'utf8');
+  await ext.context.route(`${HOST}/**`, (route) =>
+    new URL(route.request().url()).pathname.startsWith('/api/')
+      ? route.fulfill({ status: saveStatus, contentType: 'application/json', body: '{}' })
+      : route.fulfill({ status: 200, contentType: 'text/html', body: page }),
+  );
+});
+afterAll(() => ext?.close());
+
+async function openDeal(id: number, query = ''): Promise<Page> {
+  saveStatus = 200;
+  const page = await ext.context.newPage();
+  await page.goto(`${HOST}/deals/${id}${query}`);
+  return page;
+}
+
+async function setStage(page: Page, stage: string): Promise<void> {
+  await page.locator('.stage-picker').selectOption(stage);
+}
+
+describe('user rules for a CRM Rebound has never heard of', () => {
+  let openedBefore: Page;
+
+  it('explains what is wrong with a rule before saving it', async () => {
+    const options = await ext.openPage('options.html');
+    await options.getByRole('button', { name: 'Add a CRM rule' }).click();
+    await options.getByLabel('CRM name').fill('Pipeline Pro');
+    await options.getByLabel('Deal page URL pattern').fill('crm.pipeline-pro.test');
+    await options.getByRole('button', { name: 'Save rule' }).click();
+    await options.getByText('Use a pattern like https://crm.example.com/deals/*').waitFor();
+    await options.getByLabel('Deal page URL pattern').fill(PATTERN);
+    await options.getByLabel('Stage element (CSS selector)').fill('.deal-stage[');
+    await options.getByRole('button', { name: 'Save rule' }).click();
+    await options.getByText('is not a valid CSS selector').waitFor();
+    await options.close();
+  });
+
+  it('saves a rule, asking for that one site, and tests it on an open tab', async () => {
+    openedBefore = await openDeal(41);
+    const options = await ext.openPage('options.html');
+    // Record what the options page asks the browser for.
+    await options.evaluate(() => {
+      type Request = (request: { origins?: string[] }) => Promise<boolean>;
+      const { permissions } = (
+        globalThis as unknown as { chrome: { permissions: { request: Request } } }
+      ).chrome;
+      const original = permissions.request.bind(permissions);
+      const asked: unknown[] = [];
+      Object.assign(window, { asked });
+      permissions.request = (request) => {
+        asked.push(request);
+        return original(request);
+      };
+    });
+    await options.getByRole('button', { name: 'Add a CRM rule' }).click();
+    await options.getByLabel('CRM name').fill('Pipeline Pro');
+    await options.getByLabel('Deal page URL pattern').fill(PATTERN);
+    await options.getByLabel('Stage element (CSS selector)').fill('.deal-stage');
+    await options.getByLabel('Text that means lost').fill('Lost');
+    await options.getByLabel('Deal name (CSS selector, optional)').fill('.deal-title');
+    await options.getByLabel('Amount (CSS selector, optional)').fill('.deal-amount');
+    await options.getByRole('button', { name: 'Save rule' }).click();
+    await options.getByText('Saved "Pipeline Pro"').waitFor();
+    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual(
+      [{ origins: [PATTERN] }],
+    );
+
+    await options.getByRole('button', { name: 'Test on open tabs' }).click();
+    const probe = options.getByTestId('rule-probe');
+    await probe.waitFor();
+    expect(await probe.textContent()).toContain('Wayne Enterprises — fleet tracking');
+    expect(await probe.textContent()).toContain('stage: Negotiation');
+    expect(await probe.textContent()).toContain('not lost');
+    await options.close();
+  });
+
+  it('prompts when a deal is marked lost there, with what the rule reads', async () => {
+    const page = await openDeal(42);
+    await setStage(page, 'Lost');
+    await promptOn(page).waitFor({ timeout: CUSTOM_PROMPT_MS });
+    expect(await promptOn(page).getByRole('heading').textContent()).toBe(
+      'Lost: Wayne Enterprises — fleet tracking',
+    );
+    await promptOn(page).getByLabel('Outcome').selectOption({ label: 'No decision / stalled' });
+    await promptOn(page).getByRole('button', { name: 'Save' }).click();
+    await promptOn(page).waitFor({ state: 'detached' });
+    const [lesson] = await storedLessons(ext);
+    expect(lesson).toMatchObject({
+      crm: 'custom',
+      dealId: 'crm.pipeline-pro.test/deals/42',
+      dealName: 'Wayne Enterprises — fleet tracking',
+      amount: 9900,
+      currency: 'GBP',
+      stageBefore: 'Negotiation',
+    });
+  });
+
+  it('also works in the tab that was open before the rule existed, once the rule was tested there', async () => {
+    await setStage(openedBefore, 'Lost');
+    await promptOn(openedBefore).waitFor({ timeout: CUSTOM_PROMPT_MS });
+  });
+
+  it('does not prompt for a deal that loads lost, a won deal, or a refused save', async () => {
+    const loadedLost = await openDeal(50, '?stage=Lost');
+    const won = await openDeal(51);
+    await setStage(won, 'Won');
+    const refused = await openDeal(52);
+    saveStatus = 500;
+    await setStage(refused, 'Lost');
+    await refused.getByText('Could not save the deal.').waitFor();
+    for (const page of [loadedLost, won, refused]) {
+      expect(await promptCountAfterWait(page)).toBe(0);
+    }
+    // The refused deal's tab was watching all along: the retry that succeeds prompts.
+    saveStatus = 200;
+    await setStage(refused, 'Negotiation');
+    await setStage(refused, 'Lost');
+    await promptOn(refused).waitFor({ timeout: CUSTOM_PROMPT_MS });
+  });
+});
