@@ -3,6 +3,8 @@ import { adapterHostPermissions } from './src/crm/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Icons and other static files; the top level of the repository is kept to the fixed set.
+  publicDir: 'src/public',
   manifest: {
     name: 'Rebound — lessons from lost deals',
     short_name: 'Rebound',
@@ -12,12 +14,19 @@ export default defineConfig({
     // (see src/detection/network-observer.ts). No blocking, nothing is sent anywhere.
     // storage: settings (lost labels, user rules), read by content scripts too.
     // scripting: runs the content script on the user's own CRM rules' pages (registered at run time).
-    permissions: ['webRequest', 'storage', 'scripting'],
+    // alarms + notifications: "Later" reminders that open the reflection in an extension page.
+    permissions: ['webRequest', 'storage', 'scripting', 'alarms', 'notifications'],
     // Only the CRMs Rebound has adapters for; no <all_urls>.
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Rebound' },
+    commands: {
+      'reflect-manually': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Reflect on a lost deal (outside a supported CRM)',
+      },
+    },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,10 +1,17 @@
+import { browser } from 'wxt/browser';
 import { keepCustomRulesRegistered } from '../src/background/custom-rules';
 import { startLossDetection } from '../src/background/loss-flow';
+import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
 
 export default defineBackground(() => {
   const db = database();
   routeMessages(db, startLossDetection(db));
+  handleReminders(db);
   keepCustomRulesRegistered();
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'reflect-manually')
+      void browser.tabs.create({ url: browser.runtime.getURL('/reflect.html') });
+  });
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
+import { unfinishedDrafts } from '../../src/db/drafts';
 import { countLessons, recentLessons } from '../../src/db/lessons';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
@@ -9,8 +10,12 @@ const RECENT = 5;
 
 async function loadPopup() {
   const db = database();
-  const [lessons, total] = await Promise.all([recentLessons(db, RECENT), countLessons(db)]);
-  return { lessons, total };
+  const [lessons, total, drafts] = await Promise.all([
+    recentLessons(db, RECENT),
+    countLessons(db),
+    unfinishedDrafts(db),
+  ]);
+  return { lessons, total, drafts };
 }
 
 export function App() {
@@ -40,6 +45,32 @@ export function App() {
       <DetectionHealth />
       {data.state === 'error' && (
         <p class="status error">Could not read your lessons: {data.error}</p>
+      )}
+      {data.state === 'ready' && data.value.drafts.length > 0 && (
+        <section aria-labelledby="unfinished-title">
+          <h2 id="unfinished-title" style={{ marginBottom: '6px' }}>
+            Unfinished reflections
+          </h2>
+          <ul class="lesson-list">
+            {data.value.drafts.map((draft) => (
+              <li class="card row" key={draft.id} data-testid="draft">
+                <span class="lesson-name" style={{ flex: 1 }}>
+                  {draft.loss.deal.dealName}
+                </span>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void browser.tabs.create({
+                      url: browser.runtime.getURL(`/reflect.html?draft=${draft.id}`),
+                    })
+                  }
+                >
+                  Continue
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {data.state === 'ready' && data.value.total === 0 && (
         <div class="card" data-testid="empty-state">

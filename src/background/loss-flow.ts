@@ -1,10 +1,13 @@
 import { adapterById, adapters } from '../crm/registry';
 import type { ReboundDatabase } from '../db/database';
-import { claimPrompt } from '../db/prompts';
+import { openDraft } from '../db/drafts';
+import { claimPrompt, promptsToday, skippedInARow, setPromptStatus } from '../db/prompts';
 import { LossCorrelator, type ObservedInTab } from '../detection/correlator';
 import { observeStageSaves } from '../detection/network-observer';
 import type { LossEvent } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
+import { SKIP_STREAK } from '../settings/schema';
+import { loadSettings, saveSettings } from '../settings/store';
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
 const PENDING_MS = 60_000;
@@ -17,8 +20,9 @@ export type LossFlow = {
 
 /**
  * Turns confirmed losses into prompts: exactly one per loss (the database claims the deal, so a
- * second tab, a retried save or a re-save of the same loss does not prompt again). When the tab
- * cannot take the prompt now (its page is loading), it waits for the tab to ask.
+ * second tab, a retried save or a re-save of the same loss does not prompt again). Every
+ * prompted loss gets a draft at once, so even a prompt held back by the daily cap, or a tab
+ * closed before answering, leaves an unfinished reflection in the popup.
  */
 export function startLossDetection(db: ReboundDatabase): LossFlow {
   const pending = new Map<number, { loss: LossEvent; at: number }>();
@@ -29,9 +33,21 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     stageAfter: _after,
     ...observed
   }: ObservedInTab) => {
+    const { settings } = await loadSettings();
+    const amount = observed.deal.amount;
+    if (settings.minAmount !== undefined && amount !== undefined && amount < settings.minAmount)
+      return;
+    const askAboutSettings =
+      !settings.skipStreakAsked && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
     const lossId = crypto.randomUUID();
     if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) return;
-    const loss: LossEvent = { ...observed, lossId };
+
+    const loss: LossEvent = { ...observed, lossId, askAboutSettings };
+    await openDraft(db, loss);
+    // The claim above counts as one of today's prompts.
+    if ((await promptsToday(db)) > settings.dailyCap) return setPromptStatus(db, lossId, 'queued');
+    if (askAboutSettings) await saveSettings({ ...settings, skipStreakAsked: true });
+
     const reply = await sendToTab(tabId, { type: 'prompt/open', loss });
     if (!reply.ok) pending.set(tabId, { loss, at: Date.now() });
   };

@@ -1,9 +1,12 @@
+import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
+import { deleteDraft, saveDraftValues } from '../db/drafts';
 import { addLesson } from '../db/lessons';
 import { setPromptStatus } from '../db/prompts';
 import type { Health, Reply } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
 import type { LossFlow } from './loss-flow';
+import { scheduleReminder } from './reminders';
 
 /** Answers the content scripts' and extension pages' messages. */
 export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
@@ -21,13 +24,29 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
       }
       case 'lesson/save': {
         await addLesson(db, message.lesson);
-        if (message.lossId) await setPromptStatus(db, message.lossId, 'saved');
+        if (message.lossId) {
+          await setPromptStatus(db, message.lossId, 'saved');
+          await deleteDraft(db, message.lossId);
+        }
         return { ok: true };
       }
-      case 'prompt/later': {
+      case 'draft/save':
+        await saveDraftValues(db, message.lossId, message.values);
+        return { ok: true };
+      case 'prompt/later':
         await setPromptStatus(db, message.lossId, 'later');
         return { ok: true };
-      }
+      case 'prompt/snooze':
+        await setPromptStatus(db, message.lossId, 'later');
+        await scheduleReminder(db, message.lossId, new Date(message.until));
+        return { ok: true };
+      case 'prompt/skip':
+        await setPromptStatus(db, message.lossId, 'skipped');
+        await deleteDraft(db, message.lossId);
+        return { ok: true };
+      case 'options/open':
+        await browser.runtime.openOptionsPage();
+        return { ok: true };
       case 'prompt/pull':
         return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
       case 'health/report': {

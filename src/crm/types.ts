@@ -9,6 +9,8 @@ export const DealContextSchema = z.object({
   pipeline: z.string().max(200).optional(),
   stage: z.string().max(200).optional(),
   owner: z.string().max(200).optional(),
+  /** The lost reason the user chose in the CRM's own dialog, when the page shows it. */
+  lostReason: z.string().max(500).optional(),
 });
 export type DealContext = z.infer<typeof DealContextSchema>;
 

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from '../lessons/schema';
+import type { LossEvent } from '../messaging/messages';
+import type { ReflectionValues } from '../reflection/values';
 
 /** One prompt shown for one deal's loss; it stops the same loss from prompting twice. */
 export type PromptRecord = {
@@ -9,7 +11,22 @@ export type PromptRecord = {
   crm: string;
   dealId: string;
   createdAt: string;
-  status: 'open' | 'later' | 'saved';
+  status: 'open' | 'later' | 'saved' | 'skipped' | 'queued';
+};
+
+/**
+ * An unfinished reflection: the loss it is about and the answers so far, saved as the user
+ * types. It outlives the tab, the browser and extension updates; saving the lesson removes it.
+ */
+export type DraftRecord = {
+  /** The loss id (or `manual:…` for a manual entry). */
+  id: string;
+  loss: LossEvent;
+  values: ReflectionValues;
+  createdAt: string;
+  updatedAt: string;
+  /** When a "Later" reminder is due (ISO), if one was asked for. */
+  remindAt?: string;
 };
 
 /**
@@ -22,6 +39,7 @@ export type PromptRecord = {
 export class ReboundDatabase extends Dexie {
   lessons!: EntityTable<Lesson, 'id'>;
   prompts!: EntityTable<PromptRecord, 'key'>;
+  drafts!: EntityTable<DraftRecord, 'id'>;
 
   constructor(name = 'rebound') {
     super(name);
@@ -29,6 +47,8 @@ export class ReboundDatabase extends Dexie {
       lessons: 'id, createdAt, [crm+dealId]',
       prompts: 'key, createdAt, lossId',
     });
+    // v2: unfinished reflections (drafts), so nothing typed is ever lost.
+    this.version(2).stores({ drafts: 'id, updatedAt' });
   }
 }
 

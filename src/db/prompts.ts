@@ -22,6 +22,8 @@ export async function claimPrompt(
   const key = promptKey(record.crm, record.dealId);
   return db.transaction('rw', db.prompts, async () => {
     const previous = await db.prompts.get(key);
+    // "Skip this deal" means never again; otherwise a loss counts once per window.
+    if (previous?.status === 'skipped') return false;
     if (previous && now.getTime() - Date.parse(previous.createdAt) < SAME_LOSS_WINDOW_MS) {
       return false;
     }
@@ -36,4 +38,22 @@ export async function setPromptStatus(
   status: PromptRecord['status'],
 ): Promise<void> {
   await db.prompts.where('lossId').equals(lossId).modify({ status });
+}
+
+/** Prompts claimed since local midnight (for the daily cap). */
+export function promptsToday(db: ReboundDatabase, now = new Date()): Promise<number> {
+  const midnight = new Date(now);
+  midnight.setHours(0, 0, 0, 0);
+  return db.prompts.where('createdAt').aboveOrEqual(midnight.toISOString()).count();
+}
+
+/** How many of the latest prompts in a row the user skipped. */
+export async function skippedInARow(db: ReboundDatabase): Promise<number> {
+  let count = 0;
+  await db.prompts
+    .orderBy('createdAt')
+    .reverse()
+    .until((prompt) => prompt.status !== 'skipped')
+    .each(() => void count++);
+  return count;
 }

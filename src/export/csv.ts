@@ -18,7 +18,15 @@ const FIELD_COLUMNS = [
   'stageBefore',
   'outcome',
   'reason',
+  'secondaryReason',
+  'confidence',
+  'feeling',
+  'crmLostReason',
+  'mode',
+  'templateVersion',
 ] as const;
+/** Columns read back as numbers. */
+const NUMBER_COLUMNS: readonly string[] = ['amount', 'feeling', 'templateVersion'];
 /** Readable twins of the id columns, for people reading the sheet; ignored when read back. */
 const LABEL_COLUMNS = ['outcomeLabel', 'reasonLabel'] as const;
 const ANSWER_PREFIX = 'answers.';
@@ -73,10 +81,12 @@ export function fromCsv(
         .filter((key) => key.startsWith(ANSWER_PREFIX) && cell(key) !== undefined)
         .map((key) => [key.slice(ANSWER_PREFIX.length), cell(key)!]),
     );
-    const amount = cell('amount');
+    const field = (column: string) => {
+      const value = cell(column);
+      return value !== undefined && NUMBER_COLUMNS.includes(column) ? Number(value) : value;
+    };
     const candidate = {
-      ...Object.fromEntries(FIELD_COLUMNS.map((c) => [c, cell(c)])),
-      amount: amount === undefined ? undefined : Number(amount),
+      ...Object.fromEntries(FIELD_COLUMNS.map((c) => [c, field(c)])),
       answers,
       schemaVersion: LESSON_SCHEMA_VERSION,
     };

@@ -1,7 +1,5 @@
 import type { Lesson } from '../lessons/schema';
-import { outcomeLabel } from '../reflection/outcomes';
-import { OTHER_REASON_ANSWER, QUESTIONS } from '../reflection/questions';
-import { reasonLabel } from '../reflection/reasons';
+import { lessonAnswers, lessonFacts } from '../lessons/describe';
 
 /**
  * Escapes Markdown's active characters, so CRM text (a deal named `<img onerror=…>` or
@@ -24,27 +22,16 @@ function autolink(url: string): string {
 }
 
 function section(lesson: Lesson): string {
-  const facts: [string, string | undefined][] = [
-    ['Date', lesson.createdAt.slice(0, 10)],
-    ['Company', lesson.company],
-    [
-      'Amount',
-      lesson.amount === undefined ? undefined : `${lesson.amount} ${lesson.currency ?? ''}`.trim(),
-    ],
-    ['Stage before', lesson.stageBefore],
-    ['Outcome', outcomeLabel(lesson.outcome)],
-    ['Reason', reasonLabel(lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) || undefined],
-    ['CRM', lesson.crm],
-    ['Link', lesson.dealUrl],
-  ];
   const lines = [`## ${escapeMarkdown(lesson.dealName)}`, ''];
-  for (const [label, value] of facts) {
-    if (value)
-      lines.push(`- **${label}:** ${label === 'Link' ? autolink(value) : escapeMarkdown(value)}`);
-  }
-  for (const q of QUESTIONS) {
-    const answer = lesson.answers[q.id];
-    if (answer) lines.push('', `### ${q.label}`, '', escapeMarkdown(answer));
+  const facts: [string, string][] = [
+    ['Date', lesson.createdAt.slice(0, 10)],
+    ...lessonFacts(lesson),
+    ['CRM', lesson.crm],
+  ];
+  for (const [label, value] of facts) lines.push(`- **${label}:** ${escapeMarkdown(value)}`);
+  if (lesson.dealUrl) lines.push(`- **Link:** ${autolink(lesson.dealUrl)}`);
+  for (const [question, answer] of lessonAnswers(lesson)) {
+    lines.push('', `### ${escapeMarkdown(question)}`, '', escapeMarkdown(answer));
   }
   return lines.join('\n');
 }

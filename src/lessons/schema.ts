@@ -18,6 +18,16 @@ export const LessonInputSchema = z.object({
   stageBefore: text(200).optional(),
   outcome: z.enum(OUTCOME_IDS, { error: 'Choose how the deal ended' }),
   reason: text(200).optional(),
+  secondaryReason: text(200).optional(),
+  /** How sure the rep is of the reason: my guess · fairly sure · the buyer told me. */
+  confidence: z.enum(['guess', 'fairly-sure', 'buyer-told-me']).optional(),
+  /** "How are you feeling about this one?" 1 (rough) to 5 (good). */
+  feeling: z.number().int().min(1).max(5).optional(),
+  /** The lost reason chosen in the CRM's own dialog, as the page showed it. */
+  crmLostReason: text(500).optional(),
+  mode: z.enum(['quick', 'deep']).optional(),
+  /** The question set it was answered with (src/reflection/questions.ts TEMPLATE_VERSION). */
+  templateVersion: z.number().int().positive().optional(),
   /** Written answers by question id (src/reflection/questions.ts). */
   answers: z.record(z.string().max(80), text(20_000)),
 });

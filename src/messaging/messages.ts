@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DealContextSchema } from '../crm/types';
 import { LessonInputSchema } from '../lessons/schema';
+import { ReflectionValuesSchema } from '../reflection/values';
 
 /** A loss seen on a page: the stage shown changed from an open stage to a lost one. */
 export const LossObservedSchema = z.object({
@@ -17,6 +18,8 @@ export type LossObserved = z.infer<typeof LossObservedSchema>;
 /** A confirmed loss, ready for a reflection. */
 export const LossEventSchema = LossObservedSchema.omit({ type: true, stageAfter: true }).extend({
   lossId: z.uuid(),
+  /** The user skipped several prompts in a row: ask once whether to change the settings. */
+  askAboutSettings: z.boolean().optional(),
 });
 export type LossEvent = z.infer<typeof LossEventSchema>;
 
@@ -37,6 +40,14 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
     lesson: LessonInputSchema,
   }),
   z.object({ type: z.literal('prompt/later'), lossId: z.uuid() }),
+  /** Later, with a reminder at `until` (a browser notification opens the reflection). */
+  z.object({ type: z.literal('prompt/snooze'), lossId: z.uuid(), until: z.iso.datetime() }),
+  /** Skip this deal: never ask about it again. */
+  z.object({ type: z.literal('prompt/skip'), lossId: z.uuid() }),
+  /** Open the options page (a content script cannot). */
+  z.object({ type: z.literal('options/open') }),
+  /** The answers so far, as the user types. */
+  z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
   /** A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded). */
   z.object({ type: z.literal('prompt/pull') }),
   HealthSchema.extend({ type: z.literal('health/report') }),

@@ -1,22 +1,54 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { database } from '../db/database';
+import { database, type DraftRecord } from '../db/database';
+import { deleteDraft, saveDraftValues } from '../db/drafts';
 import { addLesson } from '../db/lessons';
+import { setPromptStatus } from '../db/prompts';
+import { kindLineFor } from './questions';
 import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
+import { ReflectionValuesSchema } from './values';
 
-/** The same reflection in an extension page, for a loss outside any supported CRM. */
+/** `reflect.html?draft=<id>` continues an unfinished reflection; without it, a new manual one. */
+function draftIdFromUrl(): string | undefined {
+  return new URLSearchParams(location.search).get('draft') ?? undefined;
+}
+
+type Loaded = { state: 'loading' } | { state: 'ready'; draft?: DraftRecord } | { state: 'missing' };
+
+/**
+ * The reflection in an extension page: for a loss outside any supported CRM, or to finish one
+ * left unfinished (from the popup, or a "Remind me" notification) with no CRM tab needed.
+ */
 export function ManualReflection() {
+  const draftId = draftIdFromUrl();
+  const [loaded, setLoaded] = useState<Loaded>(draftId ? { state: 'loading' } : { state: 'ready' });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
+  useEffect(() => {
+    if (!draftId) return;
+    void database()
+      .drafts.get(draftId)
+      .then((draft) => setLoaded(draft ? { state: 'ready', draft } : { state: 'missing' }));
+  }, [draftId]);
+
+  if (loaded.state === 'loading') return null;
+  const draft = loaded.state === 'ready' ? loaded.draft : undefined;
+  const initial = draft ? ReflectionValuesSchema.safeParse(draft.values).data : undefined;
+
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, { crm: 'manual' });
+    const built = lessonFromReflection(values, draft?.loss ?? { crm: 'manual' });
     if (!built.ok) return setError(built.error);
     setBusy(true);
     try {
-      await addLesson(database(), built.lesson);
+      const db = database();
+      await addLesson(db, built.lesson);
+      if (draft) {
+        await deleteDraft(db, draft.id);
+        await setPromptStatus(db, draft.id, 'saved');
+      }
       setSaved(true);
     } catch (e) {
       setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
@@ -27,10 +59,16 @@ export function ManualReflection() {
 
   return (
     <main class="rb-page" style={{ maxWidth: '560px', margin: '32px auto', padding: '0 16px' }}>
-      <h1 id="reflect-title">Reflect on a lost deal</h1>
-      <p class="muted">
-        Every seller loses most deals. A few minutes now turn this one into a lesson.
-      </p>
+      <h1 id="reflect-title">
+        {draft ? `Lost: ${draft.loss.deal.dealName}` : 'Reflect on a lost deal'}
+      </h1>
+      <p class="muted">{kindLineFor(draft?.id ?? 'manual')}</p>
+      {loaded.state === 'missing' && (
+        <p class="status" role="status">
+          This reflection was already finished or skipped.{' '}
+          <a href={browser.runtime.getURL('/options.html')}>See all lessons</a>
+        </p>
+      )}
       {saved ? (
         <div role="status">
           <p class="status">Lesson saved.</p>
@@ -39,15 +77,21 @@ export function ManualReflection() {
           </p>
         </div>
       ) : (
-        <ReflectionForm
-          idPrefix="manual"
-          askDeal
-          busy={busy}
-          error={error}
-          onSave={(values) => void save(values)}
-          onLater={() => window.close()}
-          laterLabel="Cancel"
-        />
+        loaded.state === 'ready' && (
+          <ReflectionForm
+            idPrefix="manual"
+            askDeal={!draft}
+            initial={initial}
+            busy={busy}
+            error={error}
+            onChange={
+              draft ? (values) => void saveDraftValues(database(), draft.id, values) : undefined
+            }
+            onSave={(values) => void save(values)}
+            onLater={() => window.close()}
+            laterLabel={draft ? 'Later' : 'Cancel'}
+          />
+        )
       )}
     </main>
   );

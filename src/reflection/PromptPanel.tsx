@@ -1,55 +1,187 @@
-import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
+import {
+  clampPosition,
+  DEFAULT_POSITION,
+  loadPosition,
+  savePosition,
+  type PanelPosition,
+} from './position';
+import { kindLineFor } from './questions';
+import { ReflectionForm } from './ReflectionForm';
+import { SnoozeMenu } from './SnoozeMenu';
 import { lessonFromReflection } from './to-lesson';
+import { initialValues, type ReflectionValues } from './values';
 
-type Props = { loss: LossEvent; onClose: () => void };
+type Props = { loss: LossEvent; showKindLine: boolean; onClose: () => void };
 
 /** How long the "saved" confirmation stays before the panel goes away. */
 const SAVED_NOTICE_MS = 1500;
+/** Answers are saved as a draft this long after the last keystroke (and when the page hides). */
+const DRAFT_DEBOUNCE_MS = 400;
 
-/** The in-page prompt for one confirmed loss: the form, wired to the background. */
-export function PromptPanel({ loss, onClose }: Props) {
+/** Saves the draft shortly after typing stops, and at once when the tab is hidden or closed. */
+function useDraftSaver(lossId: string) {
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef<ReflectionValues>();
+  const flush = () => {
+    clearTimeout(timer.current);
+    if (!latest.current) return;
+    void sendToBackground({ type: 'draft/save', lossId, values: latest.current });
+    latest.current = undefined;
+  };
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
+  return {
+    changed(values: ReflectionValues) {
+      latest.current = values;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, DRAFT_DEBOUNCE_MS);
+    },
+    discard() {
+      clearTimeout(timer.current);
+      latest.current = undefined;
+    },
+  };
+}
+
+/** Lets the panel be dragged by its header; the place is remembered for the next prompt. */
+function useDraggable() {
+  const [position, setPosition] = useState<PanelPosition>(DEFAULT_POSITION);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => void loadPosition().then(setPosition), []);
+  const onPointerDown = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    if ((event.target as Element).closest('button, a, input, select, textarea') || !panel.current)
+      return;
+    const start = { x: event.clientX, y: event.clientY, ...position };
+    const box = panel.current.getBoundingClientRect();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    let last = position;
+    const move = (e: PointerEvent) => {
+      last = clampPosition(
+        {
+          right: start.right - (e.clientX - start.x),
+          bottom: start.bottom - (e.clientY - start.y),
+        },
+        box,
+        { width: window.innerWidth, height: window.innerHeight },
+      );
+      setPosition(last);
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      void savePosition(last);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up, { once: true });
+  };
+  return { position, panel, onPointerDown };
+}
+
+/**
+ * The in-page prompt for one confirmed loss, wired to the background. Non-modal and polite: it
+ * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
+ * is kept as a draft.
+ */
+export function PromptPanel({ loss, showKindLine, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
+  const [minimised, setMinimised] = useState(false);
+  const draft = useDraftSaver(loss.lossId);
+  const drag = useDraggable();
+  const initial = useMemo(() => initialValues(loss.deal), [loss]);
   const titleId = `rebound-title-${loss.lossId}`;
+  const place = { right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` };
 
   const save = async (values: ReflectionValues) => {
     const built = lessonFromReflection(values, loss);
     if (!built.ok) return setError(built.error);
     setBusy(true);
+    draft.discard();
     const reply = await sendToBackground({
       type: 'lesson/save',
       lossId: loss.lossId,
       lesson: built.lesson,
     });
     setBusy(false);
-    if (!reply.ok) return setError(`Not saved: ${reply.error}`);
+    if (!reply.ok) return setError(`Not saved: ${reply.error} Your answers are kept as a draft.`);
     setSaved(true);
     setTimeout(onClose, SAVED_NOTICE_MS);
   };
-
-  const later = () => {
-    void sendToBackground({ type: 'prompt/later', lossId: loss.lossId });
+  const close = (
+    message:
+      { type: 'prompt/later' } | { type: 'prompt/skip' } | { type: 'prompt/snooze'; until: string },
+  ) => {
+    if (message.type === 'prompt/skip') draft.discard();
+    void sendToBackground({ ...message, lossId: loss.lossId });
     onClose();
   };
 
+  if (minimised) {
+    return (
+      <button type="button" class="rb-pill" style={place} onClick={() => setMinimised(false)}>
+        Reflect: {loss.deal.dealName}
+      </button>
+    );
+  }
+
   return (
-    <section class="rb-panel" role="dialog" aria-labelledby={titleId}>
-      <header class="rb-header">
-        <h2 id={titleId} class="rb-title">
-          Lost: {loss.deal.dealName}
-        </h2>
+    <section
+      ref={drag.panel}
+      class="rb-panel"
+      style={place}
+      role="dialog"
+      aria-labelledby={titleId}
+    >
+      <header class="rb-header" onPointerDown={drag.onPointerDown}>
+        <div class="rb-header-row">
+          <h2 id={titleId} class="rb-title">
+            Lost: {loss.deal.dealName}
+          </h2>
+          <button
+            type="button"
+            class="rb-icon"
+            aria-label="Minimise"
+            title="Minimise"
+            onClick={() => setMinimised(true)}
+          >
+            –
+          </button>
+        </div>
         <p class="rb-subtitle">
-          {[loss.deal.company, loss.stageBefore && `was ${loss.stageBefore}`]
+          {[
+            loss.deal.company,
+            loss.stageBefore && `was ${loss.stageBefore}`,
+            loss.deal.lostReason && `CRM reason: ${loss.deal.lostReason}`,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <p class="rb-kind">
-          Every seller loses most deals. A few minutes now turn this one into a lesson.
-        </p>
+        {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
+        {loss.askAboutSettings && (
+          <p class="rb-note">
+            You skipped the last few prompts. Want Rebound to ask less often?{' '}
+            <button
+              type="button"
+              class="rb-link"
+              onClick={() => void sendToBackground({ type: 'options/open' })}
+            >
+              Change when it asks
+            </button>
+          </p>
+        )}
       </header>
       {saved ? (
         <p class="rb-saved" role="status">
@@ -59,10 +191,27 @@ export function PromptPanel({ loss, onClose }: Props) {
         <ReflectionForm
           idPrefix={`rebound-${loss.lossId}`}
           askDeal={false}
+          initial={initial}
           busy={busy}
           error={error}
+          onChange={draft.changed}
           onSave={(values) => void save(values)}
-          onLater={later}
+          onLater={() => close({ type: 'prompt/later' })}
+          actions={
+            <>
+              <button
+                type="button"
+                class="rb-secondary"
+                onClick={() => close({ type: 'prompt/skip' })}
+                disabled={busy}
+              >
+                Skip this deal
+              </button>
+              <SnoozeMenu
+                onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
+              />
+            </>
+          }
         />
       )}
     </section>

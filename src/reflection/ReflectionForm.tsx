@@ -1,25 +1,19 @@
-import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { OUTCOMES } from './outcomes';
-import { OTHER_REASON_ANSWER, QUESTIONS } from './questions';
+import {
+  CONFIDENCE,
+  FEELINGS,
+  OTHER_REASON_ANSWER,
+  QUESTIONS,
+  type ChoiceQuestion,
+  type TextQuestion,
+} from './questions';
 import { REASON_GROUPS } from './reasons';
+import { EMPTY_VALUES, type ReflectionValues } from './values';
 
-export type ReflectionValues = {
-  outcome: string;
-  reason: string;
-  answers: Record<string, string>;
-  /** Only asked when no CRM page told us (manual entry). */
-  dealName: string;
-  company: string;
-};
-
-export const EMPTY_VALUES: ReflectionValues = {
-  outcome: '',
-  reason: '',
-  answers: {},
-  dealName: '',
-  company: '',
-};
+export type { ReflectionValues } from './values';
+export { EMPTY_VALUES } from './values';
 
 type Props = {
   /** Prefix for element ids, unique per form on a page. */
@@ -31,12 +25,72 @@ type Props = {
   error?: string;
   onSave: (values: ReflectionValues) => void;
   onLater: () => void;
+  /** Every change, for drafts. */
+  onChange?: (values: ReflectionValues) => void;
   laterLabel?: string;
+  /** Extra actions beside Save (Later options, Skip). */
+  actions?: JSX.Element;
 };
 
+function ReasonSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="rb-field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <option value="">Choose…</option>
+        {REASON_GROUPS.map((group) => (
+          <optgroup key={group.id} label={group.label}>
+            {group.reasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A row of one-tap choices, as radio buttons (arrow keys move between them). */
+function Choices<T extends string | number>(props: {
+  name: string;
+  legend: string;
+  options: readonly { value: T; label: string }[];
+  value: T | undefined;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset class="rb-choices">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={String(option.value)} class="rb-choice">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === option.value}
+            onChange={() => props.onChange(option.value)}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
- * The reflection questions as a form. Presentational: values in, callbacks out, so it renders
- * the same in the CRM page's shadow root, in an extension page and in DOM tests.
+ * The reflection as a form: quick mode (mostly taps, about 90 s) and deep mode (the rest of the
+ * method). Presentational: values in, callbacks out, so it renders the same in the CRM page's
+ * shadow root, in an extension page and in DOM tests. Switching modes keeps every answer.
  */
 export function ReflectionForm({
   idPrefix,
@@ -46,13 +100,20 @@ export function ReflectionForm({
   error,
   onSave,
   onLater,
+  onChange,
   laterLabel = 'Later',
+  actions,
 }: Props) {
   const [values, setValues] = useState<ReflectionValues>(initial);
   const id = (name: string) => `${idPrefix}-${name}`;
-  const set = (patch: Partial<ReflectionValues>) => setValues((v) => ({ ...v, ...patch }));
+  const update = (next: ReflectionValues) => {
+    setValues(next);
+    onChange?.(next);
+  };
+  const set = (patch: Partial<ReflectionValues>) => update({ ...values, ...patch });
   const setAnswer = (key: string, text: string) =>
-    setValues((v) => ({ ...v, answers: { ...v.answers, [key]: text } }));
+    set({ answers: { ...values.answers, [key]: text } });
+  const deep = values.mode === 'deep';
 
   const submit = (event: JSX.TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -64,6 +125,31 @@ export function ReflectionForm({
       onLater();
     }
   };
+
+  const textQuestion = (q: TextQuestion) => (
+    <div class="rb-field" key={q.id}>
+      <label for={id(q.id)}>{q.label}</label>
+      <textarea
+        id={id(q.id)}
+        rows={q.mode === 'quick' ? 1 : 2}
+        placeholder={q.hint}
+        value={values.answers[q.id] ?? ''}
+        onInput={(e) => setAnswer(q.id, e.currentTarget.value)}
+      />
+    </div>
+  );
+  const choiceQuestion = (q: ChoiceQuestion) => (
+    <Choices
+      key={q.id}
+      name={id(q.id)}
+      legend={q.label}
+      options={q.options.map((o) => ({ value: o.id, label: o.label }))}
+      value={values.answers[q.id]}
+      onChange={(value) => setAnswer(q.id, value)}
+    />
+  );
+  const question = (q: TextQuestion | ChoiceQuestion) =>
+    q.kind === 'text' ? textQuestion(q) : choiceQuestion(q);
 
   return (
     <form class="rb-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
@@ -88,44 +174,37 @@ export function ReflectionForm({
           </div>
         </div>
       )}
-      <div class="rb-row">
-        <div class="rb-field">
-          <label for={id('outcome')}>Outcome</label>
-          <select
-            id={id('outcome')}
-            value={values.outcome}
-            required
-            onChange={(e) => set({ outcome: e.currentTarget.value })}
-          >
-            <option value="">Choose…</option>
-            {OUTCOMES.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="rb-field">
-          <label for={id('reason')}>Main reason</label>
-          <select
-            id={id('reason')}
-            value={values.reason}
-            onChange={(e) => set({ reason: e.currentTarget.value })}
-          >
-            <option value="">Choose…</option>
-            {REASON_GROUPS.map((group) => (
-              <optgroup key={group.id} label={group.label}>
-                {group.reasons.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
+      <div class="rb-field">
+        <label for={id('outcome')}>Outcome</label>
+        <select
+          id={id('outcome')}
+          value={values.outcome}
+          required
+          onChange={(e) => set({ outcome: e.currentTarget.value })}
+        >
+          <option value="">Choose…</option>
+          {OUTCOMES.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       </div>
-      {values.reason === 'other' && (
+      <div class="rb-row">
+        <ReasonSelect
+          id={id('reason')}
+          label="Main reason"
+          value={values.reason}
+          onChange={(reason) => set({ reason })}
+        />
+        <ReasonSelect
+          id={id('reason2')}
+          label="Second reason (optional)"
+          value={values.secondaryReason}
+          onChange={(secondaryReason) => set({ secondaryReason })}
+        />
+      </div>
+      {(values.reason === 'other' || values.secondaryReason === 'other') && (
         <div class="rb-field">
           <label for={id(OTHER_REASON_ANSWER)}>Other reason</label>
           <input
@@ -135,24 +214,37 @@ export function ReflectionForm({
           />
         </div>
       )}
-      {QUESTIONS.map((q) => (
-        <div class="rb-field" key={q.id}>
-          <label for={id(q.id)}>{q.label}</label>
-          <textarea
-            id={id(q.id)}
-            rows={2}
-            placeholder={q.hint}
-            value={values.answers[q.id] ?? ''}
-            onInput={(e) => setAnswer(q.id, e.currentTarget.value)}
-          />
-        </div>
-      ))}
+      <Choices
+        name={id('confidence')}
+        legend="How sure are you?"
+        options={CONFIDENCE.map((c) => ({ value: c.id, label: c.label }))}
+        value={values.confidence}
+        onChange={(confidence) => set({ confidence })}
+      />
+      <Choices
+        name={id('feeling')}
+        legend="How are you feeling about this one?"
+        options={FEELINGS.map((f) => ({ value: f.value, label: `${f.value} ${f.label}` }))}
+        value={values.feeling}
+        onChange={(feeling) => set({ feeling })}
+      />
+      {QUESTIONS.filter((q) => q.mode === 'quick').map(question)}
+      <button
+        type="button"
+        class="rb-link"
+        aria-expanded={deep}
+        onClick={() => set({ mode: deep ? 'quick' : 'deep' })}
+      >
+        {deep ? 'Fewer questions (quick)' : 'More questions (deep)'}
+      </button>
+      {deep && QUESTIONS.filter((q) => q.mode === 'deep').map(question)}
       {error && (
         <p class="rb-error" role="alert">
           {error}
         </p>
       )}
       <div class="rb-actions">
+        {actions}
         <button type="button" class="rb-secondary" onClick={onLater} disabled={busy}>
           {laterLabel}
         </button>

@@ -4,6 +4,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { LossEvent } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
+import { loadSettings } from '../settings/store';
 
 /**
  * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is
@@ -20,6 +21,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     const loss = waiting.shift();
     if (!loss) return;
     showing = true;
+    const { kindLine } = (await loadSettings()).settings;
     const ui = await createShadowRootUi(ctx, {
       name: 'rebound-prompt',
       position: 'inline',
@@ -34,7 +36,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
           showing = false;
           void showNext();
         };
-        render(<PromptPanel loss={loss} onClose={close} />, container);
+        render(<PromptPanel loss={loss} showKindLine={kindLine} onClose={close} />, container);
         return container;
       },
       onRemove: (container) => {

@@ -54,3 +54,26 @@ export function reasonLabel(id: string | undefined, otherText?: string): string 
   if (id === 'other') return otherText?.trim() || 'Other';
   return ALL_REASONS.find((r) => r.id === id)?.label ?? id;
 }
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Our reason for the lost reason a CRM's dialog recorded ("Price", "Lost to competitor: price",
+ * "Budget"), when one of ours says the same; undefined otherwise.
+ */
+export function reasonFromCrm(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const wanted = normalise(text);
+  if (!wanted) return undefined;
+  const exact = ALL_REASONS.find((r) => r.id !== 'other' && normalise(r.label) === wanted);
+  if (exact) return exact.id;
+  // "Price" → "Price / value": the CRM's reason is a whole word of ours.
+  const partial = ALL_REASONS.find(
+    (r) => r.id !== 'other' && normalise(r.label).split(' ').includes(wanted),
+  );
+  return partial?.id;
+}

@@ -1,6 +1,7 @@
 import type { DealContext } from '../crm/types';
 import { describeIssue, LessonInputSchema, type LessonInput } from '../lessons/schema';
-import type { ReflectionValues } from './ReflectionForm';
+import { TEMPLATE_VERSION } from './questions';
+import type { ReflectionValues } from './values';
 
 /** Where a reflection came from: a confirmed loss on a CRM page, or typed in by hand. */
 export type ReflectionSource = {
@@ -10,6 +11,8 @@ export type ReflectionSource = {
   stageBefore?: string;
   deal?: DealContext;
 };
+
+const orUndefined = (text: string) => text.trim() || undefined;
 
 /** Builds the lesson to store from the form, or says in words what is missing. */
 export function lessonFromReflection(
@@ -26,13 +29,19 @@ export function lessonFromReflection(
     crm: source.crm,
     dealId: source.dealId,
     dealUrl: source.dealUrl,
-    stageBefore: source.stageBefore,
+    stageBefore: orUndefined(source.stageBefore ?? ''),
     dealName: deal?.dealName ?? values.dealName,
-    company: deal?.company ?? (values.company.trim() || undefined),
+    company: deal?.company ?? orUndefined(values.company),
     amount: deal?.amount,
     currency: deal?.currency,
+    crmLostReason: deal?.lostReason,
     outcome: values.outcome || undefined,
     reason: values.reason || undefined,
+    secondaryReason: values.secondaryReason || undefined,
+    confidence: values.confidence || undefined,
+    feeling: values.feeling,
+    mode: values.mode,
+    templateVersion: TEMPLATE_VERSION,
     answers,
   });
   return parsed.success

@@ -26,14 +26,29 @@ export type CustomRule = z.infer<typeof CustomRuleSchema>;
 
 export const SETTINGS_VERSION = 1;
 
+// Fields added after version 1 carry defaults, so settings saved before them still read.
 export const SettingsSchema = z.object({
   /** Stage labels that mean lost, in any CRM (plain text or /regex/flags). */
   lostLabels: z.array(z.string().max(200)).max(200),
   customRules: z.array(CustomRuleSchema).max(50),
+  /** Don't ask about deals worth less than this (in the deal's own currency). */
+  minAmount: z.number().nonnegative().optional(),
+  /** At most this many in-page prompts a day; later losses wait in the popup. */
+  dailyCap: z.number().int().min(1).max(100).default(10),
+  /** Show the short self-compassion line on the prompt. */
+  kindLine: z.boolean().default(true),
+  /** Asked once, after several skips in a row, whether to ask less often. */
+  skipStreakAsked: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   lostLabels: [...DEFAULT_LOST_LABELS],
   customRules: [],
+  dailyCap: 10,
+  kindLine: true,
+  skipStreakAsked: false,
 };
+
+/** Skips in a row after which Rebound asks, once, whether to change the settings. */
+export const SKIP_STREAK = 3;

@@ -1,6 +1,6 @@
 import type { Lesson } from '../lessons/schema';
 import { outcomeLabel } from '../reflection/outcomes';
-import { OTHER_REASON_ANSWER } from '../reflection/questions';
+import { OTHER_REASON_ANSWER, planText } from '../reflection/questions';
 import { reasonLabel } from '../reflection/reasons';
 import { formatDate } from './format';
 
@@ -8,6 +8,7 @@ import { formatDate } from './format';
 export function LessonSummary({ lesson }: { lesson: Lesson }) {
   const reason =
     reasonLabel(lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) || outcomeLabel(lesson.outcome);
+  const plan = planText(lesson.answers);
   return (
     <div>
       <div class="lesson-name">{lesson.dealName}</div>
@@ -15,7 +16,7 @@ export function LessonSummary({ lesson }: { lesson: Lesson }) {
         <time dateTime={lesson.createdAt}>{formatDate(lesson.createdAt)}</time>
         {lesson.company && <> · {lesson.company}</>} · {reason}
       </div>
-      {lesson.answers.nextTime && <p class="lesson-next">Plan: {lesson.answers.nextTime}</p>}
+      {plan && <p class="lesson-next">{plan}</p>}
     </div>
   );
 }

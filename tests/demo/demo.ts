@@ -51,12 +51,10 @@ if (headed) {
   const prompt = promptOn(page);
   await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
   await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
-  await prompt.getByLabel('What happened?').fill('Procurement ran the final round on price alone.');
-  await prompt.getByLabel('What was different this time?').fill('We never met the economic buyer.');
-  await prompt
-    .getByLabel('Next time I will…')
-    .fill('Next time procurement leads the RFP, I will ask for the economic buyer in week one.');
-  await prompt.getByLabel('What went well?').fill('The technical evaluation: their team chose us.');
+  await prompt.getByRole('radio', { name: 'Fairly sure' }).check();
+  await prompt.getByRole('radio', { name: '3 Okay' }).check();
+  await prompt.getByLabel('Next time I see…').fill('procurement leading the RFP');
+  await prompt.getByLabel('…I will').fill('ask for the economic buyer in week one');
   await shot(page, 'prompt-filled', 'the reflection, answered in about a minute');
   await prompt.getByRole('button', { name: 'Save' }).click();
   await prompt.getByRole('status').waitFor();

@@ -22,14 +22,20 @@ beforeAll(async () => {
 });
 afterAll(() => ext?.close());
 
+/** Quick mode: the if-then plan. */
+const PLAN = {
+  'Next time I see…': 'a procurement-led RFP',
+  '…I will': 'ask for the economic buyer in week one',
+};
+/** Deep mode, by label. */
 const ANSWERS = {
-  'What happened?': 'We expected a technical win.\nProcurement ran an RFP, "price first".',
+  'What actually happened?': 'We expected a technical win.\nProcurement ran an RFP, "price first".',
   'What was different this time?': 'No access to the economic buyer, unlike our usual deals.',
-  'Next time I will…':
-    'Next time I see a procurement-led RFP, I will ask for the economic buyer in week one.',
   // Starts with "=": the CSV export must not let a spreadsheet run it.
   'What went well?': '=SUM(1,2) the demo landed, the champion said so',
 };
+const PLAN_SENTENCE =
+  'Next time I see a procurement-led RFP, I will ask for the economic buyer in week one.';
 
 async function download(page: Page, button: string): Promise<string> {
   const [file] = await Promise.all([
@@ -71,6 +77,10 @@ describe('the whole loop on HubSpot', () => {
 
     await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
     await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
+    await prompt.getByRole('radio', { name: 'The buyer told me' }).check();
+    await prompt.getByRole('radio', { name: '2 Low' }).check();
+    for (const [label, text] of Object.entries(PLAN)) await prompt.getByLabel(label).fill(text);
+    await prompt.getByRole('button', { name: 'More questions (deep)' }).click();
     for (const [label, text] of Object.entries(ANSWERS)) await prompt.getByLabel(label).fill(text);
     await prompt.getByRole('button', { name: 'Save' }).click();
     await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
@@ -87,11 +97,15 @@ describe('the whole loop on HubSpot', () => {
       stageBefore: 'Presentation scheduled',
       outcome: 'competitor',
       reason: 'competitor.price-value',
+      confidence: 'buyer-told-me',
+      feeling: 2,
+      mode: 'deep',
       schemaVersion: 1,
       answers: {
-        whatHappened: ANSWERS['What happened?'],
+        planCue: PLAN['Next time I see…'],
+        planAction: PLAN['…I will'],
+        whatHappened: ANSWERS['What actually happened?'],
         whatWasDifferent: ANSWERS['What was different this time?'],
-        nextTime: ANSWERS['Next time I will…'],
         wentWell: ANSWERS['What went well?'],
       },
     });
@@ -113,8 +127,8 @@ describe('the whole loop on HubSpot', () => {
     await reflect.getByLabel('Outcome').selectOption({ label: 'No decision / stalled' });
     await reflect.getByLabel('Main reason').selectOption({ label: 'Champion left' });
     await reflect
-      .getByLabel('Next time I will…')
-      .fill('Next time my champion goes quiet, I will multi-thread.');
+      .getByLabel('…I will')
+      .fill('multi-thread as soon as my champion goes quiet');
     await reflect.getByRole('button', { name: 'Save' }).click();
     await reflect.getByText('Lesson saved.').waitFor();
     await reflect.close();
@@ -130,7 +144,7 @@ describe('the whole loop on HubSpot', () => {
     expect(await items.nth(0).textContent()).toContain('Champion left');
     expect(await items.nth(1).textContent()).toContain('Initech — Payroll migration');
     expect(await items.nth(1).textContent()).toContain('Price / value');
-    expect(await items.nth(1).textContent()).toContain(`Plan: ${ANSWERS['Next time I will…']}`);
+    expect(await items.nth(1).textContent()).toContain(PLAN_SENTENCE);
     await popup.close();
   });
 
@@ -141,7 +155,7 @@ describe('the whole loop on HubSpot', () => {
     expect(await lessons.count()).toBe(2);
     const initech = lessons.filter({ hasText: 'Initech — Payroll migration' });
     await initech.getByRole('button', { name: 'Open' }).click();
-    for (const text of Object.values(ANSWERS)) {
+    for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
       expect(
         await initech
           .locator('dd')
@@ -171,7 +185,8 @@ describe('the whole loop on HubSpot', () => {
     expect(markdown.match(/^## /gm)).toHaveLength(2);
     expect(markdown).toContain('## Initech — Payroll migration');
     expect(markdown).toContain('## Umbrella — Field sales pilot');
-    expect(markdown).toContain('### Next time I will…');
+    expect(markdown).toContain('### What actually happened?');
+    expect(markdown).toContain(`- **Plan:** ${PLAN_SENTENCE}`);
     await options.close();
   });
 

@@ -25,7 +25,7 @@ describe('Later', () => {
     await page.getByLabel('Create a note').fill('Half-written note');
     await chooseStage(page, 'Closed lost');
     await expectPrompt(page);
-    await promptOn(page).getByLabel('What happened?').fill('Typed, then put off');
+    await promptOn(page).getByLabel('Next time I see…').fill('Typed, then put off');
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     await promptOn(page).waitFor({ state: 'detached' });
 
@@ -42,7 +42,7 @@ describe('Later', () => {
     await page.goto(hubspotDealUrl({ dealId: '880002' }));
     await chooseStage(page, 'Closed lost');
     await expectPrompt(page);
-    await promptOn(page).getByLabel('What happened?').click();
+    await promptOn(page).getByLabel('Next time I see…').click();
     await page.keyboard.press('Escape');
     await promptOn(page).waitFor({ state: 'detached' });
     expect(await storedLessons(ext)).toEqual([]);

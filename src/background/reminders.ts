@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import type { ReboundDatabase } from '../db/database';
+
+const PREFIX = 'remind:';
+
+/** The extension page where an unfinished reflection continues, without any CRM tab. */
+export function draftPageUrl(draftId: string): string {
+  return browser.runtime.getURL(`/reflect.html?draft=${encodeURIComponent(draftId)}`);
+}
+
+/** Schedules the "Later" reminder for a draft (browser alarms survive the worker sleeping). */
+export async function scheduleReminder(
+  db: ReboundDatabase,
+  draftId: string,
+  when: Date,
+): Promise<void> {
+  await db.drafts.update(draftId, { remindAt: when.toISOString() });
+  await browser.alarms.create(PREFIX + draftId, { when: when.getTime() });
+}
+
+/** Turns due reminders into notifications; clicking one opens the reflection. */
+export function handleReminders(db: ReboundDatabase): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (!alarm.name.startsWith(PREFIX)) return;
+    const draftId = alarm.name.slice(PREFIX.length);
+    void (async () => {
+      const draft = await db.drafts.get(draftId);
+      if (!draft) return; // Reflected on in the meantime.
+      await browser.notifications.create(alarm.name, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `Reflect on ${draft.loss.deal.dealName}`,
+        message: 'A few minutes now turn this loss into a lesson.',
+        priority: 1,
+      });
+    })();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(PREFIX)) return;
+    void browser.notifications.clear(id);
+    void browser.tabs.create({ url: draftPageUrl(id.slice(PREFIX.length)) });
+  });
+}

@@ -1,0 +1,43 @@
+import type { LossEvent } from '../messaging/messages';
+import { ReflectionValuesSchema, initialValues, type ReflectionValues } from '../reflection/values';
+import type { DraftRecord, ReboundDatabase } from './database';
+
+/** Starts the draft of a loss's reflection, keeping any answers already there. */
+export async function openDraft(
+  db: ReboundDatabase,
+  loss: LossEvent,
+  now = new Date(),
+): Promise<DraftRecord> {
+  return db.transaction('rw', db.drafts, async () => {
+    const existing = await db.drafts.get(loss.lossId);
+    if (existing) return existing;
+    const stamp = now.toISOString();
+    const draft: DraftRecord = {
+      id: loss.lossId,
+      loss,
+      values: initialValues(loss.deal),
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    await db.drafts.put(draft);
+    return draft;
+  });
+}
+
+export async function saveDraftValues(
+  db: ReboundDatabase,
+  id: string,
+  values: ReflectionValues,
+  now = new Date(),
+): Promise<void> {
+  const parsed = ReflectionValuesSchema.parse(values);
+  await db.drafts.update(id, { values: parsed, updatedAt: now.toISOString() });
+}
+
+export function unfinishedDrafts(db: ReboundDatabase): Promise<DraftRecord[]> {
+  return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+export function deleteDraft(db: ReboundDatabase, id: string): Promise<void> {
+  return db.drafts.delete(id);
+}
