@@ -1,9 +1,10 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { hubspot } from './hubspot';
 import type { CrmAdapter } from './types';
+import { zoho } from './zoho';
 
 /** Every CRM Rebound knows. Adding a CRM means adding its adapter here, nothing else. */
-export const adapters: readonly CrmAdapter[] = [hubspot];
+export const adapters: readonly CrmAdapter[] = [hubspot, zoho];
 
 export function adapterById(id: string): CrmAdapter | undefined {
   return adapters.find((a) => a.id === id);

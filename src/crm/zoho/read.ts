@@ -1,0 +1,53 @@
+import { cleanText, parseAmount, readNamed } from '../dom';
+import type { DealContext } from '../types';
+import * as selectors from './selectors';
+
+/** Zoho titles record tabs "{deal name} - Zoho CRM" (or "… | Zoho CRM"). */
+function nameFromTitle(title: string): string {
+  return cleanText(title.replace(/(?:^|\s*[|–-])\s*Zoho CRM.*$/i, ''));
+}
+
+export function readZohoDeal(root: Document): DealContext {
+  const money = parseAmount(readNamed(root, selectors.amount));
+  return {
+    dealName: readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled deal'),
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(root, selectors.company),
+    pipeline: readNamed(root, selectors.pipeline),
+    stage: readNamed(root, selectors.stage),
+    owner: readNamed(root, selectors.owner),
+  };
+}
+
+const RECORD_LINK = /\/tab\/Potentials\/(\d+)(?:[/?#]|$)/;
+
+/** A card's deal: its record id attribute, else the record page its name links to. */
+export function dealIdOfCard(card: Element): string | undefined {
+  const attribute = card.getAttribute('data-record-id') ?? card.getAttribute('data-id');
+  if (attribute && /^\d+$/.test(attribute)) return attribute;
+  for (const link of card.querySelectorAll('a[href]')) {
+    const id = RECORD_LINK.exec(link.getAttribute('href') ?? '')?.[1];
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** The stage of the column a card sits in: the column's title as shown, else its value. */
+export function columnOfCard(card: Element): string | undefined {
+  const column = card.closest(selectors.kanbanColumn);
+  if (!column) return undefined;
+  const title = cleanText(column.querySelector(selectors.kanbanColumnTitle)?.textContent);
+  return title || cleanText(column.getAttribute('data-column-value')) || undefined;
+}
+
+export function readZohoCard(card: Element, column: string): DealContext {
+  const money = parseAmount(readNamed(card, selectors.kanbanCardAmount));
+  return {
+    dealName: readNamed(card, selectors.kanbanCardName) ?? 'Untitled deal',
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(card, selectors.kanbanCardAccount),
+    stage: column,
+  };
+}
