@@ -1,9 +1,10 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { dynamics } from './dynamics';
 import { hubspot } from './hubspot';
 import type { CrmAdapter } from './types';
 
 /** Every CRM Rebound knows. Adding a CRM means adding its adapter here, nothing else. */
-export const adapters: readonly CrmAdapter[] = [hubspot];
+export const adapters: readonly CrmAdapter[] = [hubspot, dynamics];
 
 export function adapterById(id: string): CrmAdapter | undefined {
   return adapters.find((a) => a.id === id);
