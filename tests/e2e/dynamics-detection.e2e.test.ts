@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  closeAsLost,
+  closeDialog,
+  closeRequests,
+  expectReboundPrompt,
+  fillLost,
+  openClose,
+  opportunityId,
+  opportunityUrl,
+  pressOk,
+  reboundPrompt,
+  reboundPromptsAfterWait,
+  reopen,
+  serveDynamics,
+  waitForForm,
+  waitForStatus,
+  type DynamicsSandbox,
+  type OpportunityOptions,
+} from './dynamics.sandbox';
+import { launchExtension, storedLessons, type Extension } from './harness';
+
+let ext: Extension;
+let sandbox: DynamicsSandbox;
+let next = 1;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  sandbox = await serveDynamics(ext.context);
+});
+afterAll(() => ext?.close());
+
+/** An opportunity form of its own per test, loaded with its header fields showing. */
+async function openOpportunity(options: Partial<OpportunityOptions> = {}) {
+  sandbox.saveStatus = 204;
+  const page = await ext.context.newPage();
+  await page.goto(opportunityUrl({ id: opportunityId(next++), ...options }));
+  await waitForForm(page);
+  await waitForStatus(page, options.status ?? 'Open');
+  return page;
+}
+
+describe('Dynamics 365: an opportunity closed as lost', () => {
+  it('opens one prompt, named for the opportunity, once LoseOpportunity succeeds, and keeps its context', async () => {
+    const id = opportunityId(next++);
+    const page = await openOpportunity({
+      id,
+      name: 'Contoso — 500 units of JJ202',
+      account: 'Contoso Pharmaceuticals',
+      revenue: '€150,000.00',
+    });
+    await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Fabrikam, Inc.' });
+    await expectReboundPrompt(page);
+    const prompt = reboundPrompt(page);
+    expect(await prompt.getByRole('heading').first().textContent()).toContain(
+      'Contoso — 500 units of JJ202',
+    );
+    expect(await prompt.textContent()).toContain('Contoso Pharmaceuticals · was Open');
+    // The form shows the close the server accepted.
+    await waitForStatus(page, 'Lost');
+    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    expect(closeRequests(sandbox, 'LoseOpportunity').at(-1)).toMatchObject({
+      method: 'POST',
+      url: 'https://contoso.crm4.dynamics.com/api/data/v9.2/LoseOpportunity',
+      body: {
+        OpportunityClose: { 'opportunityid@odata.bind': `/opportunities(${id})` },
+        Status: 5,
+      },
+    });
+
+    // What the page showed travels into the lesson: name, account, Est. Revenue and currency.
+    await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
+    const lessons = await storedLessons(ext);
+    expect(lessons.find((lesson) => lesson.dealId === id)).toMatchObject({
+      crm: 'dynamics',
+      dealName: 'Contoso — 500 units of JJ202',
+      company: 'Contoso Pharmaceuticals',
+      amount: 150000,
+      currency: 'EUR',
+      stageBefore: 'Open',
+      outcome: 'competitor',
+    });
+  });
+
+  it('catches the loss from the dialog on a customised form whose header has no Status', async () => {
+    const page = await openOpportunity({ headerstatus: '0' });
+    await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Northwind Traders' });
+    await expectReboundPrompt(page);
+    // Without a Status to show, the prompt says what the form did show: the Status Reason.
+    expect(await reboundPrompt(page).textContent()).toContain('was In Progress');
+    expect(await reboundPromptsAfterWait(page)).toBe(1);
+  });
+
+  it('works on the North America host (crm.dynamics.com) too', async () => {
+    const page = await openOpportunity({ host: 'contoso.crm.dynamics.com' });
+    await closeAsLost(page, { reason: 'Canceled' });
+    await expectReboundPrompt(page);
+  });
+
+  it('pairs a link with the id in encoded, upper-case braces with the save of the lower-case id', async () => {
+    const page = await openOpportunity({ idStyle: 'encoded-upper' });
+    expect(page.url()).toContain('id=%7B7D9F3C2A-');
+    await closeAsLost(page);
+    await expectReboundPrompt(page);
+  });
+});
+
+describe('Dynamics 365: no prompt', () => {
+  it('when the opportunity loads already lost (and it still prompts once reopened and lost)', async () => {
+    const page = await openOpportunity({ status: 'Lost', reason: 'Out-Sold' });
+    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    // The watcher was live all along: a real loss on the same page prompts.
+    await reopen(page);
+    await closeAsLost(page, { reason: 'Out-Sold' });
+    await expectReboundPrompt(page);
+  });
+
+  it('when the opportunity is closed as won (and a loss after reopening still prompts)', async () => {
+    const page = await openOpportunity();
+    await openClose(page, 'Won');
+    await pressOk(page);
+    await waitForStatus(page, 'Won');
+    expect(closeRequests(sandbox, 'WinOpportunity')).not.toHaveLength(0);
+    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    await reopen(page);
+    await closeAsLost(page);
+    await expectReboundPrompt(page);
+  });
+
+  it('when the Close Opportunity dialog is cancelled (and OK afterwards prompts)', async () => {
+    const page = await openOpportunity();
+    const losesBefore = closeRequests(sandbox, 'LoseOpportunity').length;
+    await openClose(page, 'Lost');
+    await fillLost(page, { reason: 'Out-Sold', competitor: 'Northwind Traders' });
+    await closeDialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await closeDialog(page).waitFor({ state: 'hidden' });
+    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    expect(closeRequests(sandbox, 'LoseOpportunity')).toHaveLength(losesBefore);
+    await closeAsLost(page);
+    await expectReboundPrompt(page);
+  });
+
+  for (const status of [400, 500]) {
+    it(`when LoseOpportunity is answered with ${status} (the dialog shows the error)`, async () => {
+      const page = await openOpportunity();
+      sandbox.saveStatus = status;
+      await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Litware, Inc.' });
+      await closeDialog(page)
+        .getByRole('alert')
+        .filter({ hasText: 'An error has occurred' })
+        .waitFor();
+      expect(await reboundPromptsAfterWait(page)).toBe(0);
+      await waitForStatus(page, 'Open');
+      // OK again, and the server accepts: that is the real loss.
+      sandbox.saveStatus = 204;
+      await pressOk(page);
+      await expectReboundPrompt(page);
+      expect(await reboundPromptsAfterWait(page)).toBe(1);
+    });
+  }
+
+  it('when the same loss is saved twice (a retried request)', async () => {
+    const page = await openOpportunity({ retry: '1' });
+    const losesBefore = closeRequests(sandbox, 'LoseOpportunity').length;
+    await closeAsLost(page, { reason: 'Canceled' });
+    await expectReboundPrompt(page);
+    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    expect(closeRequests(sandbox, 'LoseOpportunity')).toHaveLength(losesBefore + 2);
+  });
+
+  it('when the opportunity is reopened and closed as lost again', async () => {
+    const page = await openOpportunity();
+    await closeAsLost(page, { reason: 'Canceled' });
+    await expectReboundPrompt(page);
+    await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
+    await reopen(page);
+    await closeAsLost(page, { reason: 'Out-Sold' });
+    await waitForStatus(page, 'Lost');
+    expect(await reboundPromptsAfterWait(page)).toBe(0);
+  });
+});
