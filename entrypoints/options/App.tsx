@@ -1,3 +1,4 @@
+import { AskSettings } from './sections/AskSettings';
 import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
@@ -20,6 +21,7 @@ export function App() {
       </header>
       <LessonLibrary />
       <ExportImport />
+      <AskSettings />
       <LostLabels />
       <CustomRules />
     </main>

@@ -50,7 +50,9 @@ export class LossCorrelator {
     this.prune();
     const page = this.take(this.pages, save);
     if (page) this.decide(page, save);
-    else this.saves.push({ ...save, at: this.now() });
+    // A save that says "not lost" only cancels what the page showed before it: kept, it would
+    // swallow a real loss right after (won, reopened, then lost).
+    else if (save.lost !== false) this.saves.push({ ...save, at: this.now() });
   }
 
   private decide(page: ObservedInTab, save: SaveConfirmed): void {

@@ -129,91 +129,92 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
     onClose();
   };
 
-  if (minimised) {
-    return (
-      <button type="button" class="rb-pill" style={place} onClick={() => setMinimised(false)}>
-        Reflect: {loss.deal.dealName}
-      </button>
-    );
-  }
-
+  // Minimised, the panel is hidden rather than unmounted: the answers stay as they were.
   return (
-    <section
-      ref={drag.panel}
-      class="rb-panel"
-      style={place}
-      role="dialog"
-      aria-labelledby={titleId}
-    >
-      <header class="rb-header" onPointerDown={drag.onPointerDown}>
-        <div class="rb-header-row">
-          <h2 id={titleId} class="rb-title">
-            Lost: {loss.deal.dealName}
-          </h2>
-          <button
-            type="button"
-            class="rb-icon"
-            aria-label="Minimise"
-            title="Minimise"
-            onClick={() => setMinimised(true)}
-          >
-            –
-          </button>
-        </div>
-        <p class="rb-subtitle">
-          {[
-            loss.deal.company,
-            loss.stageBefore && `was ${loss.stageBefore}`,
-            loss.deal.lostReason && `CRM reason: ${loss.deal.lostReason}`,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
-        {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
-        {loss.askAboutSettings && (
-          <p class="rb-note">
-            You skipped the last few prompts. Want Rebound to ask less often?{' '}
+    <>
+      {minimised && (
+        <button type="button" class="rb-pill" style={place} onClick={() => setMinimised(false)}>
+          Reflect: {loss.deal.dealName}
+        </button>
+      )}
+      <section
+        hidden={minimised}
+        ref={drag.panel}
+        class="rb-panel"
+        style={place}
+        role="dialog"
+        aria-labelledby={titleId}
+      >
+        <header class="rb-header" onPointerDown={drag.onPointerDown}>
+          <div class="rb-header-row">
+            <h2 id={titleId} class="rb-title">
+              Lost: {loss.deal.dealName}
+            </h2>
             <button
               type="button"
-              class="rb-link"
-              onClick={() => void sendToBackground({ type: 'options/open' })}
+              class="rb-icon"
+              aria-label="Minimise"
+              title="Minimise"
+              onClick={() => setMinimised(true)}
             >
-              Change when it asks
+              –
             </button>
+          </div>
+          <p class="rb-subtitle">
+            {[
+              loss.deal.company,
+              loss.stageBefore && `was ${loss.stageBefore}`,
+              loss.deal.lostReason && `CRM reason: ${loss.deal.lostReason}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
-        )}
-      </header>
-      {saved ? (
-        <p class="rb-saved" role="status">
-          Lesson saved. Find it in Rebound’s toolbar popup.
-        </p>
-      ) : (
-        <ReflectionForm
-          idPrefix={`rebound-${loss.lossId}`}
-          askDeal={false}
-          initial={initial}
-          busy={busy}
-          error={error}
-          onChange={draft.changed}
-          onSave={(values) => void save(values)}
-          onLater={() => close({ type: 'prompt/later' })}
-          actions={
-            <>
+          {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
+          {loss.askAboutSettings && (
+            <p class="rb-note">
+              You skipped the last few prompts. Want Rebound to ask less often?{' '}
               <button
                 type="button"
-                class="rb-secondary"
-                onClick={() => close({ type: 'prompt/skip' })}
-                disabled={busy}
+                class="rb-link"
+                onClick={() => void sendToBackground({ type: 'options/open' })}
               >
-                Skip this deal
+                Change when it asks
               </button>
-              <SnoozeMenu
-                onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
-              />
-            </>
-          }
-        />
-      )}
-    </section>
+            </p>
+          )}
+        </header>
+        {saved ? (
+          <p class="rb-saved" role="status">
+            Lesson saved. Find it in Rebound’s toolbar popup.
+          </p>
+        ) : (
+          <ReflectionForm
+            idPrefix={`rebound-${loss.lossId}`}
+            askDeal={false}
+            initial={initial}
+            busy={busy}
+            error={error}
+            onChange={draft.changed}
+            onSave={(values) => void save(values)}
+            onLater={() => close({ type: 'prompt/later' })}
+            actions={
+              <>
+                <button
+                  type="button"
+                  class="rb-secondary"
+                  onClick={() => close({ type: 'prompt/skip' })}
+                  disabled={busy}
+                >
+                  Skip this deal
+                </button>
+                <SnoozeMenu
+                  onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
+                />
+              </>
+            }
+          />
+        )}
+      </section>
+    </>
   );
 }

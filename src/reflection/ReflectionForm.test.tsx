@@ -1,41 +1,91 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
+import { EMPTY_VALUES, ReflectionForm, type ReflectionValues } from './ReflectionForm';
+import { QUESTIONS } from './questions';
 
 afterEach(cleanup);
 
-function setup(props: { askDeal?: boolean; error?: string; busy?: boolean } = {}) {
+function setup(
+  props: { askDeal?: boolean; error?: string; busy?: boolean; initial?: ReflectionValues } = {},
+) {
   const onSave = vi.fn<(values: ReflectionValues) => void>();
   const onLater = vi.fn<() => void>();
+  const onChange = vi.fn<(values: ReflectionValues) => void>();
   render(
     <ReflectionForm
       idPrefix="test"
       askDeal={props.askDeal ?? false}
       busy={props.busy ?? false}
       error={props.error}
+      initial={props.initial}
       onSave={onSave}
       onLater={onLater}
+      onChange={onChange}
     />,
   );
-  return { onSave, onLater };
+  return { onSave, onLater, onChange };
 }
 
 const choose = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const type = (label: string | RegExp, text: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value: text } });
+const group = (legend: string) => within(screen.getByRole('group', { name: legend }));
+const tap = (legend: string, option: string) =>
+  fireEvent.click(group(legend).getByRole('radio', { name: option }));
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+const toDeep = () => fireEvent.click(screen.getByRole('button', { name: 'More questions (deep)' }));
+const toQuick = () =>
+  fireEvent.click(screen.getByRole('button', { name: 'Fewer questions (quick)' }));
+
+const SURE = 'How sure are you?';
+const FEELING = 'How are you feeling about this one?';
+const deepText = QUESTIONS.filter((q) => q.mode === 'deep' && q.kind === 'text');
 
 describe('ReflectionForm', () => {
   it.each([
     ['Outcome', HTMLSelectElement],
     ['Main reason', HTMLSelectElement],
-    ['What happened?', HTMLTextAreaElement],
-    ['What was different this time?', HTMLTextAreaElement],
-    ['Next time I will…', HTMLTextAreaElement],
-    ['What went well?', HTMLTextAreaElement],
-  ])('has a field labelled %j', (label, kind) => {
+    ['Second reason (optional)', HTMLSelectElement],
+    ['Next time I see…', HTMLTextAreaElement],
+    ['…I will', HTMLTextAreaElement],
+  ])('has a field labelled %j in quick mode', (label, kind) => {
     setup();
     expect(screen.getByLabelText(label)).toBeInstanceOf(kind);
+  });
+
+  it('offers the confidence and feeling choices as radio groups', () => {
+    setup();
+    expect(
+      group(SURE)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['My guess', 'Fairly sure', 'The buyer told me']);
+    expect(
+      group(FEELING)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['1 Rough', '2 Low', '3 Okay', '4 Fine', '5 Good']);
+  });
+
+  it('shows the deep questions only in deep mode', () => {
+    setup();
+    expect(screen.queryByLabelText('What actually happened?')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Was this mostly about…' })).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'More questions (deep)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toDeep();
+    for (const q of deepText) {
+      expect(screen.getByLabelText(q.label)).toBeInstanceOf(HTMLTextAreaElement);
+    }
+    expect(
+      group('Was this mostly about…')
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['the people', 'the situation', 'the product']);
+    expect(
+      screen.getByRole('button', { name: 'Fewer questions (quick)' }).getAttribute('aria-expanded'),
+    ).toBe('true');
   });
 
   it('offers every outcome and the grouped reasons', () => {
@@ -50,51 +100,160 @@ describe('ReflectionForm', () => {
       'Disqualified / bad fit',
       "Don't know yet",
     ]);
-    const reason = screen.getByLabelText('Main reason') as HTMLSelectElement;
-    expect([...reason.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
-      'Competitor',
-      'No decision',
-      'Stayed / built',
-      'Bad fit',
-      'Other',
-    ]);
+    for (const label of ['Main reason', 'Second reason (optional)']) {
+      const reason = screen.getByLabelText(label) as HTMLSelectElement;
+      expect([...reason.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
+        'Competitor',
+        'No decision',
+        'Stayed / built',
+        'Bad fit',
+        'Other',
+      ]);
+    }
   });
 
   it('saves what was chosen and typed', () => {
     const { onSave, onLater } = setup();
     choose('Outcome', 'competitor');
     choose('Main reason', 'competitor.price-value');
-    type('What happened?', 'They went with Globex.');
-    type('Next time I will…', 'Next time I see a price objection, I will build a business case.');
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    choose('Second reason (optional)', 'no-decision.champion-left');
+    tap(SURE, 'The buyer told me');
+    tap(FEELING, '2 Low');
+    type('Next time I see…', 'a price objection');
+    type('…I will', 'build a business case');
+    save();
     expect(onSave).toHaveBeenCalledExactlyOnceWith({
+      ...EMPTY_VALUES,
+      mode: 'quick',
       outcome: 'competitor',
       reason: 'competitor.price-value',
-      answers: {
-        whatHappened: 'They went with Globex.',
-        nextTime: 'Next time I see a price objection, I will build a business case.',
-      },
-      dealName: '',
-      company: '',
+      secondaryReason: 'no-decision.champion-left',
+      confidence: 'buyer-told-me',
+      feeling: 2,
+      answers: { planCue: 'a price objection', planAction: 'build a business case' },
     });
     expect(onLater).not.toHaveBeenCalled();
   });
 
   it('hands an empty form to the caller to judge (no browser validation)', () => {
     const { onSave } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    save();
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(EMPTY_VALUES);
+  });
+
+  it('starts from the initial values it is given', () => {
+    const initial: ReflectionValues = {
+      ...EMPTY_VALUES,
+      reason: 'competitor.price-value',
+      confidence: 'fairly-sure',
+      answers: { planCue: 'procurement' },
+    };
+    const { onSave } = setup({ initial });
+    expect((screen.getByLabelText('Main reason') as HTMLSelectElement).value).toBe(
+      'competitor.price-value',
+    );
+    expect(
+      (group(SURE).getByRole('radio', { name: 'Fairly sure' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect((screen.getByLabelText('Next time I see…') as HTMLTextAreaElement).value).toBe(
+      'procurement',
+    );
+    save();
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(initial);
+  });
+
+  it('keeps every answer when switching quick → deep → quick', () => {
+    const { onSave } = setup();
+    type('Next time I see…', 'procurement running the RFP');
+    toDeep();
+    expect((screen.getByLabelText('Next time I see…') as HTMLTextAreaElement).value).toBe(
+      'procurement running the RFP',
+    );
+    type('What actually happened?', 'They chose Globex.');
+    type('What went well?', 'The demo.');
+    tap('Was this mostly about…', 'the situation');
+    type('…I will', 'ask for the economic buyer in week one');
+    toQuick();
+    expect(screen.queryByLabelText('What actually happened?')).toBeNull();
+    save();
     expect(onSave).toHaveBeenCalledExactlyOnceWith({
-      outcome: '',
-      reason: '',
-      answers: {},
-      dealName: '',
-      company: '',
+      ...EMPTY_VALUES,
+      mode: 'quick',
+      answers: {
+        planCue: 'procurement running the RFP',
+        planAction: 'ask for the economic buyer in week one',
+        whatHappened: 'They chose Globex.',
+        wentWell: 'The demo.',
+        attribution: 'situation',
+      },
     });
+    // And back to deep: the deep answers are still in their fields.
+    toDeep();
+    expect((screen.getByLabelText('What actually happened?') as HTMLTextAreaElement).value).toBe(
+      'They chose Globex.',
+    );
+    expect(
+      (
+        group('Was this mostly about…').getByRole('radio', {
+          name: 'the situation',
+        }) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
+  });
+
+  it('saves in deep mode with the mode recorded', () => {
+    const { onSave } = setup();
+    toDeep();
+    type('Was anything luck?', 'Timing.');
+    save();
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ mode: 'deep', answers: { luck: 'Timing.' } });
+  });
+
+  it('sets confidence and feeling from the radios, one choice each', () => {
+    const { onSave } = setup();
+    tap(SURE, 'My guess');
+    tap(SURE, 'Fairly sure');
+    tap(FEELING, '5 Good');
+    tap(FEELING, '1 Rough');
+    const checked = (legend: string) =>
+      group(legend)
+        .getAllByRole('radio')
+        .filter((r) => (r as HTMLInputElement).checked)
+        .map((r) => r.closest('label')?.textContent);
+    expect(checked(SURE)).toEqual(['Fairly sure']);
+    expect(checked(FEELING)).toEqual(['1 Rough']);
+    save();
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ confidence: 'fairly-sure', feeling: 1 });
+  });
+
+  it('reports every change with the new values', () => {
+    const { onChange, onSave } = setup();
+    expect(onChange).not.toHaveBeenCalled();
+    choose('Outcome', 'no-decision');
+    expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_VALUES, outcome: 'no-decision' });
+    tap(SURE, 'My guess');
+    expect(onChange).toHaveBeenLastCalledWith({
+      ...EMPTY_VALUES,
+      outcome: 'no-decision',
+      confidence: 'guess',
+    });
+    tap(FEELING, '3 Okay');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ feeling: 3 }));
+    type('…I will', 'call the CFO');
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ answers: { planAction: 'call the CFO' } }),
+    );
+    toDeep();
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ mode: 'deep' }));
+    expect(onChange).toHaveBeenCalledTimes(5);
+    save();
+    expect(onChange).toHaveBeenCalledTimes(5);
+    expect(onSave).toHaveBeenCalledExactlyOnceWith(onChange.mock.lastCall![0]);
   });
 
   it('puts the prompt off with Escape', () => {
     const { onSave, onLater } = setup();
-    fireEvent.keyDown(screen.getByLabelText('What happened?'), { key: 'Escape' });
+    fireEvent.keyDown(screen.getByLabelText('Next time I see…'), { key: 'Escape' });
     expect(onLater).toHaveBeenCalledOnce();
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -107,8 +266,8 @@ describe('ReflectionForm', () => {
 
   it('does not react to other keys', () => {
     const { onSave, onLater } = setup();
-    fireEvent.keyDown(screen.getByLabelText('What happened?'), { key: 'Enter' });
-    fireEvent.keyDown(screen.getByLabelText('What happened?'), { key: 'a' });
+    fireEvent.keyDown(screen.getByLabelText('Next time I see…'), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByLabelText('…I will'), { key: 'a' });
     expect(onLater).not.toHaveBeenCalled();
     expect(onSave).not.toHaveBeenCalled();
   });
@@ -118,12 +277,22 @@ describe('ReflectionForm', () => {
     expect(screen.queryByLabelText('Other reason')).toBeNull();
     choose('Main reason', 'other');
     type('Other reason', 'Acquired by a rival');
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    save();
     expect(onSave.mock.calls[0]![0]).toMatchObject({
       reason: 'other',
       answers: { reasonOther: 'Acquired by a rival' },
     });
     choose('Main reason', 'no-decision.went-dark');
+    expect(screen.queryByLabelText('Other reason')).toBeNull();
+  });
+
+  it('asks for the other reason when it is the second reason', () => {
+    setup();
+    choose('Main reason', 'competitor.price-value');
+    expect(screen.queryByLabelText('Other reason')).toBeNull();
+    choose('Second reason (optional)', 'other');
+    expect(screen.getByLabelText('Other reason')).toBeInstanceOf(HTMLInputElement);
+    choose('Second reason (optional)', '');
     expect(screen.queryByLabelText('Other reason')).toBeNull();
   });
 
@@ -136,7 +305,7 @@ describe('ReflectionForm', () => {
     const { onSave } = setup({ askDeal: true });
     type('Deal', 'Initech pilot');
     type('Company', 'Initech');
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    save();
     expect(onSave.mock.calls[0]![0]).toMatchObject({
       dealName: 'Initech pilot',
       company: 'Initech',

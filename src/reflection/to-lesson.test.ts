@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ReflectionValues } from './ReflectionForm';
+import { TEMPLATE_VERSION } from './questions';
 import { lessonFromReflection, type ReflectionSource } from './to-lesson';
+import { EMPTY_VALUES, type ReflectionValues } from './values';
 
 const values = (overrides: Partial<ReflectionValues> = {}): ReflectionValues => ({
+  ...EMPTY_VALUES,
   outcome: 'competitor',
   reason: 'competitor.price-value',
-  answers: {},
-  dealName: '',
-  company: '',
   ...overrides,
 });
 
@@ -26,6 +25,7 @@ describe('lessonFromReflection', () => {
       values({ answers: { whatHappened: 'They went with Globex.' } }),
       fromCrm,
     );
+    expect(TEMPLATE_VERSION).toBe(2);
     expect(built).toEqual({
       ok: true,
       lesson: {
@@ -39,9 +39,50 @@ describe('lessonFromReflection', () => {
         currency: 'USD',
         outcome: 'competitor',
         reason: 'competitor.price-value',
+        mode: 'quick',
+        templateVersion: TEMPLATE_VERSION,
         answers: { whatHappened: 'They went with Globex.' },
       },
     });
+  });
+
+  it('carries the mode, template version, confidence, feeling, second reason and CRM reason', () => {
+    const built = lessonFromReflection(
+      values({
+        mode: 'deep',
+        secondaryReason: 'no-decision.champion-left',
+        confidence: 'buyer-told-me',
+        feeling: 2,
+        answers: { planCue: 'procurement', planAction: 'find the economic buyer' },
+      }),
+      { ...fromCrm, deal: { ...fromCrm.deal!, lostReason: 'Price' } },
+    );
+    expect(built).toEqual({
+      ok: true,
+      lesson: expect.objectContaining({
+        mode: 'deep',
+        templateVersion: TEMPLATE_VERSION,
+        reason: 'competitor.price-value',
+        secondaryReason: 'no-decision.champion-left',
+        confidence: 'buyer-told-me',
+        feeling: 2,
+        crmLostReason: 'Price',
+        answers: { planCue: 'procurement', planAction: 'find the economic buyer' },
+      }),
+    });
+  });
+
+  it('leaves out an unchosen second reason, confidence, feeling and CRM reason', () => {
+    const built = lessonFromReflection(values(), fromCrm);
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    for (const key of ['secondaryReason', 'confidence', 'feeling', 'crmLostReason'] as const) {
+      expect(built.lesson[key]).toBeUndefined();
+    }
+  });
+
+  it('refuses a confidence that is not one of the choices', () => {
+    expect(lessonFromReflection(values({ confidence: 'certain' }), fromCrm).ok).toBe(false);
   });
 
   it('asks for the outcome when none was chosen', () => {

@@ -73,6 +73,7 @@ const envFor = (doc: Document, pageInfo: PageInfo): DetectorEnv => ({
   root: doc,
   url: new URL('https://contoso.crm4.dynamics.com/main.aspx'),
   page: pageInfo,
+  baselineUntil: 0,
   signal: new AbortController().signal,
   isLost: () => false,
   report: () => undefined,

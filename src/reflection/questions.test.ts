@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerText,
+  KIND_LINES,
+  kindLineFor,
+  OTHER_REASON_ANSWER,
+  planText,
+  QUESTIONS,
+  questionLabel,
+  RETIRED_QUESTIONS,
+} from './questions';
+
+describe('QUESTIONS', () => {
+  it('has unique ids, none of them retired or reserved', () => {
+    const ids = QUESTIONS.map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [...Object.keys(RETIRED_QUESTIONS), OTHER_REASON_ANSWER]) {
+      expect(ids).not.toContain(id);
+    }
+  });
+
+  it('asks the if-then plan in quick mode, first', () => {
+    expect(QUESTIONS.filter((q) => q.mode === 'quick').map((q) => q.id)).toEqual([
+      'planCue',
+      'planAction',
+    ]);
+  });
+});
+
+describe('planText', () => {
+  it('joins cue and action into one sentence', () => {
+    expect(
+      planText({
+        planCue: 'procurement running the RFP',
+        planAction: 'ask for the economic buyer',
+      }),
+    ).toBe('Next time I see procurement running the RFP, I will ask for the economic buyer.');
+  });
+
+  it('says the action alone when there is no cue', () => {
+    expect(planText({ planAction: 'ask for the economic buyer' })).toBe(
+      'Next time I will ask for the economic buyer.',
+    );
+    expect(planText({ planCue: '   ', planAction: 'ask for the economic buyer' })).toBe(
+      'Next time I will ask for the economic buyer.',
+    );
+  });
+
+  it('says the cue alone, unfinished, when there is no action', () => {
+    expect(planText({ planCue: 'a price objection' })).toBe('Next time I see a price objection…');
+    expect(planText({ planCue: 'a price objection', planAction: ' ' })).toBe(
+      'Next time I see a price objection…',
+    );
+  });
+
+  it('drops the trailing punctuation and spaces the user typed', () => {
+    expect(
+      planText({ planCue: ' a price objection, ', planAction: ' build a business case. ' }),
+    ).toBe('Next time I see a price objection, I will build a business case.');
+    expect(planText({ planCue: 'a price objection.', planAction: 'build a business case' })).toBe(
+      'Next time I see a price objection, I will build a business case.',
+    );
+    expect(planText({ planAction: 'build a business case.' })).toBe(
+      'Next time I will build a business case.',
+    );
+  });
+
+  it('falls back to an old lesson\'s "Next time I will…" answer', () => {
+    const nextTime = 'Next time I see a price objection, I will bring a business case.';
+    expect(planText({ nextTime })).toBe(nextTime);
+    expect(planText({ nextTime, planAction: 'call the CFO' })).toBe(
+      'Next time I will call the CFO.',
+    );
+  });
+
+  it('is undefined when there is no plan', () => {
+    expect(planText({})).toBeUndefined();
+    expect(planText({ whatHappened: 'They chose Globex.' })).toBeUndefined();
+  });
+});
+
+describe('answerText', () => {
+  it("shows a choice's label rather than its id", () => {
+    expect(answerText('attribution', 'person')).toBe('the people');
+    expect(answerText('attribution', 'situation')).toBe('the situation');
+    expect(answerText('attribution', 'product')).toBe('the product');
+  });
+
+  it('shows an unknown choice, a text answer and an unknown question as stored', () => {
+    expect(answerText('attribution', 'weather')).toBe('weather');
+    expect(answerText('whatHappened', 'person')).toBe('person');
+    expect(answerText('mystery', 'person')).toBe('person');
+  });
+});
+
+describe('questionLabel', () => {
+  it("labels today's questions", () => {
+    expect(questionLabel('planCue')).toBe('Next time I see…');
+    expect(questionLabel('planAction')).toBe('…I will');
+    expect(questionLabel('whatHappened')).toBe('What actually happened?');
+  });
+
+  it('labels the retired "nextTime" question with its old wording', () => {
+    expect(questionLabel('nextTime')).toBe('Next time I will…');
+  });
+
+  it('shows an unknown id as it is', () => {
+    expect(questionLabel('legacyQuestion')).toBe('legacyQuestion');
+    expect(questionLabel('')).toBe('');
+  });
+});
+
+describe('kindLineFor', () => {
+  it('picks one of the kind lines, the same one for the same seed', () => {
+    for (const seed of ['', 'a', 'loss-1', crypto.randomUUID()]) {
+      const line = kindLineFor(seed);
+      expect(KIND_LINES).toContain(line);
+      expect(kindLineFor(seed)).toBe(line);
+    }
+  });
+
+  it('varies across seeds', () => {
+    const lines = new Set(Array.from({ length: 40 }, (_, i) => kindLineFor(`loss-${i}`)));
+    expect(lines.size).toBe(KIND_LINES.length);
+  });
+});
