@@ -1,11 +1,12 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { dynamics } from './dynamics';
 import { hubspot } from './hubspot';
+import { pipedrive } from './pipedrive';
 import type { CrmAdapter } from './types';
 import { zoho } from './zoho';
 
 /** Every CRM Rebound knows. Adding a CRM means adding its adapter here, nothing else. */
-export const adapters: readonly CrmAdapter[] = [hubspot, dynamics, zoho];
+export const adapters: readonly CrmAdapter[] = [hubspot, dynamics, pipedrive, zoho];
 
 export function adapterById(id: string): CrmAdapter | undefined {
   return adapters.find((a) => a.id === id);

@@ -1,0 +1,64 @@
+import { cleanText, parseAmount, readNamed } from '../dom';
+import type { DealContext } from '../types';
+import * as selectors from './selectors';
+
+/** Pipedrive titles its tabs "{deal title} - Pipedrive" (or "… | Pipedrive"). */
+function nameFromTitle(title: string): string {
+  return cleanText(title.replace(/\s*[|–-]\s*Pipedrive.*$/i, ''));
+}
+
+/** The deal's page, as its header and stage bar show it. */
+export function readPipedriveDeal(root: Document): DealContext {
+  const money = parseAmount(readNamed(root, selectors.value));
+  return {
+    dealName: readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled deal'),
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(root, selectors.organization),
+    pipeline: readNamed(root, selectors.pipeline),
+    stage: readNamed(root, selectors.stage),
+    owner: readNamed(root, selectors.owner),
+  };
+}
+
+const DEAL_LINK = /\/deal\/(\d+)(?:[/?#]|$)/;
+
+/** A deal id an element names: its `data-deal-id`, or the `/deal/{id}` it (or a link in it) points to. */
+function dealIdIn(el: Element): string | undefined {
+  const attribute = el.getAttribute('data-deal-id');
+  if (attribute && /^\d+$/.test(attribute)) return attribute;
+  const links = [el, ...el.querySelectorAll('a[href*="/deal/"]')];
+  for (const link of links) {
+    const id = DEAL_LINK.exec(link.getAttribute('href') ?? '')?.[1];
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export function dealIdOfCard(card: Element): string | undefined {
+  return dealIdIn(card);
+}
+
+/** The deal a "Mark as lost" modal says it is for, when it says (many open without naming it). */
+export function dealIdOfModal(button: Element): string | undefined {
+  const modal = selectors.lostModal.css
+    .map((css) => button.closest(css))
+    .find((el): el is Element => el !== null);
+  return modal ? dealIdIn(modal) : undefined;
+}
+
+/** A board card: its title, value and organization, the stage of its column, the board's pipeline. */
+export function readPipedriveCard(card: Element, root: Document): DealContext {
+  const money = parseAmount(readNamed(card, selectors.cardValue));
+  const column = selectors.column.css
+    .map((css) => card.closest(css))
+    .find((el): el is Element => el !== null);
+  return {
+    dealName: readNamed(card, selectors.cardTitle) ?? 'Untitled deal',
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(card, selectors.cardOrganization),
+    pipeline: readNamed(root, selectors.boardPipeline),
+    stage: column ? readNamed(column, selectors.columnName) : undefined,
+  };
+}

@@ -1,0 +1,368 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, storedLessons, type Extension, type SandboxCrm } from './harness';
+import {
+  BOARD_DEALS,
+  boardCard,
+  confirmLost,
+  dragCard,
+  expectReboundPrompt,
+  lostModal,
+  markDealLost,
+  pipedriveBoardUrl,
+  pipedriveDealUrl,
+  reboundPrompt,
+  reboundPromptCountAfterWait,
+  servePipedrive,
+  type PipedriveBoard,
+  type PipedriveDeal,
+} from './pipedrive.sandbox';
+
+let ext: Extension;
+let sandbox: SandboxCrm;
+let nextDeal = 41_000;
+let nextBoard = 52_000;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  sandbox = await servePipedrive(ext.context);
+});
+afterAll(() => ext?.close());
+
+/** A deal page of its own per test, so one test's prompt never dedupes another's. */
+async function openDeal(options: Omit<PipedriveDeal, 'dealId'> & { dealId?: string } = {}) {
+  sandbox.saveStatus = 200;
+  const page = await ext.context.newPage();
+  await page.goto(pipedriveDealUrl({ dealId: String(nextDeal++), ...options }));
+  return page;
+}
+
+/** A board of its own per test: its cards' deal ids are `first`, `first + 1` … */
+async function openBoard(options: Omit<PipedriveBoard, 'first'> = {}) {
+  sandbox.saveStatus = 200;
+  const first = nextBoard;
+  nextBoard += 10;
+  const page = await ext.context.newPage();
+  await page.goto(pipedriveBoardUrl({ first, ...options }));
+  return { page, first };
+}
+
+const header = (page: Page) => page.locator('[data-test="deal-details-header"]');
+const statusBadge = (page: Page) => page.locator('[data-test="deal-status-badge"]');
+const saveError = (page: Page) =>
+  page.getByRole('alert').filter({ hasText: 'The deal was not updated' });
+
+async function lessonFor(dealId: string) {
+  return (await storedLessons(ext)).find((lesson) => lesson.dealId === dealId);
+}
+
+/** Answers the prompt briefly and saves it, so the stored lesson shows what was read. */
+async function saveLesson(page: Page) {
+  const prompt = reboundPrompt(page);
+  await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
+  await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
+  await prompt.getByLabel('Next time I will…').fill('Next time I will price the pilot first.');
+  await prompt.getByRole('button', { name: 'Save' }).click();
+  await prompt.waitFor({ state: 'detached' });
+}
+
+describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
+  it('opens one prompt, named for the deal, once the v1 save succeeds', async () => {
+    const page = await openDeal({ title: 'Initech — Fleet tracking rollout' });
+    const dealId = new URL(page.url()).pathname.split('/')[2]!;
+    await markDealLost(page, 'Lost to competitor');
+    await expectReboundPrompt(page);
+    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+      'Initech — Fleet tracking rollout',
+    );
+    expect(await reboundPrompt(page).textContent()).toContain('Initech · was Proposal made');
+    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(sandbox.saves.at(-1)).toMatchObject({
+      method: 'PUT',
+      url: expect.stringContaining(`/api/v1/deals/${dealId}`),
+      body: { status: 'lost', lost_reason: 'Lost to competitor' },
+    });
+    // What the user sees in Pipedrive: the Lost badge and the reason, no Won/Lost buttons.
+    expect(await statusBadge(page).textContent()).toBe('Lost');
+    expect(await header(page).getByText('Lost to competitor').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Won', exact: true }).count()).toBe(0);
+  });
+
+  it('keeps the deal title, value, currency, organization and stage in the lesson', async () => {
+    const page = await openDeal({
+      title: 'Vandelay — Import ledger',
+      value: '€12,500',
+      org: 'Vandelay Industries',
+      stage: '5',
+    });
+    const dealId = new URL(page.url()).pathname.split('/')[2]!;
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+    await saveLesson(page);
+    expect(await lessonFor(dealId)).toMatchObject({
+      crm: 'pipedrive',
+      dealName: 'Vandelay — Import ledger',
+      amount: 12500,
+      currency: 'EUR',
+      company: 'Vandelay Industries',
+      stageBefore: 'Negotiations started',
+      dealUrl: expect.stringContaining(`acme.pipedrive.com/deal/${dealId}`),
+    });
+  });
+
+  it('works when the app saves through the v2 API (PATCH, whose body Chromium does not show)', async () => {
+    const page = await openDeal({ api: 'v2' });
+    const dealId = new URL(page.url()).pathname.split('/')[2]!;
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(sandbox.saves.at(-1)).toMatchObject({
+      method: 'PATCH',
+      url: expect.stringContaining(`/api/v2/deals/${dealId}`),
+      body: { status: 'lost' },
+    });
+  });
+
+  it('works with a free-text lost reason', async () => {
+    const page = await openDeal({ reasons: 'free' });
+    await markDealLost(page, 'Went with an in-house build');
+    await expectReboundPrompt(page);
+    expect(sandbox.saves.at(-1)?.body).toEqual({
+      status: 'lost',
+      lost_reason: 'Went with an in-house build',
+    });
+  });
+});
+
+describe('Pipedrive board: a card dropped on "Lost"', () => {
+  it('opens one prompt for the dragged deal once the v2 save succeeds, and the card leaves', async () => {
+    const { page, first } = await openBoard();
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await lostModal(page).waitFor();
+    await confirmLost(page, 'No budget');
+    await expectReboundPrompt(page);
+    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+      BOARD_DEALS.globex,
+    );
+    expect(await reboundPrompt(page).textContent()).toContain('Globex · was Proposal made');
+    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(sandbox.saves.at(-1)).toMatchObject({
+      method: 'PATCH',
+      url: expect.stringContaining(`/api/v2/deals/${first}`),
+      body: { status: 'lost', lost_reason: 'No budget' },
+    });
+    expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(0);
+    await saveLesson(page);
+    expect(await lessonFor(String(first))).toMatchObject({
+      dealName: BOARD_DEALS.globex,
+      amount: 48000,
+      currency: 'USD',
+      company: 'Globex',
+      stageBefore: 'Proposal made',
+      dealUrl: expect.stringContaining('/pipeline/1/user/everyone'),
+    });
+  });
+
+  it('names the right deal when another card was dragged before', async () => {
+    const { page, first } = await openBoard({ reasons: 'free' });
+    // A card moved to another stage first, then a different card lost.
+    await dragCard(page, BOARD_DEALS.umbrella, 'Contact made');
+    await expect.poll(() => sandbox.saves.at(-1)?.body).toEqual({ stage_id: 2 });
+    await dragCard(page, BOARD_DEALS.stark, 'Lost');
+    await confirmLost(page, 'Chose a competitor');
+    await expectReboundPrompt(page);
+    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+      BOARD_DEALS.stark,
+    );
+    expect(sandbox.saves.at(-1)?.url).toContain(`/api/v2/deals/${first + 3}`);
+  });
+});
+
+describe('Pipedrive deal page: no prompt', () => {
+  it('when the deal page loads already lost (and it still prompts once the deal is reopened and lost)', async () => {
+    const page = await openDeal({ status: 'lost', reason: 'No decision' });
+    expect(await statusBadge(page).textContent()).toBe('Lost');
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    // The watchers were live all along: a real loss on the same page prompts.
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+  });
+
+  it('when the deal is marked Won (and a later loss of the reopened deal still prompts)', async () => {
+    const page = await openDeal();
+    await page.getByRole('button', { name: 'Won', exact: true }).click();
+    await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
+    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+  });
+
+  it('when the "Mark as lost" modal is cancelled', async () => {
+    const page = await openDeal();
+    const savesBefore = sandbox.saves.length;
+    await page.getByRole('button', { name: 'Lost', exact: true }).click();
+    await lostModal(page).getByLabel('Lost reason').selectOption('No budget');
+    await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
+    await lostModal(page).waitFor({ state: 'hidden' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(sandbox.saves.length).toBe(savesBefore);
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+  });
+
+  it('when the deal moves to another stage', async () => {
+    const page = await openDeal();
+    await page.locator('[data-test="pipeline-stage"]', { hasText: 'Negotiations started' }).click();
+    await page
+      .locator('[data-test="pipeline-stage"][aria-current="step"]', {
+        hasText: 'Negotiations started',
+      })
+      .waitFor();
+    expect(sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    await markDealLost(page);
+    await expectReboundPrompt(page);
+    expect(await reboundPrompt(page).textContent()).toContain('was Negotiations started');
+  });
+
+  for (const status of [400, 403, 500, 503]) {
+    it(`when Pipedrive answers the save with ${status} (the deal stays open)`, async () => {
+      const page = await openDeal();
+      sandbox.saveStatus = status;
+      await markDealLost(page);
+      await saveError(page).waitFor();
+      expect(await page.getByRole('button', { name: 'Lost', exact: true }).count()).toBe(1);
+      expect(await statusBadge(page).count()).toBe(0);
+      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+      // The retry that succeeds is the real loss.
+      sandbox.saveStatus = 200;
+      await markDealLost(page);
+      await expectReboundPrompt(page);
+    });
+  }
+
+  for (const api of ['v1', 'v2'] as const) {
+    it(`when a refused loss is followed by marking the deal Won (${api} API)`, async () => {
+      const page = await openDeal({ api });
+      sandbox.saveStatus = 500;
+      await markDealLost(page);
+      await saveError(page).waitFor();
+      sandbox.saveStatus = 200;
+      await page.getByRole('button', { name: 'Won', exact: true }).click();
+      await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
+      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    });
+  }
+
+  it('when the header shows Lost at once but the save is then refused', async () => {
+    const page = await openDeal({ optimistic: '1' });
+    sandbox.saveStatus = 500;
+    await markDealLost(page);
+    await saveError(page).waitFor();
+    expect(await statusBadge(page).count()).toBe(0);
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when the same loss is saved again (the lost reason edited)', async () => {
+    const page = await openDeal();
+    await markDealLost(page, 'Price too high');
+    await expectReboundPrompt(page);
+    await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
+    await reboundPrompt(page).waitFor({ state: 'detached' });
+    const savesBefore = sandbox.saves.length;
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await confirmLost(page, 'Lost to competitor');
+    await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
+    expect(sandbox.saves.at(-1)?.body).toEqual({
+      status: 'lost',
+      lost_reason: 'Lost to competitor',
+    });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+  });
+});
+
+describe('Pipedrive board: no prompt', () => {
+  it('when the drop on "Lost" is cancelled (and a later drop still prompts)', async () => {
+    const { page } = await openBoard();
+    const savesBefore = sandbox.saves.length;
+    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
+    await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
+    await lostModal(page).waitFor({ state: 'hidden' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(sandbox.saves.length).toBe(savesBefore);
+    expect(await boardCard(page, BOARD_DEALS.hooli).count()).toBe(1);
+    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
+    await confirmLost(page, 'No decision');
+    await expectReboundPrompt(page);
+  });
+
+  it('when the card is dropped on "Won" (and a later loss still prompts)', async () => {
+    const { page } = await openBoard();
+    await dragCard(page, BOARD_DEALS.umbrella, 'Won');
+    await boardCard(page, BOARD_DEALS.umbrella).waitFor({ state: 'detached' });
+    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await confirmLost(page, 'Price too high');
+    await expectReboundPrompt(page);
+  });
+
+  it('when the card is dropped on "Delete" or moved to another stage', async () => {
+    const { page } = await openBoard();
+    await dragCard(page, BOARD_DEALS.stark, 'Delete');
+    await boardCard(page, BOARD_DEALS.stark).waitFor({ state: 'detached' });
+    expect(sandbox.saves.at(-1)?.method).toBe('DELETE');
+    await dragCard(page, BOARD_DEALS.globex, 'Negotiations started');
+    await expect.poll(() => sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when a refused loss is followed by dropping the card on "Won"', async () => {
+    const { page } = await openBoard();
+    sandbox.saveStatus = 500;
+    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
+    await confirmLost(page, 'No budget');
+    await saveError(page).waitFor();
+    sandbox.saveStatus = 200;
+    await dragCard(page, BOARD_DEALS.hooli, 'Won');
+    await boardCard(page, BOARD_DEALS.hooli).waitFor({ state: 'detached' });
+    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+  });
+
+  it('when the board takes the card off at once and puts it back as the save is refused (then it is won)', async () => {
+    const { page } = await openBoard({ optimistic: '1' });
+    sandbox.saveStatus = 500;
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await confirmLost(page, 'No budget');
+    await saveError(page).waitFor();
+    expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
+    sandbox.saveStatus = 200;
+    await dragCard(page, BOARD_DEALS.globex, 'Won');
+    await boardCard(page, BOARD_DEALS.globex).waitFor({ state: 'detached' });
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    // The same optimistic board prompts for a loss that stands.
+    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
+    await confirmLost(page, 'No decision');
+    await expectReboundPrompt(page);
+  });
+
+  it('when Pipedrive refuses the save (the card stays; the retry prompts)', async () => {
+    const { page } = await openBoard();
+    sandbox.saveStatus = 500;
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await confirmLost(page, 'No budget');
+    await saveError(page).waitFor();
+    expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
+    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    sandbox.saveStatus = 200;
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await confirmLost(page, 'No budget');
+    await expectReboundPrompt(page);
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { NO_PROMPT_WAIT_MS, PROMPT_DEADLINE_MS, ROOT, type SandboxCrm } from './harness';
+
+/** The company host the sandbox Pipedrive answers at (any `{company}.pipedrive.com` works). */
+export const PIPEDRIVE_HOST = 'acme.pipedrive.com';
+
+function fixture(name: string): string {
+  return readFileSync(join(ROOT, 'tests/fixtures/pipedrive', name), 'utf8');
+}
+
+/**
+ * Serves the sandbox Pipedrive at Pipedrive's real company hosts: deal pages (`/deal/{id}`) and
+ * the pipeline board (`/pipeline/…`) from the fixtures, and the app's API (`/api/v1/…`,
+ * `/api/v2/…`) answering every save with `saveStatus`. Content scripts inject on these URLs and
+ * the extension's webRequest observer sees the requests, as on the real site.
+ */
+export async function servePipedrive(context: BrowserContext): Promise<SandboxCrm> {
+  const sandbox: SandboxCrm = { saves: [], saveStatus: 200 };
+  const handle = async (route: Route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) {
+      const body = request.postData();
+      sandbox.saves.push({
+        method: request.method(),
+        url: url.href,
+        body: body ? JSON.parse(body) : undefined,
+      });
+      const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
+      const id = Number(/\/deals\/(\d+)/.exec(url.pathname)?.[1]);
+      return route.fulfill({
+        status: sandbox.saveStatus,
+        contentType: 'application/json',
+        body: JSON.stringify(
+          ok
+            ? { success: true, data: { id, ...(body ? JSON.parse(body) : {}) } }
+            : { success: false, error: 'Sandbox refused the save', errorCode: sandbox.saveStatus },
+        ),
+      });
+    }
+    const html = (name: string) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: fixture(name) });
+    if (/^\/deal\/\d+$/.test(url.pathname)) return html('deal.html');
+    if (/^\/pipeline(\/|$)/.test(url.pathname)) return html('pipeline.html');
+    return route.fulfill({ status: 404, body: 'Not in the sandbox' });
+  };
+  await context.route('https://*.pipedrive.com/**', handle);
+  return sandbox;
+}
+
+export type PipedriveDeal = {
+  dealId: string;
+  title?: string;
+  value?: string;
+  org?: string;
+  stage?: string;
+  status?: 'open' | 'won' | 'lost';
+  reason?: string;
+  reasons?: 'list' | 'free';
+  optimistic?: '1';
+  api?: 'v1' | 'v2';
+};
+
+const query = (options: Record<string, string | undefined>) =>
+  new URLSearchParams(
+    Object.entries(options).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ).toString();
+
+export function pipedriveDealUrl({ dealId, ...options }: PipedriveDeal): string {
+  return `https://${PIPEDRIVE_HOST}/deal/${dealId}?${query(options)}`;
+}
+
+/** The board whose first card is deal `first` (the other cards follow it: first+1, first+2 …). */
+export type PipedriveBoard = { first: number; reasons?: 'list' | 'free'; optimistic?: '1' };
+
+export function pipedriveBoardUrl({ first, ...options }: PipedriveBoard): string {
+  return `https://${PIPEDRIVE_HOST}/pipeline/1/user/everyone?${query({
+    first: String(first),
+    ...options,
+  })}`;
+}
+
+/** The board's cards, by the deal titles the fixture gives them. */
+export const BOARD_DEALS = {
+  globex: 'Globex — Data platform',
+  umbrella: 'Umbrella — Lab sensors',
+  hooli: 'Hooli — Search appliance',
+  stark: 'Stark — Reactor monitoring',
+} as const;
+
+/**
+ * Rebound's prompt only (its shadow-root host), never the CRM's own "Mark as lost" dialog, which
+ * is a dialog too.
+ */
+export function reboundPrompt(page: Page) {
+  return page.locator('rebound-prompt').getByRole('dialog');
+}
+
+export async function expectReboundPrompt(page: Page): Promise<void> {
+  await reboundPrompt(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS });
+}
+
+export async function reboundPromptCountAfterWait(page: Page): Promise<number> {
+  await page.waitForTimeout(NO_PROMPT_WAIT_MS);
+  return reboundPrompt(page).count();
+}
+
+/** Pipedrive's "Mark as lost" modal. */
+export function lostModal(page: Page) {
+  return page.getByRole('dialog', { name: 'Mark as lost' });
+}
+
+/** Fills the open modal's lost reason (dropdown or free text) and confirms, as a user would. */
+export async function confirmLost(page: Page, reason: string): Promise<void> {
+  const field = lostModal(page).getByLabel('Lost reason');
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(reason);
+  else await field.fill(reason);
+  await lostModal(page).getByRole('button', { name: 'Mark as lost' }).click();
+  await lostModal(page).waitFor({ state: 'hidden' });
+}
+
+/** On a deal page: the header's Lost button, then the modal. */
+export async function markDealLost(page: Page, reason = 'Price too high'): Promise<void> {
+  await page.getByRole('button', { name: 'Lost', exact: true }).click();
+  await confirmLost(page, reason);
+}
+
+export function boardCard(page: Page, title: string) {
+  return page.locator('[data-test="pipeline-deal-card"]').filter({ hasText: title });
+}
+
+/**
+ * Drags a board card onto a drop zone ("Lost", "Won", "Delete") or a stage column, with HTML5
+ * drag and drop. The drop zones appear only once a drag has started, so the drag is begun by
+ * hand, then finished with a drop on the target.
+ */
+export async function dragCard(page: Page, title: string, target: string): Promise<void> {
+  const card = boardCard(page, title);
+  await card.hover();
+  await page.mouse.down();
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2 + 10, { steps: 2 });
+  const zone = page.locator('[data-test="drop-zones"] [data-zone]').filter({ hasText: target });
+  const column = page.locator('[data-test="pipeline-stage-column"]').filter({
+    has: page.getByRole('heading', { name: target, exact: true }),
+  });
+  const drop = (await zone.count()) > 0 ? zone : column;
+  await drop.waitFor({ state: 'visible' });
+  const at = (await drop.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
