@@ -138,6 +138,7 @@ export type DealOptions = {
   pipeline?: 'default' | 'custom' | 'renamed';
   optimistic?: '1';
   layout?: 'redesigned';
+  lostReasonDialog?: '1';
   host?: string;
 };
 
@@ -155,8 +156,9 @@ export async function chooseStage(page: Page, label: string): Promise<void> {
   await page.getByRole('option', { name: label, exact: true }).click();
 }
 
+/** Rebound's prompt (the CRM's own dialogs are dialogs too). */
 export function promptOn(page: Page) {
-  return page.getByRole('dialog');
+  return page.locator('rebound-prompt').getByRole('dialog');
 }
 
 /** How long a prompt may take to appear after a confirmed loss (issue: "within 1 s"). */

@@ -126,9 +126,7 @@ describe('the whole loop on HubSpot', () => {
     await reflect.getByLabel('Company').fill('Umbrella');
     await reflect.getByLabel('Outcome').selectOption({ label: 'No decision / stalled' });
     await reflect.getByLabel('Main reason').selectOption({ label: 'Champion left' });
-    await reflect
-      .getByLabel('…I will')
-      .fill('multi-thread as soon as my champion goes quiet');
+    await reflect.getByLabel('…I will').fill('multi-thread as soon as my champion goes quiet');
     await reflect.getByRole('button', { name: 'Save' }).click();
     await reflect.getByText('Lesson saved.').waitFor();
     await reflect.close();
@@ -205,5 +203,32 @@ describe('the whole loop on HubSpot', () => {
       'Initech — Payroll migration',
     ]);
     await options.close();
+  });
+});
+
+describe('prefill from the CRM', () => {
+  it('shows the lost reason given in HubSpot’s dialog and preselects ours when it says the same', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(
+      hubspotDealUrl({ dealId: '777050', lostReasonDialog: '1', amount: '$7,500.00' }),
+    );
+    await chooseStage(page, 'Closed lost');
+    await page.getByLabel('Closed lost reason', { exact: true }).fill('Price');
+    await page.locator('[data-test-id="required-save"]').click();
+    await expectPrompt(page);
+    const prompt = promptOn(page);
+    expect(await prompt.getByText('CRM reason: Price').count()).toBe(1);
+    expect(await prompt.getByText('Acme Corp · was Presentation scheduled').count()).toBe(1);
+    expect(await prompt.getByLabel('Main reason').inputValue()).toBe('competitor.price-value');
+    expect(await prompt.getByRole('radio', { name: 'Fairly sure' }).isChecked()).toBe(true);
+    await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    const lesson = (await storedLessons(ext)).find((l) => l.dealId === '777050');
+    expect(lesson).toMatchObject({
+      crmLostReason: 'Price',
+      reason: 'competitor.price-value',
+      amount: 7500,
+    });
   });
 });

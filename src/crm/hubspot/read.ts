@@ -17,5 +17,6 @@ export function readHubSpotDeal(root: Document): DealContext {
     pipeline: readNamed(root, selectors.pipeline),
     stage: readNamed(root, selectors.stage),
     owner: readNamed(root, selectors.owner),
+    lostReason: readNamed(root, selectors.lostReason),
   };
 }

@@ -56,3 +56,13 @@ export const owner: NamedSelector = {
   name: 'owner',
   css: ['[data-selenium-test="property-input-hubspot_owner_id"]'],
 };
+
+/** "Closed lost reason", filled in HubSpot's required-properties dialog when a deal is lost. */
+export const lostReason: NamedSelector = {
+  name: 'closed lost reason',
+  css: [
+    '[data-selenium-test="property-input-closed_lost_reason"]',
+    '[data-test-id="property-input-closed_lost_reason"]',
+    '[name="closed_lost_reason"]',
+  ],
+};
