@@ -57,6 +57,62 @@ describe('CSV export', () => {
     expect(fromCsv(toCsv(lessons))).toEqual({ ok: true, lessons });
   });
 
+  it('reads back a lesson with every field of the new reflection, numbers as numbers', () => {
+    const full = lesson({
+      amount: 1250,
+      secondaryReason: 'other',
+      confidence: 'buyer-told-me',
+      feeling: 4,
+      crmLostReason: 'Lost to competitor: "price", mostly',
+      mode: 'deep',
+      templateVersion: 2,
+      answers: {
+        planCue: 'procurement running the RFP',
+        planAction: 'ask for the economic buyer in week one',
+        attribution: 'situation',
+        reasonOther: 'Acquired by a rival',
+        luck: 'Timing.',
+      },
+    });
+    const csv = toCsv([full]);
+    const row = rowsOf(csv)[0]!;
+    expect(row).toMatchObject({
+      secondaryReason: 'other',
+      confidence: 'buyer-told-me',
+      feeling: '4',
+      crmLostReason: 'Lost to competitor: "price", mostly',
+      mode: 'deep',
+      templateVersion: '2',
+      'answers.planCue': 'procurement running the RFP',
+      'answers.attribution': 'situation',
+    });
+    const back = fromCsv(csv);
+    expect(back).toEqual({ ok: true, lessons: [full] });
+    const read = back.ok ? back.lessons[0]! : undefined;
+    expect(typeof read?.feeling).toBe('number');
+    expect(typeof read?.templateVersion).toBe('number');
+    expect(typeof read?.amount).toBe('number');
+  });
+
+  it('leaves the new columns empty for an older lesson and reads them back as absent', () => {
+    const old = lesson();
+    const row = rowsOf(toCsv([old]))[0]!;
+    for (const column of ['secondaryReason', 'confidence', 'feeling', 'crmLostReason', 'mode']) {
+      expect(row[column]).toBe('');
+    }
+    const back = fromCsv(toCsv([old]));
+    expect(back.ok && back.lessons[0]!.feeling).toBeUndefined();
+  });
+
+  it('refuses a feeling outside 1 to 5', () => {
+    const csv = toCsv([lesson({ feeling: 4 })]);
+    const header = csv.split('\r\n')[0]!.split(',');
+    const cells = Papa.parse<string[]>(csv).data[1]!;
+    cells[header.indexOf('feeling')] = '9';
+    const read = fromCsv(Papa.unparse({ fields: header, data: [cells] }));
+    expect(read).toEqual({ ok: false, error: expect.stringMatching(/^CSV row 2: feeling: /) });
+  });
+
   it('has one row per lesson with readable labels beside the ids', () => {
     const rows = rowsOf(toCsv([lesson(), lesson({ outcome: 'no-decision', reason: undefined })]));
     expect(rows).toHaveLength(2);

@@ -109,11 +109,57 @@ describe('toMarkdown', () => {
     expect(md).toContain('- **Outcome:** Lost to a competitor');
     expect(md).toContain('- **Reason:** Price / value');
     expect(md).toContain('- **Link:** <https://app.hubspot.com/contacts/1/record/0-3/42>');
-    expect(md).toContain('### What happened?\n\nThey chose Globex.');
+    expect(md).toContain('### What actually happened?\n\nThey chose Globex.');
+    // An answer to a retired question keeps that question's wording.
     expect(md).toContain(
       '### Next time I will…\n\nNext time I see a price objection, I will bring a business case.',
     );
     expect(md).not.toContain('### What went well?');
+  });
+
+  it('lists the new facts and the plan, and answers in question order', () => {
+    const md = toMarkdown(
+      [
+        lesson({
+          secondaryReason: 'no-decision.champion-left',
+          confidence: 'buyer-told-me',
+          feeling: 2,
+          crmLostReason: 'Price',
+          mode: 'deep',
+          templateVersion: 2,
+          answers: {
+            wentWell: 'The demo.',
+            planAction: 'bring a business case',
+            attribution: 'product',
+            planCue: 'a price objection',
+          },
+        }),
+      ],
+      now,
+    );
+    const facts = md.match(/^- \*\*.*$/gm);
+    expect(facts).toEqual([
+      '- **Date:** 2026-01-02',
+      '- **Company:** Acme Corp',
+      '- **Amount:** 48000 USD',
+      '- **Stage before:** Contract sent',
+      '- **Outcome:** Lost to a competitor',
+      '- **Reason:** Price / value',
+      '- **Second reason:** Champion left',
+      '- **How sure:** The buyer told me',
+      '- **Feeling:** 2 of 5 (low)',
+      '- **Reason given in the CRM:** Price',
+      '- **Plan:** Next time I see a price objection, I will bring a business case.',
+      '- **CRM:** hubspot',
+      '- **Link:** <https://app.hubspot.com/contacts/1/record/0-3/42>',
+    ]);
+    expect(md.match(/^### .*$/gm)).toEqual([
+      '### Next time I see…',
+      '### …I will',
+      '### Was this mostly about…',
+      '### What went well?',
+    ]);
+    expect(md).toContain('### Was this mostly about…\n\nthe product');
   });
 
   it('leaves out facts the lesson does not have', () => {

@@ -1,0 +1,84 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Lesson } from '../lessons/schema';
+import type { LossEvent } from '../messaging/messages';
+import { EMPTY_VALUES } from '../reflection/values';
+import { ReboundDatabase, type DraftRecord, type PromptRecord } from './database';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const lesson: Lesson = {
+  id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
+  createdAt: '2026-01-02T03:04:05.000Z',
+  updatedAt: '2026-01-02T03:04:05.000Z',
+  schemaVersion: 1,
+  crm: 'hubspot',
+  dealId: '42',
+  dealName: 'Acme renewal',
+  outcome: 'competitor',
+  reason: 'competitor.price-value',
+  answers: { whatHappened: 'They went with Globex.', nextTime: 'Call the CFO.' },
+};
+const prompt: PromptRecord = {
+  key: 'hubspot:42',
+  lossId: '0b6f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+  crm: 'hubspot',
+  dealId: '42',
+  createdAt: '2026-01-02T03:00:00.000Z',
+  status: 'skipped',
+};
+
+describe('ReboundDatabase upgrade from version 1', () => {
+  it('keeps lessons and prompts, and adds drafts', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      lessons: 'id, createdAt, [crm+dealId]',
+      prompts: 'key, createdAt, lossId',
+    });
+    await v1.table('lessons').put(lesson);
+    await v1.table('prompts').put(prompt);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = new ReboundDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.lessons.toArray()).toEqual([lesson]);
+    expect(await db.prompts.toArray()).toEqual([prompt]);
+    // The v1 indexes still answer.
+    expect(await db.lessons.where('[crm+dealId]').equals(['hubspot', '42']).count()).toBe(1);
+    expect(await db.prompts.where('lossId').equals(prompt.lossId).first()).toEqual(prompt);
+
+    const loss: LossEvent = {
+      lossId: prompt.lossId,
+      crm: 'hubspot',
+      dealId: '42',
+      dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+      stageBefore: 'Contract sent',
+      deal: { dealName: 'Acme renewal' },
+    };
+    const draft: DraftRecord = {
+      id: loss.lossId,
+      loss,
+      values: EMPTY_VALUES,
+      createdAt: '2026-01-02T03:05:00.000Z',
+      updatedAt: '2026-01-02T03:05:00.000Z',
+    };
+    await db.drafts.put(draft);
+    expect(await db.drafts.get(draft.id)).toEqual(draft);
+    expect(await db.drafts.orderBy('updatedAt').primaryKeys()).toEqual([draft.id]);
+  });
+
+  it('creates every table in a new database', async () => {
+    const db = new ReboundDatabase(`fresh-${crypto.randomUUID()}`);
+    opened.push(db);
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'lessons', 'prompts']);
+    expect(await db.drafts.count()).toBe(0);
+  });
+});
