@@ -23,7 +23,8 @@ export default defineConfig({
     action: { default_title: 'Rebound' },
     commands: {
       'reflect-manually': {
-        suggested_key: { default: 'Alt+Shift+R' },
+        // Alt+Shift+R is never assigned by Chromium on Linux (it keeps that key); L is.
+        suggested_key: { default: 'Alt+Shift+L' },
         description: 'Reflect on a lost deal (outside a supported CRM)',
       },
     },

@@ -1,4 +1,4 @@
-import type { NamedSelector } from './types';
+import type { DealContext, NamedSelector } from './types';
 
 /** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
 export function cleanText(text: string | null | undefined): string {
@@ -85,4 +85,39 @@ export function parseAmount(text: string | undefined): { amount?: number; curren
   const whole = (decimal ? digits.slice(0, -3) : digits).replace(/[.,]/g, '');
   const amount = Number(decimal ? `${whole}.${decimal[1]}` : whole);
   return Number.isFinite(amount) ? { amount, currency } : { currency };
+}
+
+/** The named selectors of a deal's parts, as an adapter's selectors.ts declares them. */
+export type DealSelectors = {
+  dealName: NamedSelector;
+  amount?: NamedSelector;
+  company?: NamedSelector;
+  pipeline?: NamedSelector;
+  stage?: NamedSelector;
+  owner?: NamedSelector;
+  lostReason?: NamedSelector;
+};
+
+/**
+ * Reads a deal through its named selectors. A page without a name element falls back to the
+ * tab title, with `stripTitle` removing the CRM's own suffix ("… | HubSpot").
+ */
+export function readDealWith(
+  root: Document,
+  selectors: DealSelectors,
+  stripTitle: (title: string) => string,
+): DealContext {
+  const read = (selector: NamedSelector | undefined) =>
+    selector ? readNamed(root, selector) : undefined;
+  const money = parseAmount(read(selectors.amount));
+  return {
+    dealName: read(selectors.dealName) ?? (cleanText(stripTitle(root.title)) || 'Untitled deal'),
+    amount: money.amount,
+    currency: money.currency,
+    company: read(selectors.company),
+    pipeline: read(selectors.pipeline),
+    stage: read(selectors.stage),
+    owner: read(selectors.owner),
+    lostReason: read(selectors.lostReason),
+  };
 }

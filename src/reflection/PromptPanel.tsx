@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
 import {
@@ -90,6 +90,38 @@ function useDraggable() {
 }
 
 /**
+ * Gives the keyboard focus back when the panel closes. The panel takes none when it appears;
+ * when the user moves into it (Tab or a click), the page element the focus came from is
+ * remembered, and gets the focus back on close, if the focus is still in the panel (or was lost
+ * with it) rather than somewhere the user has gone since.
+ */
+function useFocusReturn(panel: { current: HTMLElement | null }) {
+  const returnTo = useRef<HTMLElement>();
+  const onFocusIn = (event: FocusEvent) => {
+    // Seen from inside the shadow root, a page element is itself; one of ours is in our root.
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && from.getRootNode() !== panel.current?.getRootNode())
+      returnTo.current = from;
+  };
+  // A click on a label or on text blurs the page's field before the focus comes in (with no
+  // relatedTarget): at pointerdown the focus is still where it was.
+  const onPointerDown = () => {
+    const active = document.activeElement;
+    const root = panel.current?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : undefined;
+    if (active instanceof HTMLElement && active !== document.body && active !== host)
+      returnTo.current = active;
+  };
+  const restore = () => {
+    const root = panel.current?.getRootNode();
+    const inPanel = root instanceof ShadowRoot && root.activeElement !== null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (returnTo.current?.isConnected && (inPanel || lost)) returnTo.current.focus();
+  };
+  return { onFocusIn, onPointerDown, restore };
+}
+
+/**
  * The in-page prompt for one confirmed loss, wired to the background. Non-modal and polite: it
  * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
  * is kept as a draft.
@@ -101,6 +133,23 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
   const [minimised, setMinimised] = useState(false);
   const draft = useDraftSaver(loss.lossId);
   const drag = useDraggable();
+  const focusReturn = useFocusReturn(drag.panel);
+  const finish = () => {
+    focusReturn.restore();
+    onClose();
+  };
+  // Minimising and restoring move the focus to the pill and back, so it is not lost to the page.
+  const pill = useRef<HTMLButtonElement>(null);
+  const minimiseButton = useRef<HTMLButtonElement>(null);
+  const focusAfterToggle = useRef(false);
+  useLayoutEffect(() => {
+    if (focusAfterToggle.current) (minimised ? pill : minimiseButton).current?.focus();
+    focusAfterToggle.current = false;
+  }, [minimised]);
+  const toggleMinimised = (next: boolean) => {
+    focusAfterToggle.current = true;
+    setMinimised(next);
+  };
   const initial = useMemo(() => initialValues(loss.deal), [loss]);
   const titleId = `rebound-title-${loss.lossId}`;
   const place = { right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` };
@@ -118,7 +167,7 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
     setBusy(false);
     if (!reply.ok) return setError(`Not saved: ${reply.error} Your answers are kept as a draft.`);
     setSaved(true);
-    setTimeout(onClose, SAVED_NOTICE_MS);
+    setTimeout(finish, SAVED_NOTICE_MS);
   };
   const close = (
     message:
@@ -126,14 +175,21 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
   ) => {
     if (message.type === 'prompt/skip') draft.discard();
     void sendToBackground({ ...message, lossId: loss.lossId });
-    onClose();
+    finish();
   };
 
   // Minimised, the panel is hidden rather than unmounted: the answers stay as they were.
   return (
     <>
       {minimised && (
-        <button type="button" class="rb-pill" style={place} onClick={() => setMinimised(false)}>
+        <button
+          ref={pill}
+          type="button"
+          class="rb-pill"
+          style={place}
+          onFocusIn={focusReturn.onFocusIn}
+          onClick={() => toggleMinimised(false)}
+        >
           Reflect: {loss.deal.dealName}
         </button>
       )}
@@ -144,6 +200,14 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
         style={place}
         role="dialog"
         aria-labelledby={titleId}
+        onFocusIn={focusReturn.onFocusIn}
+        onPointerDownCapture={focusReturn.onPointerDown}
+        onKeyDown={(event) => {
+          // Esc is Later anywhere in the panel (the form handles it inside itself).
+          if (event.key !== 'Escape' || event.defaultPrevented) return;
+          event.preventDefault();
+          close({ type: 'prompt/later' });
+        }}
       >
         <header class="rb-header" onPointerDown={drag.onPointerDown}>
           <div class="rb-header-row">
@@ -151,11 +215,12 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
               Lost: {loss.deal.dealName}
             </h2>
             <button
+              ref={minimiseButton}
               type="button"
               class="rb-icon"
               aria-label="Minimise"
               title="Minimise"
-              onClick={() => setMinimised(true)}
+              onClick={() => toggleMinimised(true)}
             >
               –
             </button>

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
 import { ensureChromium } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,6 +33,12 @@ function extensionWithGrantedHosts(hosts: string[]): string {
   return dir;
 }
 
+/**
+ * Settings every test profile starts with: the defaults, but a daily cap no test file reaches
+ * (each loses many deals in one profile; the cap has its own test in reflection.e2e.test.ts).
+ */
+const TEST_SETTINGS: Settings = { ...DEFAULT_SETTINGS, dailyCap: 100 };
+
 /** Launches Chromium with the built extension in a fresh profile. */
 export async function launchExtension(
   options: { headless?: boolean; grantedHosts?: string[] } = {},
@@ -60,6 +67,18 @@ export async function launchExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Written as the options page would (WXT storage keeps the item under `settings`).
+  await worker.evaluate(
+    (settings) =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome.storage.local.set({
+        settings,
+      }),
+    TEST_SETTINGS,
+  );
   return {
     context,
     extensionId,

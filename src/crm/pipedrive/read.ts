@@ -1,24 +1,15 @@
-import { cleanText, parseAmount, readNamed } from '../dom';
+import { parseAmount, readDealWith, readNamed } from '../dom';
 import type { DealContext } from '../types';
 import * as selectors from './selectors';
 
-/** Pipedrive titles its tabs "{deal title} - Pipedrive" (or "… | Pipedrive"). */
-function nameFromTitle(title: string): string {
-  return cleanText(title.replace(/\s*[|–-]\s*Pipedrive.*$/i, ''));
-}
-
 /** The deal's page, as its header and stage bar show it. */
 export function readPipedriveDeal(root: Document): DealContext {
-  const money = parseAmount(readNamed(root, selectors.value));
-  return {
-    dealName: readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled deal'),
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(root, selectors.organization),
-    pipeline: readNamed(root, selectors.pipeline),
-    stage: readNamed(root, selectors.stage),
-    owner: readNamed(root, selectors.owner),
-  };
+  // Pipedrive titles its tabs "{deal title} - Pipedrive" (or "… | Pipedrive").
+  return readDealWith(
+    root,
+    { ...selectors, amount: selectors.value, company: selectors.organization },
+    (title) => title.replace(/\s*[|–-]\s*Pipedrive.*$/i, ''),
+  );
 }
 
 const DEAL_LINK = /\/deal\/(\d+)(?:[/?#]|$)/;

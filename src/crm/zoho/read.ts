@@ -1,23 +1,12 @@
-import { cleanText, parseAmount, readNamed } from '../dom';
+import { cleanText, parseAmount, readDealWith, readNamed } from '../dom';
 import type { DealContext } from '../types';
 import * as selectors from './selectors';
 
-/** Zoho titles record tabs "{deal name} - Zoho CRM" (or "… | Zoho CRM"). */
-function nameFromTitle(title: string): string {
-  return cleanText(title.replace(/(?:^|\s*[|–-])\s*Zoho CRM.*$/i, ''));
-}
-
 export function readZohoDeal(root: Document): DealContext {
-  const money = parseAmount(readNamed(root, selectors.amount));
-  return {
-    dealName: readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled deal'),
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(root, selectors.company),
-    pipeline: readNamed(root, selectors.pipeline),
-    stage: readNamed(root, selectors.stage),
-    owner: readNamed(root, selectors.owner),
-  };
+  // Zoho titles record tabs "{deal name} - Zoho CRM" (or "… | Zoho CRM").
+  return readDealWith(root, selectors, (title) =>
+    title.replace(/(?:^|\s*[|–-])\s*Zoho CRM.*$/i, ''),
+  );
 }
 
 const RECORD_LINK = /\/tab\/Potentials\/(\d+)(?:[/?#]|$)/;
