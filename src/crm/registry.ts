@@ -1,9 +1,10 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { hubspot } from './hubspot';
+import { salesforce } from './salesforce';
 import type { CrmAdapter } from './types';
 
 /** Every CRM Rebound knows. Adding a CRM means adding its adapter here, nothing else. */
-export const adapters: readonly CrmAdapter[] = [hubspot];
+export const adapters: readonly CrmAdapter[] = [hubspot, salesforce];
 
 export function adapterById(id: string): CrmAdapter | undefined {
   return adapters.find((a) => a.id === id);

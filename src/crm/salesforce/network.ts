@@ -1,0 +1,101 @@
+import { findField } from '../request-fields';
+import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import { opportunityId } from './pages';
+
+/** The Opportunity stage field's API name, as aura and the REST / UI APIs send it. */
+const STAGE_FIELD = 'StageName';
+/** The Stage field's element id (and form field name) on Classic's opportunity edit page. */
+const CLASSIC_STAGE_FIELD = 'opp11';
+/** Keys that name the record a field belongs to, nearest first (aura's action ids are not ids). */
+const ID_KEYS = ['Id', 'recordId', 'id'];
+
+/**
+ * Salesforce's default Opportunity stages (the picklist of a new org). StageName carries the
+ * stage's value, which admins rename and translate at will, so only the page's label can say a
+ * stage is lost; but a save that says it moved to one of these defaults cancels a lost-looking
+ * page change (Classic reports on submit, before the server answers: a refused "Closed Lost"
+ * followed by a saved "Prospecting" must not pair up).
+ */
+const NOT_LOST_DEFAULTS = [
+  'prospecting',
+  'qualification',
+  'needs analysis',
+  'value proposition',
+  'id. decision makers',
+  'perception analysis',
+  'proposal/price quote',
+  'negotiation/review',
+  'closed won',
+];
+
+function lostByValue(value: string): boolean | undefined {
+  return NOT_LOST_DEFAULTS.includes(value.trim().toLowerCase()) ? false : undefined;
+}
+
+const SAVE_METHODS = ['POST', 'PATCH', 'PUT'];
+
+/** Aura, Lightning's own RPC: `/aura?r=…` (and `/s/sfsites/aura` on Experience Cloud sites). */
+function isAura(url: URL): boolean {
+  return url.pathname === '/aura' || url.pathname.endsWith('/sfsites/aura');
+}
+
+/**
+ * The record id in a REST or UI API path: `/services/data/vNN.N/ui-api/records/{id}` or
+ * `/services/data/vNN.N/sobjects/Opportunity/{id}`. Undefined for other API paths.
+ */
+function restRecordId(url: URL): string | undefined | null {
+  if (!/^\/services\/data\/v\d+\.\d+\//.test(url.pathname)) return null;
+  return /\/(?:ui-api\/records|sobjects\/Opportunity)\/([a-zA-Z0-9]{15,18})\/?$/.exec(
+    url.pathname,
+  )?.[1];
+}
+
+/** Classic's edit form posts to the page's own URL: `/{id}/e`. */
+function classicEditId(url: URL): string | undefined {
+  return /^\/([a-zA-Z0-9]{15,18})\/e\/?$/.exec(url.pathname)?.[1];
+}
+
+function stageSaves(body: RequestBody, field: string, fallbackId: string | undefined): StageSave[] {
+  return findField(body, field, ID_KEYS).flatMap(({ value, recordId }) => {
+    // The nearest id in the body names the record; the URL's id only when the body has none.
+    // A body naming another record (an Account, a Lead) is not an opportunity save.
+    const dealId = opportunityId(recordId ?? fallbackId);
+    return dealId ? [{ dealId, stageValue: value, lost: lostByValue(value) }] : [];
+  });
+}
+
+function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
+  if (!SAVE_METHODS.includes(method.toUpperCase())) return [];
+  const url = new URL(rawUrl);
+  // Aura: a form body whose `message` field is JSON with one or more actions; each
+  // updateRecord names the record (`params.recordId`, `recordInput.fields.Id`).
+  if (isAura(url)) return stageSaves(body, STAGE_FIELD, undefined);
+  // REST and UI API: `{"fields":{"StageName":…}}` or `{"StageName":…}`, the record in the path.
+  const restId = restRecordId(url);
+  if (restId !== null) return stageSaves(body, STAGE_FIELD, restId);
+  // Classic's edit page: a full-page form post to `/{id}/e`.
+  const classicId = classicEditId(url);
+  if (classicId && body.kind === 'form') {
+    // Cancel is a submit button of the same form: it posts every field and saves nothing.
+    if ('cancel' in body.fields) return [];
+    const seen = new Set<string>();
+    return [
+      ...stageSaves(body, CLASSIC_STAGE_FIELD, classicId),
+      ...stageSaves(body, STAGE_FIELD, classicId),
+    ].filter((save) => !seen.has(save.dealId) && seen.add(save.dealId));
+  }
+  return [];
+}
+
+export const salesforceNetwork: NetworkSpec = {
+  urls: [
+    // Lightning saves through aura and, for some components, the UI API.
+    'https://*.lightning.force.com/aura*',
+    'https://*.lightning.force.com/services/data/*',
+    // The My Domain host serves the APIs and Classic. Classic's edit form posts to `/{id}/e`
+    // and the answer redirects to wherever `retURL` says, so the whole host is watched: the
+    // observer reads only the request and its status, and parses only saves.
+    'https://*.my.salesforce.com/*',
+  ],
+  parse,
+};
