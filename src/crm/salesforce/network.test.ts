@@ -147,6 +147,17 @@ describe('Salesforce save requests: REST and UI API', () => {
     ]);
   });
 
+  it('counts a UI API PATCH whose body the browser withholds as a save of that record, leaving the stage to the page', () => {
+    // Chromium's webRequest gives the body of POST and PUT only.
+    expect(parse('PATCH', UI_API, { kind: 'none' })).toEqual([
+      { dealId: ID18, stageValue: '', lost: undefined },
+    ]);
+    const account = `${LX}/services/data/v62.0/ui-api/records/${ACCOUNT}`;
+    expect(parse('PATCH', account, { kind: 'none' })).toEqual([]);
+    expect(parse('PUT', UI_API, { kind: 'none' })).toEqual([]);
+    expect(parse('POST', UI_API, { kind: 'none' })).toEqual([]);
+  });
+
   it('prefers the id in the body over the one in the path', () => {
     const other = '0065g00000XyZaBAAV';
     expect(

@@ -72,7 +72,16 @@ function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   if (isAura(url)) return stageSaves(body, STAGE_FIELD, undefined);
   // REST and UI API: `{"fields":{"StageName":…}}` or `{"StageName":…}`, the record in the path.
   const restId = restRecordId(url);
-  if (restId !== null) return stageSaves(body, STAGE_FIELD, restId);
+  if (restId !== null) {
+    // Chromium hands webRequest the body of POST and PUT requests only: a PATCH arrives without
+    // one. A successful PATCH of this opportunity is then the evidence there is; the page's
+    // label decides whether it was a loss (Lightning shows a new stage only once it is saved).
+    if (method.toUpperCase() === 'PATCH' && body.kind === 'none') {
+      const dealId = opportunityId(restId);
+      return dealId ? [{ dealId, stageValue: '', lost: undefined }] : [];
+    }
+    return stageSaves(body, STAGE_FIELD, restId);
+  }
   // Classic's edit page: a full-page form post to `/{id}/e`.
   const classicId = classicEditId(url);
   if (classicId && body.kind === 'form') {
