@@ -107,24 +107,26 @@ describe('Salesforce save requests: aura (Lightning)', () => {
         descriptor: 'aura://RecordUiController/ACTION$getRecordWithFields',
         params: { recordId: ID18, fields: ['Opportunity.StageName'] },
       },
-      updateRecord(other, { StageName: 'Negotiation/Review' }),
+      updateRecord(other, { StageName: 'Perdu' }),
       updateRecord(ACCOUNT, { StageName: 'Closed Lost' }),
     ]);
     expect(parse('POST', AURA, body)).toEqual([
       { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
-      { dealId: other, stageValue: 'Negotiation/Review', lost: false },
+      { dealId: other, stageValue: 'Perdu', lost: undefined },
     ]);
   });
 
-  it('says "not lost" for Closed Won and the default open stages, and leaves other labels to the page', () => {
-    const lostOf = (stage: string) =>
-      parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: stage })]))[0]?.lost;
-    expect(lostOf('Closed Won')).toBe(false);
-    expect(lostOf('Prospecting')).toBe(false);
-    expect(lostOf('Proposal/Price Quote')).toBe(false);
-    expect(lostOf('Closed Lost')).toBeUndefined();
-    expect(lostOf('Closed - Lost to Competitor')).toBeUndefined();
-    expect(lostOf('Verhandlung')).toBeUndefined();
+  it('leaves out saves to Closed Won and the default open stages, and leaves other labels to the page', () => {
+    const saved = (stage: string) =>
+      parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: stage })]));
+    expect(saved('Closed Won')).toEqual([]);
+    expect(saved('Prospecting')).toEqual([]);
+    expect(saved(' proposal/price quote ')).toEqual([]);
+    expect(saved('Closed Lost')).toEqual([
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+    ]);
+    expect(saved('Closed - Lost to Competitor')).toHaveLength(1);
+    expect(saved('Verhandlung')).toHaveLength(1);
   });
 
   it('also reads Experience Cloud sites’ aura endpoint', () => {
@@ -185,8 +187,9 @@ describe('Salesforce save requests: Classic edit form', () => {
     expect(parse('POST', `${MY}/${ID15}/e`, body)).toHaveLength(1);
   });
 
-  it('marks a Classic save to Closed Won as not lost', () => {
-    expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Closed Won'))[0]?.lost).toBe(false);
+  it('leaves out a Classic save to Closed Won or an open stage', () => {
+    expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Closed Won'))).toEqual([]);
+    expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Negotiation/Review'))).toEqual([]);
   });
 });
 

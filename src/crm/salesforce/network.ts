@@ -10,11 +10,16 @@ const CLASSIC_STAGE_FIELD = 'opp11';
 const ID_KEYS = ['Id', 'recordId', 'id'];
 
 /**
- * Salesforce's default Opportunity stages (the picklist of a new org). StageName carries the
- * stage's value, which admins rename and translate at will, so only the page's label can say a
- * stage is lost; but a save that says it moved to one of these defaults cancels a lost-looking
- * page change (Classic reports on submit, before the server answers: a refused "Closed Lost"
- * followed by a saved "Prospecting" must not pair up).
+ * Salesforce's default Opportunity stages other than Closed Lost (the picklist of a new org).
+ * StageName carries the stage's value, which admins rename and translate at will, so only the
+ * page's label can say a stage is lost (every save is `lost: undefined`). A save to one of these
+ * is no save of a loss and is left out rather than reported as `lost: false`: the correlator
+ * pairs a page change with the newest save of that deal, and a page change is never confirmed
+ * by a "not lost" save of its own (Lightning shows a stage once saved; Classic's submit carries
+ * the lost value it reports). A stale one would only cancel the next real loss: Classic reports
+ * on submit, before its own save answers, so "save as Prospecting, then edit again and save as
+ * Closed Lost within 15 s" would pair the loss with the Prospecting save and prompt nothing. Left
+ * out, a refused "Closed Lost" followed by a saved "Prospecting" still pairs with nothing.
  */
 const NOT_LOST_DEFAULTS = [
   'prospecting',
@@ -28,8 +33,8 @@ const NOT_LOST_DEFAULTS = [
   'closed won',
 ];
 
-function lostByValue(value: string): boolean | undefined {
-  return NOT_LOST_DEFAULTS.includes(value.trim().toLowerCase()) ? false : undefined;
+function isNotLostDefault(value: string): boolean {
+  return NOT_LOST_DEFAULTS.includes(value.trim().toLowerCase());
 }
 
 const SAVE_METHODS = ['POST', 'PATCH', 'PUT'];
@@ -60,7 +65,8 @@ function stageSaves(body: RequestBody, field: string, fallbackId: string | undef
     // The nearest id in the body names the record; the URL's id only when the body has none.
     // A body naming another record (an Account, a Lead) is not an opportunity save.
     const dealId = opportunityId(recordId ?? fallbackId);
-    return dealId ? [{ dealId, stageValue: value, lost: lostByValue(value) }] : [];
+    if (!dealId || isNotLostDefault(value)) return [];
+    return [{ dealId, stageValue: value, lost: undefined }];
   });
 }
 
