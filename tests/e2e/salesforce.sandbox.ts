@@ -239,7 +239,7 @@ export async function chooseIn(scope: Page | Locator, label: string, value: stri
   await scope.getByRole('option', { name: value, exact: true }).click();
 }
 
-/** The Path's selected stage, as the page shows it. */
+/** The Path's current stage (or a closed Path's final item), as the page shows it. */
 export function currentPathStage(page: Page): Locator {
   return page.locator(
     '.slds-path__item.slds-is-current .slds-path__title, .slds-path__item.slds-is-lost .slds-path__title, .slds-path__item.slds-is-won .slds-path__title',
