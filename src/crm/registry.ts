@@ -2,11 +2,12 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { dynamics } from './dynamics';
 import { hubspot } from './hubspot';
 import { pipedrive } from './pipedrive';
+import { salesforce } from './salesforce';
 import type { CrmAdapter } from './types';
 import { zoho } from './zoho';
 
 /** Every CRM Rebound knows. Adding a CRM means adding its adapter here, nothing else. */
-export const adapters: readonly CrmAdapter[] = [hubspot, dynamics, pipedrive, zoho];
+export const adapters: readonly CrmAdapter[] = [hubspot, salesforce, pipedrive, dynamics, zoho];
 
 export function adapterById(id: string): CrmAdapter | undefined {
   return adapters.find((a) => a.id === id);

@@ -1,0 +1,92 @@
+import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
+import type { DealContext } from '../types';
+import { opportunityId } from './pages';
+import * as selectors from './selectors';
+
+/**
+ * Lightning titles a record tab "{name} | Opportunity | Salesforce"; Classic "Opportunity:
+ * {name} ~ Salesforce - Enterprise Edition" (edit page: "Opportunity Edit: {name} ~ …").
+ */
+export function nameFromTitle(title: string): string {
+  return cleanText(
+    title
+      .replace(/\s*\|\s*Opportunity\s*\|\s*Salesforce\s*$/i, '')
+      .replace(/\s*\|\s*Salesforce\s*$/i, '')
+      .replace(/\s*~\s*Salesforce\b.*$/i, '')
+      .replace(/^Opportunity(?: Edit)?:\s*/i, ''),
+  );
+}
+
+export function readLightningDeal(root: Document): DealContext {
+  const money = parseAmount(readNamed(root, selectors.amount));
+  return {
+    dealName:
+      readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled opportunity'),
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(root, selectors.company),
+    stage: readNamed(root, selectors.stage),
+    owner: readNamed(root, selectors.owner),
+  };
+}
+
+/** Classic's edit page: the form's inputs hold the record as it was loaded (and as edited). */
+export function readClassicDeal(root: Document): DealContext {
+  const money = parseAmount(readNamed(root, selectors.classicAmount));
+  return {
+    dealName:
+      readNamed(root, selectors.classicName) ??
+      (nameFromTitle(root.title) || 'Untitled opportunity'),
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(root, selectors.classicAccount),
+    stage: readNamed(root, selectors.classicStage),
+  };
+}
+
+/** `Element.closest` that continues from a shadow root to its host. */
+export function closestDeep(el: Element, css: string): Element | undefined {
+  let node: Element | null = el;
+  while (node) {
+    const found: Element | null = node.closest(css);
+    if (found) return found;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+/** A Kanban card's opportunity: its record id attribute, else the record link it holds. */
+export function kanbanDealId(card: Element): string | undefined {
+  const attribute = card.getAttribute('data-record-id') ?? card.getAttribute('data-recordid');
+  const fromAttribute = opportunityId(attribute ?? undefined);
+  if (fromAttribute) return fromAttribute;
+  const href = queryNamed(card, {
+    name: 'card link',
+    css: [selectors.kanbanCardLink],
+  })?.getAttribute('href');
+  const id = href
+    ? /\/(006[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:[/?#]|$)/.exec(href)?.[1]
+    : undefined;
+  return opportunityId(id);
+}
+
+/** The stage of the column a card sits in. */
+export function kanbanColumnOf(card: Element): string | undefined {
+  const column = closestDeep(card, selectors.kanbanColumn);
+  if (!column) return undefined;
+  return (
+    cleanText(column.getAttribute('data-stage') ?? column.getAttribute('aria-label')) || undefined
+  );
+}
+
+export function readKanbanCard(card: Element, column: string): DealContext {
+  const money = parseAmount(readNamed(card, selectors.kanbanCardAmount));
+  return {
+    dealName: readNamed(card, selectors.kanbanCardName) ?? 'Untitled opportunity',
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(card, selectors.kanbanCardAccount),
+    stage: column,
+  };
+}
