@@ -31,6 +31,7 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     tabId,
     type: _type,
     stageAfter: _after,
+    beforeSave: _beforeSave,
     ...observed
   }: ObservedInTab) => {
     const { settings } = await loadSettings();

@@ -51,6 +51,11 @@ export type Observation = {
   stageBefore: string;
   stageAfter: string;
   deal: DealContext;
+  /**
+   * Reported before the save is sent (a form submit): only a save that comes after it can
+   * confirm it, never an earlier save of the same deal.
+   */
+  beforeSave?: boolean;
 };
 
 /** What a detector is given on one page; everything it starts must stop when `signal` aborts. */

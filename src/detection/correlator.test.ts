@@ -151,3 +151,39 @@ describe('LossCorrelator', () => {
     expect(onLoss.mock.calls[0]![0]).toMatchObject({ crm: 'custom', dealId: '42' });
   });
 });
+
+describe('an observation reported before its save was sent (a form submit)', () => {
+  it('is confirmed only by a later save, never by an earlier save of the same deal', () => {
+    const losses: unknown[] = [];
+    let now = 1_000;
+    const correlator = new LossCorrelator(
+      (loss) => losses.push(loss),
+      () => now,
+    );
+    const save = {
+      crm: 'salesforce',
+      dealId: '006A',
+      tabId: 1,
+      stageValue: 'Closed Lost',
+      lost: undefined,
+    };
+    correlator.saveConfirmed(save);
+    now += 1_000;
+    const observed = {
+      type: 'loss/observed' as const,
+      crm: 'salesforce',
+      dealId: '006A',
+      dealUrl: 'https://acme.my.salesforce.com/006A/e',
+      stageBefore: 'Proposal',
+      stageAfter: 'Closed Lost',
+      deal: { dealName: 'Acme' },
+      tabId: 1,
+      beforeSave: true,
+    };
+    correlator.pageShowedLoss(observed);
+    expect(losses).toHaveLength(0);
+    now += 1_000;
+    correlator.saveConfirmed(save);
+    expect(losses).toHaveLength(1);
+  });
+});

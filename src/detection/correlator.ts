@@ -41,7 +41,7 @@ export class LossCorrelator {
   pageShowedLoss(observed: ObservedInTab, needsSave = true): void {
     if (!needsSave) return this.onLoss(observed);
     this.prune();
-    const save = this.take(this.saves, observed);
+    const save = observed.beforeSave ? undefined : this.take(this.saves, observed);
     if (save) this.decide(observed, save);
     else this.pages.push({ ...observed, at: this.now() });
   }

@@ -12,11 +12,17 @@ export const LossObservedSchema = z.object({
   stageBefore: z.string().max(200),
   stageAfter: z.string().max(200),
   deal: DealContextSchema,
+  /** Reported before its save was sent: only a later save confirms it. */
+  beforeSave: z.boolean().optional(),
 });
 export type LossObserved = z.infer<typeof LossObservedSchema>;
 
 /** A confirmed loss, ready for a reflection. */
-export const LossEventSchema = LossObservedSchema.omit({ type: true, stageAfter: true }).extend({
+export const LossEventSchema = LossObservedSchema.omit({
+  type: true,
+  stageAfter: true,
+  beforeSave: true,
+}).extend({
   lossId: z.uuid(),
   /** The user skipped several prompts in a row: ask once whether to change the settings. */
   askAboutSettings: z.boolean().optional(),

@@ -61,7 +61,7 @@ async function saveLesson(page: Page) {
   const prompt = reboundPrompt(page);
   await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
   await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
-  await prompt.getByLabel('Next time I will…').fill('Next time I will price the pilot first.');
+  await prompt.getByLabel('…I will').fill('price the pilot first');
   await prompt.getByRole('button', { name: 'Save' }).click();
   await prompt.waitFor({ state: 'detached' });
 }

@@ -28,6 +28,7 @@ export function lostOnSubmit(options: {
           stageBefore: initial,
           stageAfter: now,
           deal: options.readDeal(root),
+          beforeSave: true,
         });
       },
       { capture: true, signal },
