@@ -106,12 +106,13 @@ export function readDealWith(
   root: Document,
   selectors: DealSelectors,
   stripTitle: (title: string) => string,
+  untitled = 'Untitled deal',
 ): DealContext {
   const read = (selector: NamedSelector | undefined) =>
     selector ? readNamed(root, selector) : undefined;
   const money = parseAmount(read(selectors.amount));
   return {
-    dealName: read(selectors.dealName) ?? (cleanText(stripTitle(root.title)) || 'Untitled deal'),
+    dealName: read(selectors.dealName) ?? (cleanText(stripTitle(root.title)) || untitled),
     amount: money.amount,
     currency: money.currency,
     company: read(selectors.company),
@@ -119,5 +120,22 @@ export function readDealWith(
     stage: read(selectors.stage),
     owner: read(selectors.owner),
     lostReason: read(selectors.lostReason),
+  };
+}
+
+/** Reads a board card: its name, amount and company, in the column (stage) it sits in. */
+export function readCardWith(
+  card: Element,
+  selectors: { name: NamedSelector; amount: NamedSelector; company: NamedSelector },
+  column: string,
+  untitled = 'Untitled deal',
+): DealContext {
+  const money = parseAmount(readNamed(card, selectors.amount));
+  return {
+    dealName: readNamed(card, selectors.name) ?? untitled,
+    amount: money.amount,
+    currency: money.currency,
+    company: readNamed(card, selectors.company),
+    stage: column,
   };
 }

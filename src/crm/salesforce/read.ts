@@ -1,4 +1,4 @@
-import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
+import { cleanText, parseAmount, queryNamed, readCardWith, readDealWith, readNamed } from '../dom';
 import type { DealContext } from '../types';
 import { opportunityId } from './pages';
 import * as selectors from './selectors';
@@ -18,16 +18,7 @@ export function nameFromTitle(title: string): string {
 }
 
 export function readLightningDeal(root: Document): DealContext {
-  const money = parseAmount(readNamed(root, selectors.amount));
-  return {
-    dealName:
-      readNamed(root, selectors.dealName) ?? (nameFromTitle(root.title) || 'Untitled opportunity'),
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(root, selectors.company),
-    stage: readNamed(root, selectors.stage),
-    owner: readNamed(root, selectors.owner),
-  };
+  return readDealWith(root, selectors, nameFromTitle, 'Untitled opportunity');
 }
 
 /** Classic's edit page: the form's inputs hold the record as it was loaded (and as edited). */
@@ -81,12 +72,6 @@ export function kanbanColumnOf(card: Element): string | undefined {
 }
 
 export function readKanbanCard(card: Element, column: string): DealContext {
-  const money = parseAmount(readNamed(card, selectors.kanbanCardAmount));
-  return {
-    dealName: readNamed(card, selectors.kanbanCardName) ?? 'Untitled opportunity',
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(card, selectors.kanbanCardAccount),
-    stage: column,
-  };
+  const { kanbanCardName: name, kanbanCardAmount: amount, kanbanCardAccount: company } = selectors;
+  return readCardWith(card, { name, amount, company }, column, 'Untitled opportunity');
 }

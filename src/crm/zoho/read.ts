@@ -1,4 +1,4 @@
-import { cleanText, parseAmount, readDealWith, readNamed } from '../dom';
+import { cleanText, readCardWith, readDealWith } from '../dom';
 import type { DealContext } from '../types';
 import * as selectors from './selectors';
 
@@ -31,12 +31,6 @@ export function columnOfCard(card: Element): string | undefined {
 }
 
 export function readZohoCard(card: Element, column: string): DealContext {
-  const money = parseAmount(readNamed(card, selectors.kanbanCardAmount));
-  return {
-    dealName: readNamed(card, selectors.kanbanCardName) ?? 'Untitled deal',
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(card, selectors.kanbanCardAccount),
-    stage: column,
-  };
+  const { kanbanCardName: name, kanbanCardAmount: amount, kanbanCardAccount: company } = selectors;
+  return readCardWith(card, { name, amount, company }, column);
 }
