@@ -10,6 +10,7 @@ import {
   launchExtension,
   promptOn,
   serveHubSpot,
+  snap,
   storedLessons,
   type Extension,
 } from './harness';
@@ -82,6 +83,7 @@ describe('the whole loop on HubSpot', () => {
     for (const [label, text] of Object.entries(PLAN)) await prompt.getByLabel(label).fill(text);
     await prompt.getByRole('button', { name: 'More questions (deep)' }).click();
     for (const [label, text] of Object.entries(ANSWERS)) await prompt.getByLabel(label).fill(text);
+    await snap(page, 'loop-1-prompt-answered');
     await prompt.getByRole('button', { name: 'Save' }).click();
     await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
     await prompt.waitFor({ state: 'detached' });
@@ -143,6 +145,7 @@ describe('the whole loop on HubSpot', () => {
     expect(await items.nth(1).textContent()).toContain('Initech — Payroll migration');
     expect(await items.nth(1).textContent()).toContain('Price / value');
     expect(await items.nth(1).textContent()).toContain(PLAN_SENTENCE);
+    await snap(popup, 'loop-2-popup');
     await popup.close();
   });
 
@@ -153,6 +156,7 @@ describe('the whole loop on HubSpot', () => {
     expect(await lessons.count()).toBe(2);
     const initech = lessons.filter({ hasText: 'Initech — Payroll migration' });
     await initech.getByRole('button', { name: 'Open' }).click();
+    await snap(options, 'loop-3-options');
     for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
       expect(
         await initech
