@@ -6,10 +6,11 @@ export default defineConfig({
   // Icons and other static files; the top level of the repository is kept to the fixed set.
   publicDir: 'src/public',
   manifest: {
-    name: 'Rebound — lessons from lost deals',
-    short_name: 'Rebound',
-    description:
-      'When you mark a deal lost in your CRM, Rebound asks what you learned and keeps it privately on your device.',
+    // Text from src/public/_locales/<lang>/messages.json, in the browser's language.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    short_name: '__MSG_ext_short_name__',
+    description: '__MSG_ext_description__',
     // webRequest is observation only: the CRM's own save request and its answer confirm a loss
     // (see src/detection/network-observer.ts). No blocking, nothing is sent anywhere.
     // storage: settings (lost labels, user rules), read by content scripts too.
@@ -20,12 +21,12 @@ export default defineConfig({
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Rebound' },
+    action: { default_title: '__MSG_ext_short_name__' },
     commands: {
       'reflect-manually': {
         // Alt+Shift+R is never assigned by Chromium on Linux (it keeps that key); L is.
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Reflect on a lost deal (outside a supported CRM)',
+        description: '__MSG_command_reflect_manually__',
       },
     },
   },

@@ -16,7 +16,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          // setup-i18n: browser.i18n.getMessage from the English messages.json.
+          setupFiles: ['fake-indexeddb/auto', 'tests/setup-i18n.ts'],
         },
       },
       {

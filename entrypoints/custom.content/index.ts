@@ -2,6 +2,7 @@ import { adapterFromRule, probeRule, ruleMatches } from '../../src/crm/custom';
 import { runContent } from '../../src/detection/run-content';
 import { onContentMessage } from '../../src/messaging/transport';
 import { loadSettings } from '../../src/settings/store';
+import { t } from '../../src/i18n/t';
 
 /** Set in this extension's isolated world: the options page may inject us into a tab that has us. */
 const RUNNING = Symbol.for('rebound.custom-rules');
@@ -26,7 +27,7 @@ export default defineContentScript({
         const rule = (await loadSettings()).settings.customRules.find(
           (r) => r.id === message.ruleId,
         );
-        if (!rule) return { ok: false, error: 'Save the rule first, then test it.' };
+        if (!rule) return { ok: false, error: t('rule_probe_unsaved') };
         return { ok: true, data: probeRule(rule, document, new URL(location.href)) };
       })();
     });

@@ -3,6 +3,7 @@ import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
 import { LostLabels } from './sections/LostLabels';
+import { t } from '../../src/i18n/t';
 
 export function App() {
   return (
@@ -16,8 +17,8 @@ export function App() {
       }}
     >
       <header>
-        <h1>Rebound — your lessons</h1>
-        <p class="muted">Kept on this device only. Nothing is sent anywhere.</p>
+        <h1>{t('options_title')}</h1>
+        <p class="muted">{t('options_privacy')}</p>
       </header>
       <LessonLibrary />
       <ExportImport />

@@ -5,6 +5,7 @@ import { countLessons, recentLessons } from '../../src/db/lessons';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../src/ui/use-live-query';
+import { t } from '../../src/i18n/t';
 
 const RECENT = 5;
 
@@ -34,22 +35,22 @@ export function App() {
       }}
     >
       <header class="row">
-        <h1>Rebound</h1>
+        <h1>{t('popup_title')}</h1>
         <span class="spacer" />
         {data.state === 'ready' && (
           <span class="muted" data-testid="lesson-count">
-            {data.value.total} {data.value.total === 1 ? 'lesson' : 'lessons'}
+            {data.value.total === 1
+              ? t('popup_lesson_count_one')
+              : t('popup_lesson_count', data.value.total)}
           </span>
         )}
       </header>
       <DetectionHealth />
-      {data.state === 'error' && (
-        <p class="status error">Could not read your lessons: {data.error}</p>
-      )}
+      {data.state === 'error' && <p class="status error">{t('lessons_read_error', data.error)}</p>}
       {data.state === 'ready' && data.value.drafts.length > 0 && (
         <section aria-labelledby="unfinished-title">
           <h2 id="unfinished-title" style={{ marginBottom: '6px' }}>
-            Unfinished reflections
+            {t('popup_unfinished')}
           </h2>
           <ul class="lesson-list">
             {data.value.drafts.map((draft) => (
@@ -65,7 +66,7 @@ export function App() {
                     })
                   }
                 >
-                  Continue
+                  {t('popup_continue')}
                 </button>
               </li>
             ))}
@@ -75,16 +76,17 @@ export function App() {
       {data.state === 'ready' && data.value.total === 0 && (
         <div class="card" data-testid="empty-state">
           <p style={{ marginTop: 0 }}>
-            <strong>No lessons yet.</strong>
+            <strong>{t('popup_empty_title')}</strong>
           </p>
           <p>
-            Mark a deal <em>Closed lost</em> in HubSpot and Rebound will ask, right there, what you
-            learned. Lost a deal somewhere else? Reflect on it below.
+            {t('popup_empty_before')}
+            <em>{t('popup_empty_stage')}</em>
+            {t('popup_empty_after')}
           </p>
         </div>
       )}
       {data.state === 'ready' && data.value.total > 0 && (
-        <section aria-label="Recent lessons">
+        <section aria-label={t('popup_recent')}>
           <ul class="lesson-list">
             {data.value.lessons.map((lesson) => (
               <li class="card" key={lesson.id}>
@@ -96,11 +98,11 @@ export function App() {
       )}
       <div class="row">
         <button type="button" class="primary" onClick={openReflect}>
-          Reflect on a lost deal
+          {t('manual_title')}
         </button>
         <span class="spacer" />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          All lessons
+          {t('popup_all_lessons')}
         </button>
       </div>
     </main>

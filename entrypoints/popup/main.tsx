@@ -1,4 +1,5 @@
 import { mountPage } from '../../src/ui/mount';
 import { App } from './App';
+import { t } from '../../src/i18n/t';
 
-mountPage(<App />);
+mountPage(<App />, t('page_title_popup'));

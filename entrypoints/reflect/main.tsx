@@ -1,5 +1,6 @@
 import '../../src/reflection/reflection.css';
 import { mountPage } from '../../src/ui/mount';
 import { ManualReflection } from '../../src/reflection/ManualReflection';
+import { t } from '../../src/i18n/t';
 
-mountPage(<ManualReflection />);
+mountPage(<ManualReflection />, t('page_title_reflect'));

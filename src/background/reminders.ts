@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
+import { t } from '../i18n/t';
 
 const PREFIX = 'remind:';
 
@@ -29,8 +30,8 @@ export function handleReminders(db: ReboundDatabase): void {
       await browser.notifications.create(alarm.name, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: `Reflect on ${draft.loss.deal.dealName}`,
-        message: 'A few minutes now turn this loss into a lesson.',
+        title: t('reminder_title', draft.loss.deal.dealName),
+        message: t('reminder_message'),
         priority: 1,
       });
     })();

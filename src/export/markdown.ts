@@ -1,5 +1,6 @@
 import type { Lesson } from '../lessons/schema';
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
+import { t } from '../i18n/t';
 
 /**
  * Escapes Markdown's active characters, so CRM text (a deal named `<img onerror=…>` or
@@ -24,12 +25,12 @@ function autolink(url: string): string {
 function section(lesson: Lesson): string {
   const lines = [`## ${escapeMarkdown(lesson.dealName)}`, ''];
   const facts: [string, string][] = [
-    ['Date', lesson.createdAt.slice(0, 10)],
+    [t('markdown_date'), lesson.createdAt.slice(0, 10)],
     ...lessonFacts(lesson),
-    ['CRM', lesson.crm],
+    [t('markdown_crm'), lesson.crm],
   ];
   for (const [label, value] of facts) lines.push(`- **${label}:** ${escapeMarkdown(value)}`);
-  if (lesson.dealUrl) lines.push(`- **Link:** ${autolink(lesson.dealUrl)}`);
+  if (lesson.dealUrl) lines.push(`- **${t('markdown_link')}:** ${autolink(lesson.dealUrl)}`);
   for (const [question, answer] of lessonAnswers(lesson)) {
     lines.push('', `### ${escapeMarkdown(question)}`, '', escapeMarkdown(answer));
   }
@@ -38,6 +39,11 @@ function section(lesson: Lesson): string {
 
 /** A notes-friendly document: one section per lesson. */
 export function toMarkdown(lessons: Lesson[], now = new Date()): string {
-  const head = `# Rebound lessons\n\nExported ${now.toISOString().slice(0, 10)} · ${lessons.length} lesson${lessons.length === 1 ? '' : 's'}`;
+  const day = now.toISOString().slice(0, 10);
+  const exported =
+    lessons.length === 1
+      ? t('markdown_exported_one', day)
+      : t('markdown_exported', [day, lessons.length]);
+  const head = `# ${t('markdown_title')}\n\n${exported}`;
   return [head, ...lessons.map(section)].join('\n\n') + '\n';
 }

@@ -10,6 +10,7 @@ import {
 } from '../reflection/questions';
 import { reasonLabel } from '../reflection/reasons';
 import type { Lesson } from './schema';
+import { t } from '../i18n/t';
 
 /** A lesson's facts as label/text pairs, in reading order; empty ones left out. */
 export function lessonFacts(
@@ -19,19 +20,22 @@ export function lessonFacts(
   const other = lesson.answers[OTHER_REASON_ANSWER];
   const feeling = FEELINGS.find((f) => f.value === lesson.feeling);
   const facts: [string, string | undefined][] = [
-    ['Company', lesson.company],
+    [t('fact_company'), lesson.company],
     [
-      'Amount',
+      t('fact_amount'),
       lesson.amount === undefined ? undefined : formatAmount(lesson.amount, lesson.currency),
     ],
-    ['Stage before', lesson.stageBefore],
-    ['Outcome', outcomeLabel(lesson.outcome)],
-    ['Reason', reasonLabel(lesson.reason, other) || undefined],
-    ['Second reason', reasonLabel(lesson.secondaryReason, other) || undefined],
-    ['How sure', CONFIDENCE.find((c) => c.id === lesson.confidence)?.label],
-    ['Feeling', feeling && `${feeling.value} of 5 (${feeling.label.toLowerCase()})`],
-    ['Reason given in the CRM', lesson.crmLostReason],
-    ['Plan', planText(lesson.answers)],
+    [t('fact_stage_before'), lesson.stageBefore],
+    [t('fact_outcome'), outcomeLabel(lesson.outcome)],
+    [t('fact_reason'), reasonLabel(lesson.reason, other) || undefined],
+    [t('fact_second_reason'), reasonLabel(lesson.secondaryReason, other) || undefined],
+    [t('fact_confidence'), CONFIDENCE.find((c) => c.id === lesson.confidence)?.label],
+    [
+      t('fact_feeling'),
+      feeling && t('fact_feeling_value', [feeling.value, feeling.label.toLowerCase()]),
+    ],
+    [t('fact_crm_reason'), lesson.crmLostReason],
+    [t('fact_plan'), planText(lesson.answers)],
   ];
   return facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
 }

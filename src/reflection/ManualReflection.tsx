@@ -8,6 +8,7 @@ import { kindLineFor } from './questions';
 import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
 import { ReflectionValuesSchema } from './values';
+import { t } from '../i18n/t';
 
 /** `reflect.html?draft=<id>` continues an unfinished reflection; without it, a new manual one. */
 function draftIdFromUrl(): string | undefined {
@@ -51,7 +52,7 @@ export function ManualReflection() {
       }
       setSaved(true);
     } catch (e) {
-      setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+      setError(t('manual_not_saved', e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
@@ -60,20 +61,20 @@ export function ManualReflection() {
   return (
     <main class="rb-page" style={{ maxWidth: '560px', margin: '32px auto', padding: '0 16px' }}>
       <h1 id="reflect-title">
-        {draft ? `Lost: ${draft.loss.deal.dealName}` : 'Reflect on a lost deal'}
+        {draft ? t('prompt_title', draft.loss.deal.dealName) : t('manual_title')}
       </h1>
       <p class="muted">{kindLineFor(draft?.id ?? 'manual')}</p>
       {loaded.state === 'missing' && (
         <p class="status" role="status">
-          This reflection was already finished or skipped.{' '}
-          <a href={browser.runtime.getURL('/options.html')}>See all lessons</a>
+          {t('manual_missing')}{' '}
+          <a href={browser.runtime.getURL('/options.html')}>{t('manual_see_all_lessons')}</a>
         </p>
       )}
       {saved ? (
         <div role="status">
-          <p class="status">Lesson saved.</p>
+          <p class="status">{t('manual_saved')}</p>
           <p>
-            <a href={browser.runtime.getURL('/options.html')}>See all lessons</a>
+            <a href={browser.runtime.getURL('/options.html')}>{t('manual_see_all_lessons')}</a>
           </p>
         </div>
       ) : (
@@ -89,7 +90,7 @@ export function ManualReflection() {
             }
             onSave={(values) => void save(values)}
             onLater={() => window.close()}
-            laterLabel={draft ? 'Later' : 'Cancel'}
+            laterLabel={draft ? t('form_later') : t('manual_cancel')}
           />
         )
       )}

@@ -14,6 +14,7 @@ import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
 import { lessonFromReflection } from './to-lesson';
 import { initialValues, type ReflectionValues } from './values';
+import { t } from '../i18n/t';
 
 type Props = { loss: LossEvent; showKindLine: boolean; onClose: () => void };
 
@@ -165,7 +166,7 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
       lesson: built.lesson,
     });
     setBusy(false);
-    if (!reply.ok) return setError(`Not saved: ${reply.error} Your answers are kept as a draft.`);
+    if (!reply.ok) return setError(t('prompt_not_saved', reply.error));
     setSaved(true);
     setTimeout(finish, SAVED_NOTICE_MS);
   };
@@ -190,7 +191,7 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
           onFocusIn={focusReturn.onFocusIn}
           onClick={() => toggleMinimised(false)}
         >
-          Reflect: {loss.deal.dealName}
+          {t('prompt_pill', loss.deal.dealName)}
         </button>
       )}
       <section
@@ -212,14 +213,14 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
         <header class="rb-header" onPointerDown={drag.onPointerDown}>
           <div class="rb-header-row">
             <h2 id={titleId} class="rb-title">
-              Lost: {loss.deal.dealName}
+              {t('prompt_title', loss.deal.dealName)}
             </h2>
             <button
               ref={minimiseButton}
               type="button"
               class="rb-icon"
-              aria-label="Minimise"
-              title="Minimise"
+              aria-label={t('prompt_minimise')}
+              title={t('prompt_minimise')}
               onClick={() => toggleMinimised(true)}
             >
               –
@@ -228,8 +229,8 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
           <p class="rb-subtitle">
             {[
               loss.deal.company,
-              loss.stageBefore && `was ${loss.stageBefore}`,
-              loss.deal.lostReason && `CRM reason: ${loss.deal.lostReason}`,
+              loss.stageBefore && t('prompt_stage_before', loss.stageBefore),
+              loss.deal.lostReason && t('prompt_crm_reason', loss.deal.lostReason),
             ]
               .filter(Boolean)
               .join(' · ')}
@@ -237,20 +238,20 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
           {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
           {loss.askAboutSettings && (
             <p class="rb-note">
-              You skipped the last few prompts. Want Rebound to ask less often?{' '}
+              {t('prompt_ask_less_often')}{' '}
               <button
                 type="button"
                 class="rb-link"
                 onClick={() => void sendToBackground({ type: 'options/open' })}
               >
-                Change when it asks
+                {t('prompt_change_settings')}
               </button>
             </p>
           )}
         </header>
         {saved ? (
           <p class="rb-saved" role="status">
-            Lesson saved. Find it in Rebound’s toolbar popup.
+            {t('prompt_saved')}
           </p>
         ) : (
           <ReflectionForm
@@ -270,7 +271,7 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
                   onClick={() => close({ type: 'prompt/skip' })}
                   disabled={busy}
                 >
-                  Skip this deal
+                  {t('prompt_skip')}
                 </button>
                 <SnoozeMenu
                   onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}

@@ -11,6 +11,7 @@ import {
 } from './questions';
 import { REASON_GROUPS } from './reasons';
 import { EMPTY_VALUES, type ReflectionValues } from './values';
+import { t } from '../i18n/t';
 
 export type { ReflectionValues } from './values';
 export { EMPTY_VALUES } from './values';
@@ -46,7 +47,7 @@ function ReasonSelect(props: {
         value={props.value}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
-        <option value="">Choose…</option>
+        <option value="">{t('form_choose')}</option>
         {REASON_GROUPS.map((group) => (
           <optgroup key={group.id} label={group.label}>
             {group.reasons.map((r) => (
@@ -101,7 +102,7 @@ export function ReflectionForm({
   onSave,
   onLater,
   onChange,
-  laterLabel = 'Later',
+  laterLabel = t('form_later'),
   actions,
 }: Props) {
   const [values, setValues] = useState<ReflectionValues>(initial);
@@ -156,7 +157,7 @@ export function ReflectionForm({
       {askDeal && (
         <div class="rb-row">
           <div class="rb-field">
-            <label for={id('deal')}>Deal</label>
+            <label for={id('deal')}>{t('form_deal')}</label>
             <input
               id={id('deal')}
               value={values.dealName}
@@ -165,7 +166,7 @@ export function ReflectionForm({
             />
           </div>
           <div class="rb-field">
-            <label for={id('company')}>Company</label>
+            <label for={id('company')}>{t('form_company')}</label>
             <input
               id={id('company')}
               value={values.company}
@@ -175,14 +176,14 @@ export function ReflectionForm({
         </div>
       )}
       <div class="rb-field">
-        <label for={id('outcome')}>Outcome</label>
+        <label for={id('outcome')}>{t('form_outcome')}</label>
         <select
           id={id('outcome')}
           value={values.outcome}
           required
           onChange={(e) => set({ outcome: e.currentTarget.value })}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('form_choose')}</option>
           {OUTCOMES.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -193,20 +194,20 @@ export function ReflectionForm({
       <div class="rb-row">
         <ReasonSelect
           id={id('reason')}
-          label="Main reason"
+          label={t('form_main_reason')}
           value={values.reason}
           onChange={(reason) => set({ reason })}
         />
         <ReasonSelect
           id={id('reason2')}
-          label="Second reason (optional)"
+          label={t('form_second_reason')}
           value={values.secondaryReason}
           onChange={(secondaryReason) => set({ secondaryReason })}
         />
       </div>
       {(values.reason === 'other' || values.secondaryReason === 'other') && (
         <div class="rb-field">
-          <label for={id(OTHER_REASON_ANSWER)}>Other reason</label>
+          <label for={id(OTHER_REASON_ANSWER)}>{t('form_other_reason')}</label>
           <input
             id={id(OTHER_REASON_ANSWER)}
             value={values.answers[OTHER_REASON_ANSWER] ?? ''}
@@ -216,15 +217,18 @@ export function ReflectionForm({
       )}
       <Choices
         name={id('confidence')}
-        legend="How sure are you?"
+        legend={t('form_confidence')}
         options={CONFIDENCE.map((c) => ({ value: c.id, label: c.label }))}
         value={values.confidence}
         onChange={(confidence) => set({ confidence })}
       />
       <Choices
         name={id('feeling')}
-        legend="How are you feeling about this one?"
-        options={FEELINGS.map((f) => ({ value: f.value, label: `${f.value} ${f.label}` }))}
+        legend={t('form_feeling')}
+        options={FEELINGS.map((f) => ({
+          value: f.value,
+          label: t('form_feeling_option', [f.value, f.label]),
+        }))}
         value={values.feeling}
         onChange={(feeling) => set({ feeling })}
       />
@@ -235,7 +239,7 @@ export function ReflectionForm({
         aria-expanded={deep}
         onClick={() => set({ mode: deep ? 'quick' : 'deep' })}
       >
-        {deep ? 'Fewer questions (quick)' : 'More questions (deep)'}
+        {deep ? t('form_fewer_questions') : t('form_more_questions')}
       </button>
       {deep && QUESTIONS.filter((q) => q.mode === 'deep').map(question)}
       {error && (
@@ -249,7 +253,7 @@ export function ReflectionForm({
           {laterLabel}
         </button>
         <button type="submit" class="rb-primary" disabled={busy}>
-          Save
+          {t('form_save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 
 /** One hour from now, tomorrow at 9:00, or a time the user picks. */
 export function snoozeChoices(now = new Date()): { label: string; at: Date }[] {
@@ -6,8 +7,8 @@ export function snoozeChoices(now = new Date()): { label: string; at: Date }[] {
   tomorrow.setDate(tomorrow.getDate() + 1);
   tomorrow.setHours(9, 0, 0, 0);
   return [
-    { label: 'In 1 hour', at: new Date(now.getTime() + 60 * 60 * 1000) },
-    { label: 'Tomorrow morning', at: tomorrow },
+    { label: t('snooze_in_an_hour'), at: new Date(now.getTime() + 60 * 60 * 1000) },
+    { label: t('snooze_tomorrow_morning'), at: tomorrow },
   ];
 }
 
@@ -27,7 +28,7 @@ export function SnoozeMenu({ onSnooze }: { onSnooze: (at: Date) => void }) {
   const pick = () => {
     const at = new Date(picked);
     if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now())
-      return setError('Pick a time in the future.');
+      return setError(t('snooze_pick_future'));
     onSnooze(at);
   };
   return (
@@ -38,17 +39,17 @@ export function SnoozeMenu({ onSnooze }: { onSnooze: (at: Date) => void }) {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        Remind me…
+        {t('snooze_remind_me_menu')}
       </button>
       {open && (
-        <div class="rb-menu" role="group" aria-label="Remind me">
+        <div class="rb-menu" role="group" aria-label={t('snooze_remind_me')}>
           {snoozeChoices().map((choice) => (
             <button key={choice.label} type="button" onClick={() => onSnooze(choice.at)}>
               {choice.label}
             </button>
           ))}
           <label class="rb-menu-pick">
-            <span>At</span>
+            <span>{t('snooze_at')}</span>
             <input
               type="datetime-local"
               value={picked}
@@ -56,7 +57,7 @@ export function SnoozeMenu({ onSnooze }: { onSnooze: (at: Date) => void }) {
             />
           </label>
           <button type="button" onClick={pick}>
-            Remind me then
+            {t('snooze_remind_me_then')}
           </button>
           {error && (
             <p class="rb-error" role="alert">

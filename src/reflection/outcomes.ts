@@ -1,11 +1,43 @@
-/** How the deal ended (PRODUCT.md, "The default prompt", step 1). */
+import { t } from '../i18n/t';
+
+/** How the deal ended (PRODUCT.md, "The default prompt", step 1). Labels are read when shown. */
 export const OUTCOMES = [
-  { id: 'competitor', label: 'Lost to a competitor' },
-  { id: 'no-decision', label: 'No decision / stalled' },
-  { id: 'status-quo', label: 'Stayed with current solution' },
-  { id: 'in-house', label: 'Built in-house' },
-  { id: 'bad-fit', label: 'Disqualified / bad fit' },
-  { id: 'unknown', label: "Don't know yet" },
+  {
+    id: 'competitor',
+    get label() {
+      return t('outcome_competitor');
+    },
+  },
+  {
+    id: 'no-decision',
+    get label() {
+      return t('outcome_no_decision');
+    },
+  },
+  {
+    id: 'status-quo',
+    get label() {
+      return t('outcome_status_quo');
+    },
+  },
+  {
+    id: 'in-house',
+    get label() {
+      return t('outcome_in_house');
+    },
+  },
+  {
+    id: 'bad-fit',
+    get label() {
+      return t('outcome_bad_fit');
+    },
+  },
+  {
+    id: 'unknown',
+    get label() {
+      return t('outcome_unknown');
+    },
+  },
 ] as const;
 
 export type OutcomeId = (typeof OUTCOMES)[number]['id'];

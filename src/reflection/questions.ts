@@ -1,7 +1,10 @@
+import { t } from '../i18n/t';
+
 /**
  * The reflection's questions (PRODUCT.md, "The reflection method"). Quick mode is the ~90 s
  * core; deep mode adds the rest. Answers are stored by `id`, so a question can be reworded
- * without making old answers unreadable.
+ * without making old answers unreadable. Labels are getters: looked up in the browser's
+ * language when shown, not when the module loads.
  */
 export type Mode = 'quick' | 'deep';
 
@@ -25,62 +28,126 @@ export const QUESTIONS: Question[] = [
   {
     id: PLAN_CUE,
     kind: 'text',
-    label: 'Next time I see…',
-    hint: 'the cue, e.g. procurement running the RFP',
+    get label() {
+      return t('question_plan_cue');
+    },
+    get hint() {
+      return t('question_plan_cue_hint');
+    },
     mode: 'quick',
   },
   {
     id: PLAN_ACTION,
     kind: 'text',
-    label: '…I will',
-    hint: 'e.g. ask for the economic buyer in week one',
+    get label() {
+      return t('question_plan_action');
+    },
+    get hint() {
+      return t('question_plan_action_hint');
+    },
     mode: 'quick',
   },
-  { id: 'expected', kind: 'text', label: 'What did you expect to happen?', mode: 'deep' },
+  {
+    id: 'expected',
+    kind: 'text',
+    get label() {
+      return t('question_expected');
+    },
+    mode: 'deep',
+  },
   {
     id: 'whatHappened',
     kind: 'text',
-    label: 'What actually happened?',
-    hint: 'Facts first: about what, not who.',
+    get label() {
+      return t('question_what_happened');
+    },
+    get hint() {
+      return t('question_what_happened_hint');
+    },
     mode: 'deep',
   },
   {
     id: 'whatWasDifferent',
     kind: 'text',
-    label: 'What was different this time?',
-    hint: 'If a teammate had this exact deal, what would you say made the difference?',
+    get label() {
+      return t('question_what_was_different');
+    },
+    get hint() {
+      return t('question_what_was_different_hint');
+    },
     mode: 'deep',
   },
   {
     id: 'replay',
     kind: 'text',
-    label: 'If you could replay one moment, what would you add or do differently?',
+    get label() {
+      return t('question_replay');
+    },
     mode: 'deep',
   },
   {
     id: 'attribution',
     kind: 'choice',
-    label: 'Was this mostly about…',
+    get label() {
+      return t('question_attribution');
+    },
     options: [
-      { id: 'person', label: 'the people' },
-      { id: 'situation', label: 'the situation' },
-      { id: 'product', label: 'the product' },
+      {
+        id: 'person',
+        get label() {
+          return t('attribution_person');
+        },
+      },
+      {
+        id: 'situation',
+        get label() {
+          return t('attribution_situation');
+        },
+      },
+      {
+        id: 'product',
+        get label() {
+          return t('attribution_product');
+        },
+      },
     ],
     mode: 'deep',
   },
   {
     id: 'wentWell',
     kind: 'text',
-    label: 'What went well?',
-    hint: 'One thing worth keeping.',
+    get label() {
+      return t('question_went_well');
+    },
+    get hint() {
+      return t('question_went_well_hint');
+    },
     mode: 'deep',
   },
-  { id: 'luck', kind: 'text', label: 'Was anything luck?', mode: 'deep' },
-  { id: 'freeWrite', kind: 'text', label: 'Anything else (optional)', mode: 'deep' },
+  {
+    id: 'luck',
+    kind: 'text',
+    get label() {
+      return t('question_luck');
+    },
+    mode: 'deep',
+  },
+  {
+    id: 'freeWrite',
+    kind: 'text',
+    get label() {
+      return t('question_free_write');
+    },
+    mode: 'deep',
+  },
 ];
 
 /** Earlier wordings whose answers old lessons may hold: shown with these labels. */
-export const RETIRED_QUESTIONS: Record<string, string> = { nextTime: 'Next time I will…' };
+export const RETIRED_QUESTIONS: Record<string, string> = {
+  get nextTime() {
+    return t('question_retired_next_time');
+  },
+};
 
 /** A question's label by answer id, for lessons and exports; unknown ids show as they are. */
 export function questionLabel(id: string): string {
@@ -99,25 +166,65 @@ export function answerText(id: string, value: string): string {
 export function planText(answers: Record<string, string>): string | undefined {
   const cue = answers[PLAN_CUE]?.trim().replace(/[.,]$/, '');
   const action = answers[PLAN_ACTION]?.trim().replace(/\.$/, '');
-  if (cue && action) return `Next time I see ${cue}, I will ${action}.`;
-  if (action) return `Next time I will ${action}.`;
-  if (cue) return `Next time I see ${cue}…`;
+  if (cue && action) return t('plan_cue_action', [cue, action]);
+  if (action) return t('plan_action_only', action);
+  if (cue) return t('plan_cue_only', cue);
   return answers.nextTime;
 }
 
 export const CONFIDENCE = [
-  { id: 'guess', label: 'My guess' },
-  { id: 'fairly-sure', label: 'Fairly sure' },
-  { id: 'buyer-told-me', label: 'The buyer told me' },
+  {
+    id: 'guess',
+    get label() {
+      return t('confidence_guess');
+    },
+  },
+  {
+    id: 'fairly-sure',
+    get label() {
+      return t('confidence_fairly_sure');
+    },
+  },
+  {
+    id: 'buyer-told-me',
+    get label() {
+      return t('confidence_buyer_told_me');
+    },
+  },
 ] as const;
 export type ConfidenceId = (typeof CONFIDENCE)[number]['id'];
 
 export const FEELINGS = [
-  { value: 1, label: 'Rough' },
-  { value: 2, label: 'Low' },
-  { value: 3, label: 'Okay' },
-  { value: 4, label: 'Fine' },
-  { value: 5, label: 'Good' },
+  {
+    value: 1,
+    get label() {
+      return t('feeling_rough');
+    },
+  },
+  {
+    value: 2,
+    get label() {
+      return t('feeling_low');
+    },
+  },
+  {
+    value: 3,
+    get label() {
+      return t('feeling_okay');
+    },
+  },
+  {
+    value: 4,
+    get label() {
+      return t('feeling_fine');
+    },
+  },
+  {
+    value: 5,
+    get label() {
+      return t('feeling_good');
+    },
+  },
 ] as const;
 
 /** The version of the question set a lesson was answered with (bump when QUESTIONS change). */
@@ -127,15 +234,13 @@ export const TEMPLATE_VERSION = 2;
  * Short lines reminding that losing is part of the job (self-compassion raises the drive to
  * improve; PRODUCT.md). One is shown per prompt; settings can switch them off.
  */
-export const KIND_LINES = [
-  'Every seller loses most deals. A few minutes now turn this one into a lesson.',
-  'Losing is part of the job, not a verdict on you. What can this one teach?',
-  'The best sellers lose often and learn fast. This is the learning part.',
-  'Be as kind to yourself as you would be to a teammate who lost this deal.',
-];
+export function kindLines(): string[] {
+  return [t('kind_line_1'), t('kind_line_2'), t('kind_line_3'), t('kind_line_4')];
+}
 
 export function kindLineFor(seed: string): string {
   let hash = 0;
   for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return KIND_LINES[hash % KIND_LINES.length]!;
+  const lines = kindLines();
+  return lines[hash % lines.length]!;
 }

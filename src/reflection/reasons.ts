@@ -1,49 +1,157 @@
+import { t } from '../i18n/t';
+
 /** The default loss reasons, two levels (PRODUCT.md, "Default reasons"). */
 export type ReasonGroup = { id: string; label: string; reasons: { id: string; label: string }[] };
 
 export const REASON_GROUPS: ReasonGroup[] = [
   {
     id: 'competitor',
-    label: 'Competitor',
+    get label() {
+      return t('reason_group_competitor');
+    },
     reasons: [
-      { id: 'competitor.capability-gap', label: 'Capability gap' },
-      { id: 'competitor.price-value', label: 'Price / value' },
-      { id: 'competitor.time-to-value', label: 'Time to value' },
-      { id: 'competitor.trust-risk', label: 'Trust / risk' },
-      { id: 'competitor.incumbent', label: 'Incumbent relationship' },
-      { id: 'competitor.better-process', label: 'They ran a better process' },
+      {
+        id: 'competitor.capability-gap',
+        get label() {
+          return t('reason_competitor_capability_gap');
+        },
+      },
+      {
+        id: 'competitor.price-value',
+        get label() {
+          return t('reason_competitor_price_value');
+        },
+      },
+      {
+        id: 'competitor.time-to-value',
+        get label() {
+          return t('reason_competitor_time_to_value');
+        },
+      },
+      {
+        id: 'competitor.trust-risk',
+        get label() {
+          return t('reason_competitor_trust_risk');
+        },
+      },
+      {
+        id: 'competitor.incumbent',
+        get label() {
+          return t('reason_competitor_incumbent');
+        },
+      },
+      {
+        id: 'competitor.better-process',
+        get label() {
+          return t('reason_competitor_better_process');
+        },
+      },
     ],
   },
   {
     id: 'no-decision',
-    label: 'No decision',
+    get label() {
+      return t('reason_group_no_decision');
+    },
     reasons: [
-      { id: 'no-decision.budget-removed', label: 'Budget removed' },
-      { id: 'no-decision.priority-changed', label: 'Priority changed' },
-      { id: 'no-decision.indecision', label: 'Buyer indecision' },
-      { id: 'no-decision.champion-left', label: 'Champion left' },
-      { id: 'no-decision.no-access', label: 'No access to the decision maker' },
-      { id: 'no-decision.went-dark', label: 'Went dark' },
+      {
+        id: 'no-decision.budget-removed',
+        get label() {
+          return t('reason_no_decision_budget_removed');
+        },
+      },
+      {
+        id: 'no-decision.priority-changed',
+        get label() {
+          return t('reason_no_decision_priority_changed');
+        },
+      },
+      {
+        id: 'no-decision.indecision',
+        get label() {
+          return t('reason_no_decision_indecision');
+        },
+      },
+      {
+        id: 'no-decision.champion-left',
+        get label() {
+          return t('reason_no_decision_champion_left');
+        },
+      },
+      {
+        id: 'no-decision.no-access',
+        get label() {
+          return t('reason_no_decision_no_access');
+        },
+      },
+      {
+        id: 'no-decision.went-dark',
+        get label() {
+          return t('reason_no_decision_went_dark');
+        },
+      },
     ],
   },
   {
     id: 'stayed-built',
-    label: 'Stayed / built',
+    get label() {
+      return t('reason_group_stayed_built');
+    },
     reasons: [
-      { id: 'stayed.status-quo', label: 'Status quo good enough' },
-      { id: 'stayed.in-house', label: 'Built in-house' },
+      {
+        id: 'stayed.status-quo',
+        get label() {
+          return t('reason_stayed_status_quo');
+        },
+      },
+      {
+        id: 'stayed.in-house',
+        get label() {
+          return t('reason_stayed_in_house');
+        },
+      },
     ],
   },
   {
     id: 'bad-fit',
-    label: 'Bad fit',
+    get label() {
+      return t('reason_group_bad_fit');
+    },
     reasons: [
-      { id: 'bad-fit.not-icp', label: 'Not our customer profile' },
-      { id: 'bad-fit.no-need', label: 'No real need' },
-      { id: 'bad-fit.timing', label: 'Timing (re-open later)' },
+      {
+        id: 'bad-fit.not-icp',
+        get label() {
+          return t('reason_bad_fit_not_icp');
+        },
+      },
+      {
+        id: 'bad-fit.no-need',
+        get label() {
+          return t('reason_bad_fit_no_need');
+        },
+      },
+      {
+        id: 'bad-fit.timing',
+        get label() {
+          return t('reason_bad_fit_timing');
+        },
+      },
     ],
   },
-  { id: 'other', label: 'Other', reasons: [{ id: 'other', label: 'Other (describe)' }] },
+  {
+    id: 'other',
+    get label() {
+      return t('reason_group_other');
+    },
+    reasons: [
+      {
+        id: 'other',
+        get label() {
+          return t('reason_other');
+        },
+      },
+    ],
+  },
 ];
 
 const ALL_REASONS = REASON_GROUPS.flatMap((g) => g.reasons);
@@ -51,7 +159,7 @@ const ALL_REASONS = REASON_GROUPS.flatMap((g) => g.reasons);
 /** A reason's label; free text for "other"; the id itself for a reason no longer in the list. */
 export function reasonLabel(id: string | undefined, otherText?: string): string {
   if (!id) return '';
-  if (id === 'other') return otherText?.trim() || 'Other';
+  if (id === 'other') return otherText?.trim() || t('reason_other_short');
   return ALL_REASONS.find((r) => r.id === id)?.label ?? id;
 }
 

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { describeIssue } from '../lessons/schema';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
+import { t } from '../i18n/t';
 
 /**
  * Settings live in storage.local (content scripts read them too). Versioned: a later version
@@ -23,7 +24,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     ? { settings: parsed.data }
     : {
         settings: DEFAULT_SETTINGS,
-        problem: `Your settings could not be read (${describeIssue(parsed.error)}); defaults are in use until you save.`,
+        problem: t('settings_unreadable', describeIssue(parsed.error)),
       };
 }
 

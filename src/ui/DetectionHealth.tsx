@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { adapterById } from '../crm/registry';
 import { HealthSchema, type Health } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
+import { t } from '../i18n/t';
 
 /**
  * Says when Rebound cannot watch the CRM page in the current tab ("Salesforce: stage field not
@@ -23,8 +24,7 @@ export function DetectionHealth() {
   const crm = adapterById(health.crm)?.name ?? health.crm;
   return (
     <p class="card status error" role="status" data-testid="detection-health">
-      {crm}: {health.missing} not found on this page. Rebound cannot notice a loss here; the page
-      may have changed.
+      {t('health_missing', [crm, health.missing])}
     </p>
   );
 }

@@ -1,11 +1,12 @@
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Lesson } from '../lessons/schema';
 import { formatAmount, formatDateTime } from './format';
+import { t } from '../i18n/t';
 
 /** Everything a lesson holds, as text. */
 export function LessonDetail({ id, lesson }: { id: string; lesson: Lesson }) {
   const rows: [string, string][] = [
-    ['Saved', formatDateTime(lesson.createdAt)],
+    [t('fact_saved'), formatDateTime(lesson.createdAt)],
     ...lessonFacts(lesson, formatAmount),
     ...lessonAnswers(lesson),
   ];
@@ -22,7 +23,7 @@ export function LessonDetail({ id, lesson }: { id: string; lesson: Lesson }) {
       {lesson.dealUrl && (
         <p>
           <a href={lesson.dealUrl} target="_blank" rel="noreferrer noopener">
-            Open the deal in {lesson.crm === 'manual' ? 'the CRM' : lesson.crm}
+            {t('lesson_open_deal', lesson.crm === 'manual' ? t('lesson_the_crm') : lesson.crm)}
           </a>
         </p>
       )}

@@ -496,7 +496,14 @@ describe('the keyboard shortcut', () => {
       (globalThis as unknown as { chrome: { commands: Commands } }).chrome.commands.getAll(),
     );
     const command = commands.find((c) => c.name === 'reflect-manually');
-    expect(command?.description).toBe(manifest.commands?.['reflect-manually']?.description);
+    // The manifest names a message (__MSG_key__); Chromium shows that message's English text.
+    const messages = JSON.parse(
+      readFileSync(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    const declared = manifest.commands?.['reflect-manually']?.description ?? '';
+    const shown = declared.replace(/^__MSG_(\w+)__$/, (_, key: string) => messages[key]!.message);
+    expect(shown).not.toBe('');
+    expect(command?.description).toBe(shown);
     // Chromium assigns a suggested key at install unless it is one of its own shortcuts; then
     // the command is left with none, and getAll() reports an empty shortcut.
     const suggested = manifest.commands?.['reflect-manually']?.suggested_key?.default;

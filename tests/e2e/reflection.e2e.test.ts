@@ -151,10 +151,15 @@ describe('Remind me and Skip', () => {
     await prompt.getByRole('button', { name: 'In 1 hour' }).click();
     await prompt.waitFor({ state: 'detached' });
     type Alarms = { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
-    const alarms = await serviceWorkerEval(() =>
-      (globalThis as unknown as { chrome: { alarms: Alarms } }).chrome.alarms.getAll(),
-    );
-    const reminder = alarms.find((a) => a.name.startsWith('remind:'));
+    // The prompt closes at once; the background schedules the alarm just after.
+    const reminderAlarm = async () =>
+      (
+        await serviceWorkerEval(() =>
+          (globalThis as unknown as { chrome: { alarms: Alarms } }).chrome.alarms.getAll(),
+        )
+      ).find((a) => a.name.startsWith('remind:'));
+    await expect.poll(reminderAlarm).toBeDefined();
+    const reminder = await reminderAlarm();
     expect(reminder?.scheduledTime).toBeGreaterThanOrEqual(before + 59 * 60_000);
     expect(reminder?.scheduledTime).toBeLessThanOrEqual(Date.now() + 61 * 60_000);
     const popup = await ext.openPage('popup.html');

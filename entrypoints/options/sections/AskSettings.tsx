@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
+import { t } from '../../../src/i18n/t';
 
 /** When Rebound asks: a minimum deal size, a daily cap, the encouraging line. */
 export function AskSettings() {
@@ -21,22 +22,22 @@ export function AskSettings() {
     const min = minAmount.trim() === '' ? undefined : Number(minAmount);
     const cap = Number(dailyCap);
     if (min !== undefined && !(min >= 0))
-      return setStatus({ error: true, text: 'The minimum deal size must be a number, 0 or more.' });
+      return setStatus({ error: true, text: t('ask_min_amount_invalid') });
     if (!Number.isInteger(cap) || cap < 1 || cap > 100) {
       return setStatus({
         error: true,
-        text: 'The daily limit must be a whole number from 1 to 100.',
+        text: t('ask_daily_cap_invalid'),
       });
     }
     await saveSettings({ ...loaded.settings, minAmount: min, dailyCap: cap, kindLine });
-    setStatus({ error: false, text: 'Saved.' });
+    setStatus({ error: false, text: t('ask_saved') });
   };
 
   return (
     <section aria-labelledby="ask-title" style={{ display: 'grid', gap: '8px' }}>
-      <h2 id="ask-title">When Rebound asks</h2>
+      <h2 id="ask-title">{t('ask_title')}</h2>
       <div class="row">
-        <label for="min-amount">Don’t ask about deals worth less than</label>
+        <label for="min-amount">{t('ask_min_amount')}</label>
         <input
           id="min-amount"
           inputMode="decimal"
@@ -46,7 +47,7 @@ export function AskSettings() {
         />
       </div>
       <div class="row">
-        <label for="daily-cap">Ask at most this many times a day</label>
+        <label for="daily-cap">{t('ask_daily_cap')}</label>
         <input
           id="daily-cap"
           inputMode="numeric"
@@ -54,7 +55,7 @@ export function AskSettings() {
           value={dailyCap}
           onInput={(e) => setDailyCap(e.currentTarget.value)}
         />
-        <span class="muted">(later losses wait in the popup as unfinished reflections)</span>
+        <span class="muted">{t('ask_daily_cap_note')}</span>
       </div>
       <div class="row">
         <input
@@ -63,11 +64,11 @@ export function AskSettings() {
           checked={kindLine}
           onChange={(e) => setKindLine(e.currentTarget.checked)}
         />
-        <label for="kind-line">Show a short encouraging line on the prompt</label>
+        <label for="kind-line">{t('ask_kind_line')}</label>
       </div>
       <div class="row">
         <button type="button" class="primary" onClick={() => void save()}>
-          Save
+          {t('ask_save')}
         </button>
         {status && (
           <span class={`status ${status.error ? 'error' : ''}`} role="status">

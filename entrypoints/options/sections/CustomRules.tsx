@@ -5,6 +5,7 @@ import { describeIssue } from '../../../src/lessons/schema';
 import { CustomRuleSchema, type CustomRule } from '../../../src/settings/schema';
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
+import { t } from '../../../src/i18n/t';
 
 type Draft = Omit<CustomRule, 'id'> & { id?: string };
 
@@ -19,29 +20,69 @@ const EMPTY: Draft = {
 };
 
 const FIELDS: { key: keyof Omit<Draft, 'id'>; label: string; hint: string }[] = [
-  { key: 'name', label: 'CRM name', hint: 'Shown on the prompt and the lessons, e.g. "Acme CRM"' },
+  {
+    key: 'name',
+    get label() {
+      return t('rule_field_name');
+    },
+    get hint() {
+      return t('rule_field_name_hint');
+    },
+  },
   {
     key: 'urlPattern',
-    label: 'Deal page URL pattern',
-    hint: 'e.g. https://crm.example.com/deals/*',
+    get label() {
+      return t('rule_field_url_pattern');
+    },
+    get hint() {
+      return t('rule_field_url_pattern_hint');
+    },
   },
   {
     key: 'stageSelector',
-    label: 'Stage element (CSS selector)',
-    hint: 'The element whose text is the stage, e.g. .deal-stage',
+    get label() {
+      return t('rule_field_stage_selector');
+    },
+    get hint() {
+      return t('rule_field_stage_selector_hint');
+    },
   },
   {
     key: 'lostButtonSelector',
-    label: 'Or: "mark lost" button (CSS selector)',
-    hint: 'Optional, e.g. button.mark-lost',
+    get label() {
+      return t('rule_field_lost_button_selector');
+    },
+    get hint() {
+      return t('rule_field_lost_button_selector_hint');
+    },
   },
-  { key: 'lostText', label: 'Text that means lost', hint: 'Plain text, or /regex/i' },
+  {
+    key: 'lostText',
+    get label() {
+      return t('rule_field_lost_text');
+    },
+    get hint() {
+      return t('rule_field_lost_text_hint');
+    },
+  },
   {
     key: 'dealNameSelector',
-    label: 'Deal name (CSS selector, optional)',
-    hint: 'Defaults to the page title',
+    get label() {
+      return t('rule_field_deal_name_selector');
+    },
+    get hint() {
+      return t('rule_field_deal_name_selector_hint');
+    },
   },
-  { key: 'amountSelector', label: 'Amount (CSS selector, optional)', hint: 'e.g. .deal-amount' },
+  {
+    key: 'amountSelector',
+    get label() {
+      return t('rule_field_amount_selector');
+    },
+    get hint() {
+      return t('rule_field_amount_selector_hint');
+    },
+  },
 ];
 
 /** Says which selector is not valid CSS, before it is saved and used on a page. */
@@ -57,11 +98,11 @@ function invalidSelector(draft: Draft): string | undefined {
     try {
       document.createDocumentFragment().querySelector(css);
     } catch {
-      return `${FIELDS.find((f) => f.key === key)?.label}: "${css}" is not a valid CSS selector.`;
+      return t('rule_invalid_selector', [FIELDS.find((f) => f.key === key)?.label ?? key, css]);
     }
   }
   if (!draft.stageSelector.trim() && !draft.lostButtonSelector.trim()) {
-    return 'Give a stage element or a "mark lost" button, so Rebound knows what to watch.';
+    return t('rule_nothing_to_watch');
   }
   return undefined;
 }
@@ -92,11 +133,11 @@ export function CustomRules() {
         granted
           ? {
               error: false,
-              text: `Saved "${rule.name}". Reload its open tabs, or test the rule now.`,
+              text: t('rule_saved', rule.name),
             }
           : {
               error: true,
-              text: `Saved "${rule.name}", but without access to ${rule.urlPattern} it cannot run. Save again to grant it.`,
+              text: t('rule_saved_without_access', [rule.name, rule.urlPattern]),
             },
       );
     });
@@ -104,7 +145,7 @@ export function CustomRules() {
 
   const remove = async (rule: CustomRule) => {
     await saveSettings({ ...loaded.settings, customRules: rules.filter((r) => r.id !== rule.id) });
-    setStatus({ error: false, text: `Removed "${rule.name}".` });
+    setStatus({ error: false, text: t('rule_removed', rule.name) });
   };
 
   const test = async (rule: CustomRule) => {
@@ -116,17 +157,14 @@ export function CustomRules() {
     if (found.length === 0)
       setStatus({
         error: true,
-        text: `No open tab matches ${rule.urlPattern}. Open a deal there, then test again.`,
+        text: t('rule_no_open_tab', rule.urlPattern),
       });
   };
 
   return (
     <section aria-labelledby="rules-title" style={{ display: 'grid', gap: '10px' }}>
-      <h2 id="rules-title">Other CRMs</h2>
-      <p class="muted">
-        Rebound knows HubSpot. For any other web CRM, tell it where the deal's stage shows and what
-        text means lost. Rebound asks for access to that site only, when you save.
-      </p>
+      <h2 id="rules-title">{t('rules_title')}</h2>
+      <p class="muted">{t('rules_intro')}</p>
       <ul class="lesson-list">
         {rules.map((rule) => (
           <li class="card" key={rule.id} data-testid="rule">
@@ -135,31 +173,35 @@ export function CustomRules() {
               <span class="muted">{rule.urlPattern}</span>
               <span class="spacer" />
               <button type="button" onClick={() => void test(rule)}>
-                Test on open tabs
+                {t('rule_test')}
               </button>
               <button type="button" onClick={() => setDraft(rule)}>
-                Edit
+                {t('rule_edit')}
               </button>
               <button type="button" class="danger" onClick={() => void remove(rule)}>
-                Remove
+                {t('rule_remove')}
               </button>
             </div>
             {probes[rule.id]?.map((tab) => (
               <p key={tab.tabId} data-testid="rule-probe">
                 {tab.error ? (
                   <span class="status error">
-                    {tab.title || 'Tab'}: {tab.error}
+                    {t('rule_probe_error', [tab.title || t('rule_probe_tab'), tab.error])}
                   </span>
                 ) : (
                   tab.probe && (
                     <>
-                      <strong>{tab.probe.dealName}</strong> · stage:{' '}
-                      {tab.probe.stage ?? 'not found'} ·{' '}
-                      {tab.probe.stageIsLost ? 'counts as lost' : 'not lost'}
+                      <strong>{tab.probe.dealName}</strong>
+                      {t('rule_probe_stage', tab.probe.stage ?? t('rule_probe_not_found'))}
+                      {tab.probe.stageIsLost ? t('rule_probe_lost') : t('rule_probe_not_lost')}
                       {rule.lostButtonSelector &&
-                        ` · lost button ${tab.probe.lostButtonFound ? 'found' : 'not found'}`}
+                        (tab.probe.lostButtonFound
+                          ? t('rule_probe_button_found')
+                          : t('rule_probe_button_not_found'))}
                       {tab.probe.missing.length > 0 && (
-                        <span class="status error"> · missing: {tab.probe.missing.join(', ')}</span>
+                        <span class="status error">
+                          {t('rule_probe_missing', tab.probe.missing.join(', '))}
+                        </span>
                       )}
                     </>
                   )
@@ -191,17 +233,17 @@ export function CustomRules() {
           ))}
           <div class="row">
             <button type="submit" class="primary">
-              Save rule
+              {t('rule_save')}
             </button>
             <button type="button" onClick={() => setDraft(undefined)}>
-              Cancel
+              {t('rule_cancel')}
             </button>
           </div>
         </form>
       ) : (
         <div>
           <button type="button" onClick={() => setDraft(EMPTY)}>
-            Add a CRM rule
+            {t('rule_add')}
           </button>
         </div>
       )}

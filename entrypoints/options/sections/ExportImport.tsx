@@ -6,11 +6,30 @@ import { toCsv } from '../../../src/export/csv';
 import { fromJson, toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
 import { downloadText } from '../../../src/ui/download';
+import { t } from '../../../src/i18n/t';
 
 const FORMATS = {
-  json: { label: 'JSON (re-importable)', type: 'application/json', write: toJson },
-  csv: { label: 'CSV (spreadsheets)', type: 'text/csv', write: toCsv },
-  md: { label: 'Markdown (notes)', type: 'text/markdown', write: toMarkdown },
+  json: {
+    get label() {
+      return t('export_format_json');
+    },
+    type: 'application/json',
+    write: toJson,
+  },
+  csv: {
+    get label() {
+      return t('export_format_csv');
+    },
+    type: 'text/csv',
+    write: toCsv,
+  },
+  md: {
+    get label() {
+      return t('export_format_md');
+    },
+    type: 'text/markdown',
+    write: toMarkdown,
+  },
 } as const;
 
 type Status = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -23,7 +42,7 @@ export function ExportImport() {
     const lessons = await recentLessons(database());
     const day = new Date().toISOString().slice(0, 10);
     downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons), format.type);
-    setStatus({ kind: 'ok', text: `Exported ${lessons.length} lessons as ${ext.toUpperCase()}.` });
+    setStatus({ kind: 'ok', text: t('export_done', [lessons.length, ext.toUpperCase()]) });
   };
 
   const importFile = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -35,18 +54,18 @@ export function ExportImport() {
     if (!parsed.ok)
       return setStatus({
         kind: 'error',
-        text: `${file.name}: ${parsed.error} Nothing was imported.`,
+        text: t('import_failed', [file.name, parsed.error]),
       });
     const counts = await importLessons(database(), parsed.lessons);
     setStatus({
       kind: 'ok',
-      text: `Imported ${file.name}: ${counts.added} new, ${counts.updated} updated, ${counts.unchanged} already here.`,
+      text: t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]),
     });
   };
 
   return (
     <section aria-labelledby="export-title" style={{ display: 'grid', gap: '10px' }}>
-      <h2 id="export-title">Export and import</h2>
+      <h2 id="export-title">{t('export_title')}</h2>
       <div class="row">
         {Object.entries(FORMATS).map(([ext, format]) => (
           <button
@@ -54,12 +73,12 @@ export function ExportImport() {
             type="button"
             onClick={() => void exportAs(ext as keyof typeof FORMATS)}
           >
-            Export {format.label}
+            {t('export_button', format.label)}
           </button>
         ))}
       </div>
       <div class="row">
-        <label for="import-file">Import a JSON export</label>
+        <label for="import-file">{t('import_label')}</label>
         <input
           id="import-file"
           type="file"

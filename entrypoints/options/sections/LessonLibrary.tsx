@@ -5,18 +5,19 @@ import type { Lesson } from '../../../src/lessons/schema';
 import { LessonDetail } from '../../../src/ui/LessonDetail';
 import { LessonSummary } from '../../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
+import { t } from '../../../src/i18n/t';
 
 /** Every lesson, newest first; open one to read it, delete with a confirmation. */
 export function LessonLibrary() {
   const lessons = useLiveQuery(() => recentLessons(database()), []);
   return (
     <section aria-labelledby="library-title" style={{ display: 'grid', gap: '10px' }}>
-      <h2 id="library-title">Lessons</h2>
+      <h2 id="library-title">{t('library_title')}</h2>
       {lessons.state === 'error' && (
-        <p class="status error">Could not read your lessons: {lessons.error}</p>
+        <p class="status error">{t('lessons_read_error', lessons.error)}</p>
       )}
       {lessons.state === 'ready' && lessons.value.length === 0 && (
-        <p class="muted">No lessons yet. They appear here when you reflect on a lost deal.</p>
+        <p class="muted">{t('library_empty')}</p>
       )}
       {lessons.state === 'ready' && (
         <ul class="lesson-list">
@@ -45,7 +46,7 @@ function LessonItem({ lesson }: { lesson: Lesson }) {
           aria-controls={detailId}
           onClick={() => setOpen(!open)}
         >
-          {open ? 'Close' : 'Open'}
+          {open ? t('library_close') : t('library_open')}
         </button>
         <button
           type="button"
@@ -53,26 +54,26 @@ function LessonItem({ lesson }: { lesson: Lesson }) {
           onClick={() => setConfirming(true)}
           disabled={confirming}
         >
-          Delete
+          {t('library_delete')}
         </button>
       </div>
       {confirming && (
         <div
           class="row"
           role="alertdialog"
-          aria-label="Confirm delete"
+          aria-label={t('library_confirm_delete')}
           style={{ marginTop: '8px' }}
         >
-          <span>Delete this lesson? This cannot be undone.</span>
+          <span>{t('library_delete_question')}</span>
           <button
             type="button"
             class="danger"
             onClick={() => void deleteLesson(database(), lesson.id)}
           >
-            Yes, delete
+            {t('library_delete_yes')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('library_keep')}
           </button>
         </div>
       )}

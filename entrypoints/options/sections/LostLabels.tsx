@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_LOST_LABELS } from '../../../src/crm/stage-labels';
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
+import { t } from '../../../src/i18n/t';
 
 /** The stage labels that mean "lost", one per line: renamed or translated stages count too. */
 export function LostLabels() {
@@ -15,7 +16,7 @@ export function LostLabels() {
 
   const save = async (labels: string[]) => {
     await saveSettings({ ...loaded.settings, lostLabels: labels });
-    setStatus(`Saved ${labels.length} lost labels. Open CRM tabs use them at once.`);
+    setStatus(t('labels_saved', labels.length));
   };
   const lines = () =>
     text
@@ -25,12 +26,10 @@ export function LostLabels() {
 
   return (
     <section aria-labelledby="labels-title" style={{ display: 'grid', gap: '8px' }}>
-      <h2 id="labels-title">Stages that mean “lost”</h2>
+      <h2 id="labels-title">{t('labels_title')}</h2>
       {loaded.problem && <p class="status error">{loaded.problem}</p>}
       <label for="lost-labels" class="muted">
-        One per line. Case, accents and punctuation do not matter, and a label also counts when it
-        starts a longer one (“Closed lost” covers “Closed-Lost to Competition”). Write /pattern/i
-        for a regular expression.
+        {t('labels_help')}
       </label>
       <textarea
         id="lost-labels"
@@ -41,10 +40,10 @@ export function LostLabels() {
       />
       <div class="row">
         <button type="button" class="primary" onClick={() => void save(lines())}>
-          Save lost labels
+          {t('labels_save')}
         </button>
         <button type="button" onClick={() => void save([...DEFAULT_LOST_LABELS])}>
-          Reset to defaults
+          {t('labels_reset')}
         </button>
         {status && (
           <span class="status" role="status">

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { RuleProbeSchema, type RuleProbe } from '../../messaging/messages';
 import { sendToTab } from '../../messaging/transport';
 import type { CustomRule } from '../../settings/schema';
+import { t } from '../../i18n/t';
 
 export type TabProbe = { tabId: number; title: string; probe?: RuleProbe; error?: string };
 
@@ -17,7 +18,7 @@ async function probeTab(tabId: number, ruleId: string): Promise<RuleProbe | stri
   }
   if (!reply.ok) return reply.error;
   const probe = RuleProbeSchema.safeParse(reply.data);
-  return probe.success ? probe.data : 'The page answered something unexpected.';
+  return probe.success ? probe.data : t('rule_probe_unexpected');
 }
 
 /** What a saved rule sees in every open tab its URL pattern matches. */
