@@ -112,6 +112,27 @@ export type SandboxCrm = {
   saveStatus: number;
 };
 
+/**
+ * Records a sandbox CRM's save request and answers it with the sandbox's status; `answer` is the
+ * JSON the CRM would send back (given whether the save succeeded, and the request's JSON body).
+ */
+export function answerSave(
+  route: Route,
+  sandbox: SandboxCrm,
+  answer: (ok: boolean, body: unknown) => unknown,
+): Promise<void> {
+  const request = route.request();
+  const raw = request.postData();
+  const body: unknown = raw ? JSON.parse(raw) : undefined;
+  sandbox.saves.push({ method: request.method(), url: request.url(), body });
+  const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
+  return route.fulfill({
+    status: sandbox.saveStatus,
+    contentType: 'application/json',
+    body: JSON.stringify(answer(ok, body)),
+  });
+}
+
 function fixture(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
@@ -127,20 +148,9 @@ export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm>
     const request = route.request();
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/')) {
-      const body = request.postData();
-      sandbox.saves.push({
-        method: request.method(),
-        url: url.href,
-        body: body ? JSON.parse(body) : undefined,
-      });
-      const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
-      return route.fulfill({
-        status: sandbox.saveStatus,
-        contentType: 'application/json',
-        body: JSON.stringify(
-          ok ? { objectId: 1 } : { status: 'error', message: 'Sandbox refused the save' },
-        ),
-      });
+      return answerSave(route, sandbox, (ok) =>
+        ok ? { objectId: 1 } : { status: 'error', message: 'Sandbox refused the save' },
+      );
     }
     if (url.pathname.startsWith('/contacts/')) {
       return route.fulfill({

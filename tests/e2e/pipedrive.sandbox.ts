@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { NO_PROMPT_WAIT_MS, PROMPT_DEADLINE_MS, ROOT, type SandboxCrm } from './harness';
+import {
+  answerSave,
+  NO_PROMPT_WAIT_MS,
+  PROMPT_DEADLINE_MS,
+  ROOT,
+  type SandboxCrm,
+} from './harness';
 
 /** The company host the sandbox Pipedrive answers at (any `{company}.pipedrive.com` works). */
 export const PIPEDRIVE_HOST = 'acme.pipedrive.com';
@@ -22,23 +28,12 @@ export async function servePipedrive(context: BrowserContext): Promise<SandboxCr
     const request = route.request();
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/')) {
-      const body = request.postData();
-      sandbox.saves.push({
-        method: request.method(),
-        url: url.href,
-        body: body ? JSON.parse(body) : undefined,
-      });
-      const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
       const id = Number(/\/deals\/(\d+)/.exec(url.pathname)?.[1]);
-      return route.fulfill({
-        status: sandbox.saveStatus,
-        contentType: 'application/json',
-        body: JSON.stringify(
-          ok
-            ? { success: true, data: { id, ...(body ? JSON.parse(body) : {}) } }
-            : { success: false, error: 'Sandbox refused the save', errorCode: sandbox.saveStatus },
-        ),
-      });
+      return answerSave(route, sandbox, (ok, body) =>
+        ok
+          ? { success: true, data: { id, ...(body as object | undefined) } }
+          : { success: false, error: 'Sandbox refused the save', errorCode: sandbox.saveStatus },
+      );
     }
     const html = (name: string) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: fixture(name) });
