@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { t } from '../i18n/t';
 import { describeIssue, LESSON_SCHEMA_VERSION, LessonSchema, type Lesson } from '../lessons/schema';
 import { outcomeLabel } from '../reflection/outcomes';
 import { OTHER_REASON_ANSWER, QUESTIONS } from '../reflection/questions';
@@ -69,7 +70,11 @@ export function fromCsv(
 ): { ok: true; lessons: Lesson[] } | { ok: false; error: string } {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const problem = parsed.errors[0];
-  if (problem) return { ok: false, error: `CSV row ${(problem.row ?? 0) + 2}: ${problem.message}` };
+  if (problem)
+    return {
+      ok: false,
+      error: t('import_error_csv_row', [(problem.row ?? 0) + 2, problem.message]),
+    };
   const lessons: Lesson[] = [];
   for (const [index, row] of parsed.data.entries()) {
     const cell = (key: string) => {
@@ -92,7 +97,10 @@ export function fromCsv(
     };
     const lesson = LessonSchema.safeParse(candidate);
     if (!lesson.success)
-      return { ok: false, error: `CSV row ${index + 2}: ${describeIssue(lesson.error)}` };
+      return {
+        ok: false,
+        error: t('import_error_csv_row', [index + 2, describeIssue(lesson.error)]),
+      };
     lessons.push(lesson.data);
   }
   return { ok: true, lessons };

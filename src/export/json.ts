@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import { describeIssue, LessonSchema, type Lesson } from '../lessons/schema';
 
 export const EXPORT_FORMAT = 'rebound-lessons';
 export const EXPORT_FORMAT_VERSION = 1;
 
 const ExportFileSchema = z.object({
-  format: z.literal(EXPORT_FORMAT, { error: 'This is not a Rebound export' }),
+  format: z.literal(EXPORT_FORMAT, { error: () => t('import_error_not_rebound') }),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION, {
-    error: `Only format version ${EXPORT_FORMAT_VERSION} can be read`,
+    error: () => t('import_error_version', EXPORT_FORMAT_VERSION),
   }),
   exportedAt: z.iso.datetime(),
   lessons: z.array(LessonSchema),
@@ -32,7 +33,7 @@ export function fromJson(
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not valid JSON.' };
+    return { ok: false, error: t('import_error_not_json') };
   }
   const parsed = ExportFileSchema.safeParse(raw);
   return parsed.success

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import { OUTCOME_IDS } from '../reflection/outcomes';
 
 export const LESSON_SCHEMA_VERSION = 1;
@@ -10,13 +11,15 @@ export const LessonInputSchema = z.object({
   /** Adapter id (`hubspot`, …) or `manual` for losses entered by hand. */
   crm: text(40).min(1),
   dealId: text(200).optional(),
-  dealName: text(500).trim().min(1, 'Give the deal a name'),
+  dealName: text(500)
+    .trim()
+    .min(1, { error: () => t('lesson_error_deal_name') }),
   dealUrl: z.url({ protocol: /^https?$/ }).optional(),
   amount: z.number().finite().optional(),
   currency: text(10).optional(),
   company: text(500).optional(),
   stageBefore: text(200).optional(),
-  outcome: z.enum(OUTCOME_IDS, { error: 'Choose how the deal ended' }),
+  outcome: z.enum(OUTCOME_IDS, { error: () => t('lesson_error_outcome') }),
   reason: text(200).optional(),
   secondaryReason: text(200).optional(),
   /** How sure the rep is of the reason: my guess · fairly sure · the buyer told me. */
@@ -44,7 +47,7 @@ export type Lesson = z.infer<typeof LessonSchema>;
 /** The first problem of a failed parse, naming the field, for messages a person reads. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'Invalid data';
+  if (!issue) return t('error_invalid_data');
   const path = issue.path.join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }

@@ -1,24 +1,30 @@
 import { z } from 'zod';
+import { t } from '../i18n/t';
 import { DEFAULT_LOST_LABELS } from '../crm/stage-labels';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
 export const CustomRuleSchema = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, 'Give the rule a name').max(80),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: () => t('rule_error_name') })
+    .max(80),
   /** A match pattern such as https://crm.example.com/deals/* */
   urlPattern: z
     .string()
     .trim()
-    .regex(
-      /^https?:\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/,
-      'Use a pattern like https://crm.example.com/deals/*',
-    ),
+    .regex(/^https?:\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, { error: () => t('rule_error_pattern') }),
   /** The element whose text is the deal's stage (or status). */
   stageSelector: z.string().trim().max(500).default(''),
   /** A button that marks the deal lost, for CRMs that have one. */
   lostButtonSelector: z.string().trim().max(500).default(''),
   /** The text that means lost: plain, or /regex/flags. */
-  lostText: z.string().trim().min(1, 'Say which text means lost').max(200),
+  lostText: z
+    .string()
+    .trim()
+    .min(1, { error: () => t('rule_error_lost_text') })
+    .max(200),
   dealNameSelector: z.string().trim().max(500).default(''),
   amountSelector: z.string().trim().max(500).default(''),
 });
