@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { CUSTOM_RULE_SCRIPT } from '../crm/custom';
 import type { CustomRule } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
 
 const SCRIPT_ID = 'rebound-custom-rules';
-const SCRIPT_FILE = '/content-scripts/custom.js';
 
 /** The rules' URL patterns whose hosts the user has granted (a rule saved without it waits). */
 async function grantedPatterns(rules: CustomRule[]): Promise<string[]> {
@@ -24,7 +24,7 @@ export async function syncCustomRuleScripts(rules: CustomRule[]): Promise<void> 
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
-      js: [SCRIPT_FILE],
+      js: [CUSTOM_RULE_SCRIPT],
       matches,
       runAt: 'document_idle',
       persistAcrossSessions: true,
@@ -45,12 +45,4 @@ export function keepCustomRulesRegistered(): void {
   watchSettings(() => void sync());
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
-}
-
-/**
- * Runs the custom-rule content script in a tab now (one opened before the rule existed) so the
- * rule can be tested there.
- */
-export async function injectCustomRuleScript(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
 }

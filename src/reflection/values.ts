@@ -32,5 +32,11 @@ export const EMPTY_VALUES: ReflectionValues = {
 /** The form's starting point for a loss: the reason the user already gave the CRM, if it is one of ours. */
 export function initialValues(deal: DealContext | undefined): ReflectionValues {
   const reason = reasonFromCrm(deal?.lostReason);
-  return { ...EMPTY_VALUES, reason: reason ?? '', confidence: reason ? 'fairly-sure' : '' };
+  // A fresh answers object: EMPTY_VALUES is shared and must never be written through.
+  return {
+    ...EMPTY_VALUES,
+    answers: {},
+    reason: reason ?? '',
+    confidence: reason ? 'fairly-sure' : '',
+  };
 }

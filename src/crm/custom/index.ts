@@ -7,6 +7,12 @@ import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
 import { lostMatcher } from '../stage-labels';
 import type { CrmAdapter, DealContext, Detector } from '../types';
 
+/**
+ * The built content script for user rules (entrypoints/custom.content): registered at run time
+ * by the background, and injected by "Test on open tabs" into tabs opened before the rule.
+ */
+export const CUSTOM_RULE_SCRIPT = '/content-scripts/custom.js';
+
 /** Lessons from user rules are filed under this CRM id; the rule's name is shown. */
 export const CUSTOM_CRM_ID = 'custom';
 

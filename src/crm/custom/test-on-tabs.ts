@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CUSTOM_RULE_SCRIPT } from '.';
 import { RuleProbeSchema, type RuleProbe } from '../../messaging/messages';
 import { sendToTab } from '../../messaging/transport';
 import type { CustomRule } from '../../settings/schema';
@@ -12,7 +13,7 @@ async function probeTab(tabId: number, ruleId: string): Promise<RuleProbe | stri
     // A tab opened before the rule existed has no content script yet: run it there now.
     await browser.scripting.executeScript({
       target: { tabId },
-      files: ['/content-scripts/custom.js'],
+      files: [CUSTOM_RULE_SCRIPT],
     });
     reply = await sendToTab(tabId, { type: 'rule/probe', ruleId });
   }
