@@ -3,6 +3,8 @@ import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
 import { LostLabels } from './sections/LostLabels';
+import { TemplateQuestions } from './sections/TemplateQuestions';
+import { TemplateReasons } from './sections/TemplateReasons';
 import { t } from '../../src/i18n/t';
 
 export function App() {
@@ -23,6 +25,8 @@ export function App() {
       <LessonLibrary />
       <ExportImport />
       <AskSettings />
+      <TemplateQuestions />
+      <TemplateReasons />
       <LostLabels />
       <CustomRules />
     </main>

@@ -5,6 +5,7 @@ import { countLessons, recentLessons } from '../../src/db/lessons';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../src/ui/use-live-query';
+import { useTemplate } from '../../src/ui/use-template';
 import { t } from '../../src/i18n/t';
 
 const RECENT = 5;
@@ -21,6 +22,7 @@ async function loadPopup() {
 
 export function App() {
   const data = useLiveQuery(loadPopup, []);
+  const template = useTemplate();
   const openReflect = () =>
     void browser.tabs.create({ url: browser.runtime.getURL('/reflect.html') });
 
@@ -85,12 +87,12 @@ export function App() {
           </p>
         </div>
       )}
-      {data.state === 'ready' && data.value.total > 0 && (
+      {data.state === 'ready' && data.value.total > 0 && template && (
         <section aria-label={t('popup_recent')}>
           <ul class="lesson-list">
             {data.value.lessons.map((lesson) => (
               <li class="card" key={lesson.id}>
-                <LessonSummary lesson={lesson} />
+                <LessonSummary lesson={lesson} template={template} />
               </li>
             ))}
           </ul>

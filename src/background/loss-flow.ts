@@ -7,6 +7,7 @@ import { observeStageSaves } from '../detection/network-observer';
 import type { LossEvent } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
+import { resolveTemplate } from '../reflection/template';
 import { loadSettings, saveSettings } from '../settings/store';
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
@@ -44,7 +45,7 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) return;
 
     const loss: LossEvent = { ...observed, lossId, askAboutSettings };
-    await openDraft(db, loss);
+    await openDraft(db, loss, new Date(), resolveTemplate(settings.template));
     // The claim above counts as one of today's prompts.
     if ((await promptsToday(db)) > settings.dailyCap) return setPromptStatus(db, lossId, 'queued');
     if (askAboutSettings) await saveSettings({ ...settings, skipStreakAsked: true });

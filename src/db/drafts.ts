@@ -1,12 +1,17 @@
 import type { LossEvent } from '../messaging/messages';
+import { resolveTemplate, type Template } from '../reflection/template';
 import { ReflectionValuesSchema, initialValues, type ReflectionValues } from '../reflection/values';
 import type { DraftRecord, ReboundDatabase } from './database';
 
-/** Starts the draft of a loss's reflection, keeping any answers already there. */
+/**
+ * Starts the draft of a loss's reflection, keeping any answers already there. `template`: the
+ * user's reasons, for reading the CRM's lost reason as one of them.
+ */
 export async function openDraft(
   db: ReboundDatabase,
   loss: LossEvent,
   now = new Date(),
+  template: Template = resolveTemplate(undefined),
 ): Promise<DraftRecord> {
   return db.transaction('rw', db.drafts, async () => {
     const existing = await db.drafts.get(loss.lossId);
@@ -15,7 +20,7 @@ export async function openDraft(
     const draft: DraftRecord = {
       id: loss.lossId,
       loss,
-      values: initialValues(loss.deal),
+      values: initialValues(loss.deal, template),
       createdAt: stamp,
       updatedAt: stamp,
     };

@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
+import { resolveTemplate } from '../reflection/template';
 import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '../lessons/schema';
 import { fromCsv, toCsv } from './csv';
+
+const BUILT_IN = resolveTemplate(undefined);
 
 let counter = 0;
 function lesson(overrides: Partial<Lesson> = {}): Lesson {
@@ -54,7 +57,7 @@ describe('CSV export', () => {
       }),
       lesson({ amount: 0 }),
     ];
-    expect(fromCsv(toCsv(lessons))).toEqual({ ok: true, lessons });
+    expect(fromCsv(toCsv(lessons, BUILT_IN))).toEqual({ ok: true, lessons });
   });
 
   it('reads back a lesson with every field of the new reflection, numbers as numbers', () => {
@@ -74,7 +77,7 @@ describe('CSV export', () => {
         luck: 'Timing.',
       },
     });
-    const csv = toCsv([full]);
+    const csv = toCsv([full], BUILT_IN);
     const row = rowsOf(csv)[0]!;
     expect(row).toMatchObject({
       secondaryReason: 'other',
@@ -96,16 +99,16 @@ describe('CSV export', () => {
 
   it('leaves the new columns empty for an older lesson and reads them back as absent', () => {
     const old = lesson();
-    const row = rowsOf(toCsv([old]))[0]!;
+    const row = rowsOf(toCsv([old], BUILT_IN))[0]!;
     for (const column of ['secondaryReason', 'confidence', 'feeling', 'crmLostReason', 'mode']) {
       expect(row[column]).toBe('');
     }
-    const back = fromCsv(toCsv([old]));
+    const back = fromCsv(toCsv([old], BUILT_IN));
     expect(back.ok && back.lessons[0]!.feeling).toBeUndefined();
   });
 
   it('refuses a feeling outside 1 to 5', () => {
-    const csv = toCsv([lesson({ feeling: 4 })]);
+    const csv = toCsv([lesson({ feeling: 4 })], BUILT_IN);
     const header = csv.split('\r\n')[0]!.split(',');
     const cells = Papa.parse<string[]>(csv).data[1]!;
     cells[header.indexOf('feeling')] = '9';
@@ -114,7 +117,9 @@ describe('CSV export', () => {
   });
 
   it('has one row per lesson with readable labels beside the ids', () => {
-    const rows = rowsOf(toCsv([lesson(), lesson({ outcome: 'no-decision', reason: undefined })]));
+    const rows = rowsOf(
+      toCsv([lesson(), lesson({ outcome: 'no-decision', reason: undefined })], BUILT_IN),
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       outcome: 'competitor',
@@ -128,7 +133,10 @@ describe('CSV export', () => {
 
   it('shows the free text of an "Other" reason as its label', () => {
     const rows = rowsOf(
-      toCsv([lesson({ reason: 'other', answers: { reasonOther: 'Acquired by a rival' } })]),
+      toCsv(
+        [lesson({ reason: 'other', answers: { reasonOther: 'Acquired by a rival' } })],
+        BUILT_IN,
+      ),
     );
     expect(rows[0]).toMatchObject({
       reasonLabel: 'Acquired by a rival',
@@ -138,7 +146,7 @@ describe('CSV export', () => {
 
   it('gives answers to questions no longer asked their own column', () => {
     const old = lesson({ answers: { whatHappened: 'x', legacyQuestion: 'Old answer' } });
-    const csv = toCsv([old, lesson()]);
+    const csv = toCsv([old, lesson()], BUILT_IN);
     const header = csv.split(/\r?\n/)[0]!.split(',');
     expect(header).toContain('answers.legacyQuestion');
     expect(rowsOf(csv).map((r) => r['answers.legacyQuestion'])).toEqual(['Old answer', '']);
@@ -158,7 +166,7 @@ describe('CSV export', () => {
     '=1+1\nsecond line',
   ])('stops a spreadsheet running %j as a formula, and reads it back as typed', (text) => {
     const lessons = [lesson({ dealName: text, company: text, answers: { whatHappened: text } })];
-    const csv = toCsv(lessons);
+    const csv = toCsv(lessons, BUILT_IN);
     const row = rowsOf(csv)[0]!;
     for (const column of ['dealName', 'company', 'answers.whatHappened']) {
       expect(row[column]).toBe(`'${text}`);
@@ -169,12 +177,15 @@ describe('CSV export', () => {
 
   it('leaves text that merely contains = + - @ alone', () => {
     const text = 'Price: 5-10% off, a+b=c, sales@acme.com';
-    const row = rowsOf(toCsv([lesson({ dealName: text })]))[0]!;
+    const row = rowsOf(toCsv([lesson({ dealName: text })], BUILT_IN))[0]!;
     expect(row.dealName).toBe(text);
   });
 
   it('names the row of a lesson that does not validate', () => {
-    const csv = toCsv([lesson(), lesson({ dealName: 'Second' }), lesson({ outcome: 'unknown' })]);
+    const csv = toCsv(
+      [lesson(), lesson({ dealName: 'Second' }), lesson({ outcome: 'unknown' })],
+      BUILT_IN,
+    );
     expect(fromCsv(csv.replace('Second', ''))).toEqual({
       ok: false,
       error: expect.stringMatching(/^CSV row 3: dealName: /),
@@ -186,7 +197,7 @@ describe('CSV export', () => {
   });
 
   it('names the row where the CSV itself is malformed', () => {
-    const lines = toCsv([lesson(), lesson()]).split('\r\n');
+    const lines = toCsv([lesson(), lesson()], BUILT_IN).split('\r\n');
     lines[2] = 'just,three,cells';
     const read = fromCsv(lines.join('\r\n'));
     expect(read.ok).toBe(false);
@@ -194,7 +205,7 @@ describe('CSV export', () => {
   });
 
   it('refuses an amount that is not a number', () => {
-    const csv = toCsv([lesson({ amount: 123.45 })]).replace(',123.45,', ',a lot,');
+    const csv = toCsv([lesson({ amount: 123.45 })], BUILT_IN).replace(',123.45,', ',a lot,');
     const read = fromCsv(csv);
     expect(read).toEqual({ ok: false, error: expect.stringMatching(/^CSV row 2: amount: /) });
   });

@@ -2,8 +2,9 @@ import Papa from 'papaparse';
 import { t } from '../i18n/t';
 import { describeIssue, LESSON_SCHEMA_VERSION, LessonSchema, type Lesson } from '../lessons/schema';
 import { outcomeLabel } from '../reflection/outcomes';
-import { OTHER_REASON_ANSWER, QUESTIONS } from '../reflection/questions';
-import { reasonLabel } from '../reflection/reasons';
+import { controllableText } from '../lessons/describe';
+import { OTHER_REASON_ANSWER } from '../reflection/questions';
+import { reasonLabel, type Template } from '../reflection/template';
 
 const FIELD_COLUMNS = [
   'id',
@@ -29,12 +30,12 @@ const FIELD_COLUMNS = [
 /** Columns read back as numbers. */
 const NUMBER_COLUMNS: readonly string[] = ['amount', 'feeling', 'templateVersion'];
 /** Readable twins of the id columns, for people reading the sheet; ignored when read back. */
-const LABEL_COLUMNS = ['outcomeLabel', 'reasonLabel'] as const;
+const LABEL_COLUMNS = ['outcomeLabel', 'reasonLabel', 'reasonWithinMyControl'] as const;
 const ANSWER_PREFIX = 'answers.';
 
 /** Answers to questions that are no longer asked still get a column: nothing is dropped. */
-function answerKeys(lessons: Lesson[]): string[] {
-  const known: string[] = [...QUESTIONS.map((q) => q.id), OTHER_REASON_ANSWER];
+function answerKeys(lessons: Lesson[], template: Template): string[] {
+  const known: string[] = [...template.questions.map((q) => q.id), OTHER_REASON_ANSWER];
   const extra = new Set(
     lessons.flatMap((l) => Object.keys(l.answers)).filter((k) => !known.includes(k)),
   );
@@ -46,12 +47,13 @@ function answerKeys(lessons: Lesson[]): string[] {
  * cell starting with = + - @ (or tab, CR) with a quote, so a spreadsheet shows CRM text instead
  * of running it as a formula.
  */
-export function toCsv(lessons: Lesson[]): string {
-  const keys = answerKeys(lessons);
+export function toCsv(lessons: Lesson[], template: Template): string {
+  const keys = answerKeys(lessons, template);
   const rows = lessons.map((l) => [
     ...FIELD_COLUMNS.map((column) => l[column] ?? ''),
     outcomeLabel(l.outcome),
-    reasonLabel(l.reason, l.answers[OTHER_REASON_ANSWER]),
+    reasonLabel(template, l.reason, l.answers[OTHER_REASON_ANSWER]),
+    controllableText(template, l.reason) ?? '',
     ...keys.map((key) => l.answers[key] ?? ''),
   ]);
   const fields = [...FIELD_COLUMNS, ...LABEL_COLUMNS, ...keys.map((k) => ANSWER_PREFIX + k)];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
 import { fromJson, toJson } from './json';
+import { defaultTemplateSettings } from '../reflection/template';
+import { addReason } from '../reflection/template-edit';
 
 const lessons: Lesson[] = [
   {
@@ -34,22 +36,37 @@ const lessons: Lesson[] = [
 
 /** An export file with one change, as another tool or an old version might write it. */
 function fileWith(change: (file: Record<string, unknown>) => void): string {
-  const file = JSON.parse(toJson(lessons)) as Record<string, unknown>;
+  const file = JSON.parse(toJson(lessons, undefined)) as Record<string, unknown>;
   change(file);
   return JSON.stringify(file);
 }
 
 describe('JSON export', () => {
   it('reads back every field of every lesson', () => {
-    expect(fromJson(toJson(lessons))).toEqual({ ok: true, lessons });
+    expect(fromJson(toJson(lessons, undefined))).toEqual({ ok: true, lessons });
+  });
+
+  it("carries the user's questions and reasons, so their wording travels with the lessons", () => {
+    const template = addReason(defaultTemplateSettings(), 'other', 'Acquired', '#123456', 'r-acq');
+    expect(fromJson(toJson(lessons, template))).toEqual({ ok: true, lessons, template });
+  });
+
+  it('refuses a file whose template is broken, and says where', () => {
+    const result = fromJson(
+      fileWith((file) => {
+        file.template = { version: 0, questions: [], reasons: [] };
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain('template.version');
   });
 
   it('reads back an empty export', () => {
-    expect(fromJson(toJson([]))).toEqual({ ok: true, lessons: [] });
+    expect(fromJson(toJson([], undefined))).toEqual({ ok: true, lessons: [] });
   });
 
   it('says which format and version it is, and when it was made', () => {
-    const file = JSON.parse(toJson(lessons, new Date('2026-03-04T05:06:07.000Z')));
+    const file = JSON.parse(toJson(lessons, undefined, new Date('2026-03-04T05:06:07.000Z')));
     expect(file).toMatchObject({
       format: 'rebound-lessons',
       formatVersion: 1,

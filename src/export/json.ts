@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import { describeIssue, LessonSchema, type Lesson } from '../lessons/schema';
+import { TemplateSettingsSchema, type TemplateSettings } from '../reflection/template';
 
 export const EXPORT_FORMAT = 'rebound-lessons';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -12,15 +13,22 @@ const ExportFileSchema = z.object({
   }),
   exportedAt: z.iso.datetime(),
   lessons: z.array(LessonSchema),
+  /** The questions and reasons the lessons were written with, for their wording elsewhere. */
+  template: TemplateSettingsSchema.optional(),
 });
 
-/** Every field of every lesson, lossless, for re-import. */
-export function toJson(lessons: Lesson[], now = new Date()): string {
+/** Every field of every lesson, and the user's questions and reasons: lossless, for re-import. */
+export function toJson(
+  lessons: Lesson[],
+  template: TemplateSettings | undefined,
+  now = new Date(),
+): string {
   const file: z.infer<typeof ExportFileSchema> = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     lessons,
+    template,
   };
   return JSON.stringify(file, null, 2);
 }
@@ -28,7 +36,7 @@ export function toJson(lessons: Lesson[], now = new Date()): string {
 /** Reads a JSON export back; a bad file gets a message that names what is wrong and where. */
 export function fromJson(
   text: string,
-): { ok: true; lessons: Lesson[] } | { ok: false; error: string } {
+): { ok: true; lessons: Lesson[]; template?: TemplateSettings } | { ok: false; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -37,6 +45,6 @@ export function fromJson(
   }
   const parsed = ExportFileSchema.safeParse(raw);
   return parsed.success
-    ? { ok: true, lessons: parsed.data.lessons }
+    ? { ok: true, lessons: parsed.data.lessons, template: parsed.data.template }
     : { ok: false, error: `The file cannot be imported: ${describeIssue(parsed.error)}` };
 }

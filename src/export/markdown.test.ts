@@ -1,6 +1,9 @@
+import { resolveTemplate } from '../reflection/template';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
 import { escapeMarkdown, toMarkdown } from './markdown';
+
+const BUILT_IN = resolveTemplate(undefined);
 
 function lesson(overrides: Partial<Lesson> = {}): Lesson {
   return {
@@ -79,6 +82,7 @@ describe('toMarkdown', () => {
   it('has a heading with the export date and count, and one section per lesson', () => {
     const md = toMarkdown(
       [lesson({ dealName: 'Acme renewal' }), lesson({ dealName: 'Globex expansion' })],
+      BUILT_IN,
       now,
     );
     expect(md.startsWith('# Rebound lessons\n\nExported 2026-03-04 · 2 lessons')).toBe(true);
@@ -86,8 +90,10 @@ describe('toMarkdown', () => {
   });
 
   it('says "1 lesson" for one, and has no sections for none', () => {
-    expect(toMarkdown([lesson()], now)).toContain('· 1 lesson\n');
-    expect(toMarkdown([], now)).toBe('# Rebound lessons\n\nExported 2026-03-04 · 0 lessons\n');
+    expect(toMarkdown([lesson()], BUILT_IN, now)).toContain('· 1 lesson\n');
+    expect(toMarkdown([], BUILT_IN, now)).toBe(
+      '# Rebound lessons\n\nExported 2026-03-04 · 0 lessons\n',
+    );
   });
 
   it('lists the facts and the answers under their questions', () => {
@@ -100,6 +106,7 @@ describe('toMarkdown', () => {
           },
         }),
       ],
+      BUILT_IN,
       now,
     );
     expect(md).toContain('- **Date:** 2026-01-02');
@@ -135,6 +142,7 @@ describe('toMarkdown', () => {
           },
         }),
       ],
+      BUILT_IN,
       now,
     );
     const facts = md.match(/^- \*\*.*$/gm);
@@ -145,6 +153,7 @@ describe('toMarkdown', () => {
       '- **Stage before:** Contract sent',
       '- **Outcome:** Lost to a competitor',
       '- **Reason:** Price / value',
+      '- **Within my control:** No',
       '- **Second reason:** Champion left',
       '- **How sure:** The buyer told me',
       '- **Feeling:** 2 of 5 (low)',
@@ -173,6 +182,7 @@ describe('toMarkdown', () => {
           dealUrl: undefined,
         }),
       ],
+      BUILT_IN,
       now,
     );
     for (const label of ['Company', 'Amount', 'Stage before', 'Reason', 'Link']) {
@@ -191,6 +201,7 @@ describe('toMarkdown', () => {
           answers: { whatHappened: 'ok\n## Also injected\n- [x](javascript:1)' },
         }),
       ],
+      BUILT_IN,
       now,
     );
     expect(md.match(/^#+ /gm)).toEqual(['# ', '## ', '### ']);
@@ -199,7 +210,11 @@ describe('toMarkdown', () => {
   });
 
   it('writes the deal link as an autolink that cannot be broken out of', () => {
-    const md = toMarkdown([lesson({ dealUrl: 'https://crm.example.com/deal?q=a>b<c' })], now);
+    const md = toMarkdown(
+      [lesson({ dealUrl: 'https://crm.example.com/deal?q=a>b<c' })],
+      BUILT_IN,
+      now,
+    );
     expect(md).toContain('- **Link:** <https://crm.example.com/deal?q=a%3Eb%3Cc>');
   });
 });

@@ -1,6 +1,15 @@
+import { defaultTemplateSettings, resolveTemplate } from '../reflection/template';
+import {
+  addQuestion,
+  mergeReason,
+  setQuestionRemoved,
+  updateReason,
+} from '../reflection/template-edit';
 import { describe, expect, it } from 'vitest';
 import { lessonAnswers, lessonFacts } from './describe';
 import type { Lesson } from './schema';
+
+const BUILT_IN = resolveTemplate(undefined);
 
 function lesson(overrides: Partial<Lesson> = {}): Lesson {
   return {
@@ -31,6 +40,7 @@ describe('lessonFacts', () => {
         crmLostReason: 'Price',
         answers: { planCue: 'a price objection', planAction: 'bring a business case' },
       }),
+      BUILT_IN,
     );
     expect(facts).toEqual([
       ['Company', 'Acme Corp'],
@@ -38,6 +48,7 @@ describe('lessonFacts', () => {
       ['Stage before', 'Contract sent'],
       ['Outcome', 'Lost to a competitor'],
       ['Reason', 'Price / value'],
+      ['Within my control', 'No'],
       ['Second reason', 'Champion left'],
       ['How sure', 'Fairly sure'],
       ['Feeling', '2 of 5 (low)'],
@@ -47,9 +58,9 @@ describe('lessonFacts', () => {
   });
 
   it('leaves out the empty ones', () => {
-    expect(lessonFacts(lesson())).toEqual([['Outcome', 'Lost to a competitor']]);
+    expect(lessonFacts(lesson(), BUILT_IN)).toEqual([['Outcome', 'Lost to a competitor']]);
     expect(
-      lessonFacts(lesson({ company: '', crmLostReason: '', answers: { planCue: ' ' } })),
+      lessonFacts(lesson({ company: '', crmLostReason: '', answers: { planCue: ' ' } }), BUILT_IN),
     ).toEqual([['Outcome', 'Lost to a competitor']]);
   });
 
@@ -58,7 +69,7 @@ describe('lessonFacts', () => {
     [3, '3 of 5 (okay)'],
     [5, '5 of 5 (good)'],
   ])('describes feeling %i as %j', (feeling, text) => {
-    expect(lessonFacts(lesson({ feeling }))).toContainEqual(['Feeling', text]);
+    expect(lessonFacts(lesson({ feeling }), BUILT_IN)).toContainEqual(['Feeling', text]);
   });
 
   it('shows the free text of an "other" reason, for either reason', () => {
@@ -68,6 +79,7 @@ describe('lessonFacts', () => {
         secondaryReason: 'other',
         answers: { reasonOther: 'Acquired by a rival' },
       }),
+      BUILT_IN,
     );
     expect(facts).toContainEqual(['Reason', 'Incumbent relationship']);
     expect(facts).toContainEqual(['Second reason', 'Acquired by a rival']);
@@ -75,18 +87,31 @@ describe('lessonFacts', () => {
 
   it('formats the amount with the formatter given, zero included', () => {
     const format = (amount: number, currency?: string) => `${currency ?? '?'}${amount.toFixed(2)}`;
-    expect(lessonFacts(lesson({ amount: 0, currency: 'EUR' }), format)).toContainEqual([
+    expect(lessonFacts(lesson({ amount: 0, currency: 'EUR' }), BUILT_IN, format)).toContainEqual([
       'Amount',
       'EUR0.00',
     ]);
-    expect(lessonFacts(lesson({ amount: 12 }))).toContainEqual(['Amount', '12']);
+    expect(lessonFacts(lesson({ amount: 12 }), BUILT_IN)).toContainEqual(['Amount', '12']);
+  });
+
+  it("reads a merged reason as the one it went into, with that reason's control mark", () => {
+    const settings = updateReason(
+      mergeReason(defaultTemplateSettings(), 'no-decision.went-dark', 'no-decision.no-access'),
+      'no-decision.no-access',
+      { label: 'Never met the buyer' },
+    );
+    const facts = lessonFacts(
+      lesson({ reason: 'no-decision.went-dark' }),
+      resolveTemplate(settings),
+    );
+    expect(facts).toContainEqual(['Reason', 'Never met the buyer']);
+    expect(facts).toContainEqual(['Within my control', 'Yes']);
   });
 
   it("shows an old lesson's plan from its retired answer", () => {
-    expect(lessonFacts(lesson({ answers: { nextTime: 'Call the CFO.' } }))).toContainEqual([
-      'Plan',
-      'Call the CFO.',
-    ]);
+    expect(
+      lessonFacts(lesson({ answers: { nextTime: 'Call the CFO.' } }), BUILT_IN),
+    ).toContainEqual(['Plan', 'Call the CFO.']);
   });
 });
 
@@ -103,6 +128,7 @@ describe('lessonAnswers', () => {
           planCue: 'a price objection',
         },
       }),
+      BUILT_IN,
     );
     expect(answers).toEqual([
       ['Next time I see…', 'a price objection'],
@@ -114,21 +140,38 @@ describe('lessonAnswers', () => {
     ]);
   });
 
+  it('shows the answer to a question the user added and later removed, under its wording', () => {
+    const settings = setQuestionRemoved(
+      addQuestion(defaultTemplateSettings(), 'Who signed instead?', 'deep', 'q-signed'),
+      'q-signed',
+      true,
+    );
+    const answers = lessonAnswers(
+      lesson({ answers: { whatHappened: 'They chose Globex.', 'q-signed': 'Globex' } }),
+      resolveTemplate(settings),
+    );
+    expect(answers).toEqual([
+      ['What actually happened?', 'They chose Globex.'],
+      ['Who signed instead?', 'Globex'],
+    ]);
+  });
+
   it('leaves out the other-reason text and empty answers', () => {
     expect(
       lessonAnswers(
         lesson({ answers: { reasonOther: 'Acquired by a rival', luck: '', wentWell: 'x' } }),
+        BUILT_IN,
       ),
     ).toEqual([['What went well?', 'x']]);
   });
 
   it("shows the attribution choice's label", () => {
-    expect(lessonAnswers(lesson({ answers: { attribution: 'person' } }))).toEqual([
+    expect(lessonAnswers(lesson({ answers: { attribution: 'person' } }), BUILT_IN)).toEqual([
       ['Was this mostly about…', 'the people'],
     ]);
   });
 
   it('is empty for a lesson without answers', () => {
-    expect(lessonAnswers(lesson())).toEqual([]);
+    expect(lessonAnswers(lesson(), BUILT_IN)).toEqual([]);
   });
 });

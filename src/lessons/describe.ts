@@ -1,20 +1,19 @@
 import { outcomeLabel } from '../reflection/outcomes';
+import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, planText } from '../reflection/questions';
 import {
   answerText,
-  CONFIDENCE,
-  FEELINGS,
-  OTHER_REASON_ANSWER,
-  planText,
-  QUESTIONS,
   questionLabel,
-} from '../reflection/questions';
-import { reasonLabel } from '../reflection/reasons';
+  reasonLabel,
+  reasonOf,
+  type Template,
+} from '../reflection/template';
 import type { Lesson } from './schema';
 import { t } from '../i18n/t';
 
 /** A lesson's facts as label/text pairs, in reading order; empty ones left out. */
 export function lessonFacts(
   lesson: Lesson,
+  template: Template,
   formatAmount: (amount: number, currency?: string) => string = (a, c) => `${a} ${c ?? ''}`.trim(),
 ): [string, string][] {
   const other = lesson.answers[OTHER_REASON_ANSWER];
@@ -27,8 +26,9 @@ export function lessonFacts(
     ],
     [t('fact_stage_before'), lesson.stageBefore],
     [t('fact_outcome'), outcomeLabel(lesson.outcome)],
-    [t('fact_reason'), reasonLabel(lesson.reason, other) || undefined],
-    [t('fact_second_reason'), reasonLabel(lesson.secondaryReason, other) || undefined],
+    [t('fact_reason'), reasonLabel(template, lesson.reason, other) || undefined],
+    [t('fact_controllable'), controllableText(template, lesson.reason)],
+    [t('fact_second_reason'), reasonLabel(template, lesson.secondaryReason, other) || undefined],
     [t('fact_confidence'), CONFIDENCE.find((c) => c.id === lesson.confidence)?.label],
     [
       t('fact_feeling'),
@@ -40,11 +40,20 @@ export function lessonFacts(
   return facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
 }
 
+/** "Yes" or "No" for a reason the user has marked within their control or not. */
+export function controllableText(template: Template, reason: string | undefined) {
+  const info = reasonOf(template, reason);
+  return info && (info.controllable ? t('fact_controllable_yes') : t('fact_controllable_no'));
+}
+
 /** The written answers as question/answer pairs: today's questions first, then retired ones. */
-export function lessonAnswers(lesson: Lesson): [string, string][] {
-  const order = QUESTIONS.map((q) => q.id);
+export function lessonAnswers(lesson: Lesson, template: Template): [string, string][] {
+  const order = template.questions.map((q) => q.id);
   const keys = Object.keys(lesson.answers)
     .filter((key) => key !== OTHER_REASON_ANSWER && lesson.answers[key])
     .sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
-  return keys.map((key) => [questionLabel(key), answerText(key, lesson.answers[key]!)]);
+  return keys.map((key) => [
+    questionLabel(template, key),
+    answerText(template, key, lesson.answers[key]!),
+  ]);
 }

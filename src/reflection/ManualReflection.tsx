@@ -8,6 +8,7 @@ import { kindLineFor } from './questions';
 import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
 import { ReflectionValuesSchema } from './values';
+import { useTemplate } from '../ui/use-template';
 import { t } from '../i18n/t';
 
 /** `reflect.html?draft=<id>` continues an unfinished reflection; without it, a new manual one. */
@@ -27,6 +28,7 @@ export function ManualReflection() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const template = useTemplate();
 
   useEffect(() => {
     if (!draftId) return;
@@ -35,12 +37,12 @@ export function ManualReflection() {
       .then((draft) => setLoaded(draft ? { state: 'ready', draft } : { state: 'missing' }));
   }, [draftId]);
 
-  if (loaded.state === 'loading') return null;
+  if (loaded.state === 'loading' || !template) return null;
   const draft = loaded.state === 'ready' ? loaded.draft : undefined;
   const initial = draft ? ReflectionValuesSchema.safeParse(draft.values).data : undefined;
 
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, draft?.loss ?? { crm: 'manual' });
+    const built = lessonFromReflection(values, draft?.loss ?? { crm: 'manual' }, template.version);
     if (!built.ok) return setError(built.error);
     setBusy(true);
     try {
@@ -82,6 +84,7 @@ export function ManualReflection() {
           <ReflectionForm
             idPrefix="manual"
             askDeal={!draft}
+            template={template}
             initial={initial}
             busy={busy}
             error={error}

@@ -13,10 +13,17 @@ import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
 import { lessonFromReflection } from './to-lesson';
+import type { Template } from './template';
 import { initialValues, type ReflectionValues } from './values';
 import { t } from '../i18n/t';
 
-type Props = { loss: LossEvent; showKindLine: boolean; onClose: () => void };
+type Props = {
+  loss: LossEvent;
+  /** The user's questions and reasons. */
+  template: Template;
+  showKindLine: boolean;
+  onClose: () => void;
+};
 
 /** How long the "saved" confirmation stays before the panel goes away. */
 const SAVED_NOTICE_MS = 1500;
@@ -127,7 +134,7 @@ function useFocusReturn(panel: { current: HTMLElement | null }) {
  * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
  * is kept as a draft.
  */
-export function PromptPanel({ loss, showKindLine, onClose }: Props) {
+export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -151,12 +158,12 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
     focusAfterToggle.current = true;
     setMinimised(next);
   };
-  const initial = useMemo(() => initialValues(loss.deal), [loss]);
+  const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
   const titleId = `rebound-title-${loss.lossId}`;
   const place = { right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` };
 
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, loss);
+    const built = lessonFromReflection(values, loss, template.version);
     if (!built.ok) return setError(built.error);
     setBusy(true);
     draft.discard();
@@ -257,6 +264,7 @@ export function PromptPanel({ loss, showKindLine, onClose }: Props) {
           <ReflectionForm
             idPrefix={`rebound-${loss.lossId}`}
             askDeal={false}
+            template={template}
             initial={initial}
             busy={busy}
             error={error}

@@ -2,11 +2,21 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_VALUES, ReflectionForm, type ReflectionValues } from './ReflectionForm';
 import { QUESTIONS } from './questions';
+import { defaultTemplateSettings, resolveTemplate, type Template } from './template';
+import { addQuestion, addReason, mergeReason, moveQuestion, updateQuestion } from './template-edit';
+
+const BUILT_IN = resolveTemplate(undefined);
 
 afterEach(cleanup);
 
 function setup(
-  props: { askDeal?: boolean; error?: string; busy?: boolean; initial?: ReflectionValues } = {},
+  props: {
+    askDeal?: boolean;
+    error?: string;
+    busy?: boolean;
+    initial?: ReflectionValues;
+    template?: Template;
+  } = {},
 ) {
   const onSave = vi.fn<(values: ReflectionValues) => void>();
   const onLater = vi.fn<() => void>();
@@ -15,6 +25,7 @@ function setup(
     <ReflectionForm
       idPrefix="test"
       askDeal={props.askDeal ?? false}
+      template={props.template ?? BUILT_IN}
       busy={props.busy ?? false}
       error={props.error}
       initial={props.initial}
@@ -328,5 +339,30 @@ describe('ReflectionForm', () => {
     expect((screen.getByRole('button', { name: 'Later' }) as HTMLButtonElement).disabled).toBe(
       true,
     );
+  });
+
+  it("asks the user's questions in their order and offers their reasons, not merged ones", () => {
+    let edited = defaultTemplateSettings();
+    edited = addQuestion(edited, 'Who else was in the room?', 'quick', 'q-room');
+    edited = updateQuestion(edited, 'planAction', { label: 'Then I will' });
+    edited = moveQuestion(edited, 'planAction', -1);
+    edited = mergeReason(edited, 'competitor.price-value', 'competitor.capability-gap');
+    edited = addReason(edited, 'competitor', 'Procurement chose', '#123456', 'reason-proc');
+    const { onSave } = setup({ template: resolveTemplate(edited) });
+
+    const quick = screen.getAllByRole('textbox').map((box) => box.id);
+    expect(quick).toEqual(['test-planAction', 'test-planCue', 'test-q-room']);
+    expect(screen.getByLabelText('Then I will')).toBeInstanceOf(HTMLTextAreaElement);
+    const offered = [...(screen.getByLabelText('Main reason') as HTMLSelectElement).options];
+    expect(offered.map((o) => o.textContent)).toContain('Procurement chose');
+    expect(offered.map((o) => o.textContent)).not.toContain('Price / value');
+
+    choose('Main reason', 'reason-proc');
+    type('Who else was in the room?', 'Their CFO');
+    save();
+    expect(onSave.mock.calls[0]![0]).toMatchObject({
+      reason: 'reason-proc',
+      answers: { 'q-room': 'Their CFO' },
+    });
   });
 });

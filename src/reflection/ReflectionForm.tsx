@@ -5,11 +5,11 @@ import {
   CONFIDENCE,
   FEELINGS,
   OTHER_REASON_ANSWER,
-  QUESTIONS,
   type ChoiceQuestion,
   type TextQuestion,
 } from './questions';
-import { REASON_GROUPS } from './reasons';
+import { OTHER_REASON } from './reasons';
+import type { ReasonGroupView, Template } from './template';
 import { EMPTY_VALUES, type ReflectionValues } from './values';
 import { t } from '../i18n/t';
 
@@ -21,6 +21,8 @@ type Props = {
   idPrefix: string;
   /** Ask for the deal's name and company (manual entry, no CRM page to read them from). */
   askDeal: boolean;
+  /** The user's questions and reasons. */
+  template: Template;
   initial?: ReflectionValues;
   busy: boolean;
   error?: string;
@@ -36,6 +38,7 @@ type Props = {
 function ReasonSelect(props: {
   id: string;
   label: string;
+  groups: ReasonGroupView[];
   value: string;
   onChange: (value: string) => void;
 }) {
@@ -48,15 +51,17 @@ function ReasonSelect(props: {
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         <option value="">{t('form_choose')}</option>
-        {REASON_GROUPS.map((group) => (
-          <optgroup key={group.id} label={group.label}>
-            {group.reasons.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        {props.groups
+          .filter((group) => group.reasons.length > 0)
+          .map((group) => (
+            <optgroup key={group.id} label={group.label}>
+              {group.reasons.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
       </select>
     </div>
   );
@@ -96,6 +101,7 @@ function Choices<T extends string | number>(props: {
 export function ReflectionForm({
   idPrefix,
   askDeal,
+  template,
   initial = EMPTY_VALUES,
   busy,
   error,
@@ -195,17 +201,19 @@ export function ReflectionForm({
         <ReasonSelect
           id={id('reason')}
           label={t('form_main_reason')}
+          groups={template.groups}
           value={values.reason}
           onChange={(reason) => set({ reason })}
         />
         <ReasonSelect
           id={id('reason2')}
           label={t('form_second_reason')}
+          groups={template.groups}
           value={values.secondaryReason}
           onChange={(secondaryReason) => set({ secondaryReason })}
         />
       </div>
-      {(values.reason === 'other' || values.secondaryReason === 'other') && (
+      {(values.reason === OTHER_REASON || values.secondaryReason === OTHER_REASON) && (
         <div class="rb-field">
           <label for={id(OTHER_REASON_ANSWER)}>{t('form_other_reason')}</label>
           <input
@@ -232,7 +240,7 @@ export function ReflectionForm({
         value={values.feeling}
         onChange={(feeling) => set({ feeling })}
       />
-      {QUESTIONS.filter((q) => q.mode === 'quick').map(question)}
+      {template.questions.filter((q) => q.mode === 'quick').map(question)}
       <button
         type="button"
         class="rb-link"
@@ -241,7 +249,7 @@ export function ReflectionForm({
       >
         {deep ? t('form_fewer_questions') : t('form_more_questions')}
       </button>
-      {deep && QUESTIONS.filter((q) => q.mode === 'deep').map(question)}
+      {deep && template.questions.filter((q) => q.mode === 'deep').map(question)}
       {error && (
         <p class="rb-error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import type { LossEvent } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
 import { loadSettings } from '../settings/store';
+import { resolveTemplate } from './template';
 
 /**
  * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is
@@ -21,7 +22,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     const loss = waiting.shift();
     if (!loss) return;
     showing = true;
-    const { kindLine } = (await loadSettings()).settings;
+    const { kindLine, template } = (await loadSettings()).settings;
     const ui = await createShadowRootUi(ctx, {
       name: 'rebound-prompt',
       position: 'inline',
@@ -36,7 +37,15 @@ export function createPromptQueue(ctx: ContentScriptContext) {
           showing = false;
           void showNext();
         };
-        render(<PromptPanel loss={loss} showKindLine={kindLine} onClose={close} />, container);
+        render(
+          <PromptPanel
+            loss={loss}
+            template={resolveTemplate(template)}
+            showKindLine={kindLine}
+            onClose={close}
+          />,
+          container,
+        );
         return container;
       },
       onRemove: (container) => {

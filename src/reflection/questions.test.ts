@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerText,
   kindLineFor,
   kindLines,
   OTHER_REASON_ANSWER,
   planText,
   QUESTIONS,
-  questionLabel,
   RETIRED_QUESTIONS,
 } from './questions';
 
@@ -76,37 +74,6 @@ describe('planText', () => {
   it('is undefined when there is no plan', () => {
     expect(planText({})).toBeUndefined();
     expect(planText({ whatHappened: 'They chose Globex.' })).toBeUndefined();
-  });
-});
-
-describe('answerText', () => {
-  it("shows a choice's label rather than its id", () => {
-    expect(answerText('attribution', 'person')).toBe('the people');
-    expect(answerText('attribution', 'situation')).toBe('the situation');
-    expect(answerText('attribution', 'product')).toBe('the product');
-  });
-
-  it('shows an unknown choice, a text answer and an unknown question as stored', () => {
-    expect(answerText('attribution', 'weather')).toBe('weather');
-    expect(answerText('whatHappened', 'person')).toBe('person');
-    expect(answerText('mystery', 'person')).toBe('person');
-  });
-});
-
-describe('questionLabel', () => {
-  it("labels today's questions", () => {
-    expect(questionLabel('planCue')).toBe('Next time I see…');
-    expect(questionLabel('planAction')).toBe('…I will');
-    expect(questionLabel('whatHappened')).toBe('What actually happened?');
-  });
-
-  it('labels the retired "nextTime" question with its old wording', () => {
-    expect(questionLabel('nextTime')).toBe('Next time I will…');
-  });
-
-  it('shows an unknown id as it is', () => {
-    expect(questionLabel('legacyQuestion')).toBe('legacyQuestion');
-    expect(questionLabel('')).toBe('');
   });
 });
 

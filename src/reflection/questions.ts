@@ -149,19 +149,6 @@ export const RETIRED_QUESTIONS: Record<string, string> = {
   },
 };
 
-/** A question's label by answer id, for lessons and exports; unknown ids show as they are. */
-export function questionLabel(id: string): string {
-  return QUESTIONS.find((q) => q.id === id)?.label ?? RETIRED_QUESTIONS[id] ?? id;
-}
-
-/** The text of an answer as a reader sees it (a choice's label rather than its id). */
-export function answerText(id: string, value: string): string {
-  const question = QUESTIONS.find((q) => q.id === id);
-  return question?.kind === 'choice'
-    ? (question.options.find((o) => o.id === value)?.label ?? value)
-    : value;
-}
-
 /** The lesson's plan as one sentence: "Next time I see X, I will Y." */
 export function planText(answers: Record<string, string>): string | undefined {
   const cue = answers[PLAN_CUE]?.trim().replace(/[.,]$/, '');
@@ -227,7 +214,10 @@ export const FEELINGS = [
   },
 ] as const;
 
-/** The version of the question set a lesson was answered with (bump when QUESTIONS change). */
+/**
+ * The version of the built-in question set (bump when QUESTIONS change). The user's edits count
+ * on from here (src/reflection/template.ts), and each lesson records the version it answered.
+ */
 export const TEMPLATE_VERSION = 2;
 
 /**

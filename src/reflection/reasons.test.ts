@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { REASON_GROUPS, reasonFromCrm, reasonLabel } from './reasons';
+import { CONTROLLABLE_BY_DEFAULT, GROUP_COLOURS, REASON_GROUPS } from './reasons';
 
-describe('reasonFromCrm', () => {
-  it.each([
-    ['Price', 'competitor.price-value'],
-    ['price', 'competitor.price-value'],
-    ['Champion left', 'no-decision.champion-left'],
-    ['  CHAMPION   LEFT! ', 'no-decision.champion-left'],
-    ['Price / value', 'competitor.price-value'],
-    ['Budget', 'no-decision.budget-removed'],
-    ['Went dark', 'no-decision.went-dark'],
-  ])('reads %j as %j', (text, id) => {
-    expect(reasonFromCrm(text)).toBe(id);
-  });
-
-  it.each([undefined, '', '   ', '?!', 'Weather', 'Other', 'Other (describe)', 'Price increase'])(
-    'has no reason of ours for %j',
-    (text) => {
-      expect(reasonFromCrm(text)).toBeUndefined();
-    },
-  );
-});
-
-describe('reasonLabel', () => {
-  it('labels a reason, an "other" reason with its text, and an unknown id as it is', () => {
-    expect(reasonLabel('competitor.price-value')).toBe('Price / value');
-    expect(reasonLabel('other', '  Acquired by a rival ')).toBe('Acquired by a rival');
-    expect(reasonLabel('other', '  ')).toBe('Other');
-    expect(reasonLabel('retired.reason')).toBe('retired.reason');
-    expect(reasonLabel(undefined)).toBe('');
-  });
+describe('REASON_GROUPS', () => {
+  const ids = REASON_GROUPS.flatMap((g) => g.reasons.map((r) => r.id));
 
   it('has unique reason ids', () => {
-    const ids = REASON_GROUPS.flatMap((g) => g.reasons.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every group a colour and marks only known reasons within control', () => {
+    for (const group of REASON_GROUPS) expect(GROUP_COLOURS[group.id]).toMatch(/^#[0-9a-f]{6}$/);
+    for (const id of CONTROLLABLE_BY_DEFAULT) expect(ids).toContain(id);
   });
 });

@@ -154,34 +154,26 @@ export const REASON_GROUPS: ReasonGroup[] = [
   },
 ];
 
-const ALL_REASONS = REASON_GROUPS.flatMap((g) => g.reasons);
-
-/** A reason's label; free text for "other"; the id itself for a reason no longer in the list. */
-export function reasonLabel(id: string | undefined, otherText?: string): string {
-  if (!id) return '';
-  if (id === 'other') return otherText?.trim() || t('reason_other_short');
-  return ALL_REASONS.find((r) => r.id === id)?.label ?? id;
-}
-
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/** Each group's colour until the user recolours a reason (distinct in light and dark mode). */
+export const GROUP_COLOURS: Record<string, string> = {
+  competitor: '#d64545',
+  'no-decision': '#d08a1c',
+  'stayed-built': '#3f7fd1',
+  'bad-fit': '#8b5cc7',
+  other: '#6f7782',
+};
 
 /**
- * Our reason for the lost reason a CRM's dialog recorded ("Price", "Lost to competitor: price",
- * "Budget"), when one of ours says the same; undefined otherwise.
+ * Reasons a seller can usually change by how they work the deal (qualifying, reaching the
+ * decision maker, running the process): marked "within my control" until the user says otherwise.
  */
-export function reasonFromCrm(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const wanted = normalise(text);
-  if (!wanted) return undefined;
-  const exact = ALL_REASONS.find((r) => r.id !== 'other' && normalise(r.label) === wanted);
-  if (exact) return exact.id;
-  // "Price" → "Price / value": the CRM's reason is a whole word of ours.
-  const partial = ALL_REASONS.find(
-    (r) => r.id !== 'other' && normalise(r.label).split(' ').includes(wanted),
-  );
-  return partial?.id;
-}
+export const CONTROLLABLE_BY_DEFAULT: ReadonlySet<string> = new Set([
+  'competitor.better-process',
+  'no-decision.indecision',
+  'no-decision.no-access',
+  'bad-fit.not-icp',
+  'bad-fit.no-need',
+]);
+
+/** The "other" reason: its text is the user's own, so it can be neither renamed nor merged. */
+export const OTHER_REASON = 'other';

@@ -24,6 +24,7 @@ describe('lessonFromReflection', () => {
     const built = lessonFromReflection(
       values({ answers: { whatHappened: 'They went with Globex.' } }),
       fromCrm,
+      TEMPLATE_VERSION,
     );
     expect(TEMPLATE_VERSION).toBe(2);
     expect(built).toEqual({
@@ -56,6 +57,7 @@ describe('lessonFromReflection', () => {
         answers: { planCue: 'procurement', planAction: 'find the economic buyer' },
       }),
       { ...fromCrm, deal: { ...fromCrm.deal!, lostReason: 'Price' } },
+      TEMPLATE_VERSION,
     );
     expect(built).toEqual({
       ok: true,
@@ -73,7 +75,7 @@ describe('lessonFromReflection', () => {
   });
 
   it('leaves out an unchosen second reason, confidence, feeling and CRM reason', () => {
-    const built = lessonFromReflection(values(), fromCrm);
+    const built = lessonFromReflection(values(), fromCrm, TEMPLATE_VERSION);
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     for (const key of ['secondaryReason', 'confidence', 'feeling', 'crmLostReason'] as const) {
@@ -82,25 +84,27 @@ describe('lessonFromReflection', () => {
   });
 
   it('refuses a confidence that is not one of the choices', () => {
-    expect(lessonFromReflection(values({ confidence: 'certain' }), fromCrm).ok).toBe(false);
+    expect(
+      lessonFromReflection(values({ confidence: 'certain' }), fromCrm, TEMPLATE_VERSION).ok,
+    ).toBe(false);
   });
 
   it('asks for the outcome when none was chosen', () => {
-    expect(lessonFromReflection(values({ outcome: '' }), fromCrm)).toEqual({
+    expect(lessonFromReflection(values({ outcome: '' }), fromCrm, TEMPLATE_VERSION)).toEqual({
       ok: false,
       error: 'Choose how the deal ended',
     });
   });
 
   it('asks for the outcome when the value is not one of the outcomes', () => {
-    expect(lessonFromReflection(values({ outcome: 'won' }), fromCrm)).toEqual({
+    expect(lessonFromReflection(values({ outcome: 'won' }), fromCrm, TEMPLATE_VERSION)).toEqual({
       ok: false,
       error: 'Choose how the deal ended',
     });
   });
 
   it.each(['', '   '])('asks for a deal name on a manual entry named %j', (dealName) => {
-    expect(lessonFromReflection(values({ dealName }), manual)).toEqual({
+    expect(lessonFromReflection(values({ dealName }), manual, TEMPLATE_VERSION)).toEqual({
       ok: false,
       error: 'Give the deal a name',
     });
@@ -110,6 +114,7 @@ describe('lessonFromReflection', () => {
     const built = lessonFromReflection(
       values({ dealName: '  Initech pilot ', company: ' Initech ' }),
       manual,
+      TEMPLATE_VERSION,
     );
     expect(built.ok && built.lesson).toMatchObject({
       crm: 'manual',
@@ -122,6 +127,7 @@ describe('lessonFromReflection', () => {
     const built = lessonFromReflection(
       values({ dealName: 'Initech', company: '  ', reason: '' }),
       manual,
+      TEMPLATE_VERSION,
     );
     expect(built.ok).toBe(true);
     if (!built.ok) return;
@@ -140,6 +146,7 @@ describe('lessonFromReflection', () => {
         },
       }),
       fromCrm,
+      TEMPLATE_VERSION,
     );
     expect(built.ok && built.lesson.answers).toEqual({
       whatHappened: 'Lost on price.',
@@ -151,6 +158,7 @@ describe('lessonFromReflection', () => {
     const built = lessonFromReflection(
       values({ dealName: 'Typed name', company: 'Typed company' }),
       fromCrm,
+      TEMPLATE_VERSION,
     );
     expect(built.ok && built.lesson).toMatchObject({
       dealName: 'Acme renewal',
@@ -161,18 +169,26 @@ describe('lessonFromReflection', () => {
   });
 
   it('uses the typed company when the CRM page showed none', () => {
-    const built = lessonFromReflection(values({ company: 'Typed company' }), {
-      ...fromCrm,
-      deal: { dealName: 'Acme renewal' },
-    });
+    const built = lessonFromReflection(
+      values({ company: 'Typed company' }),
+      {
+        ...fromCrm,
+        deal: { dealName: 'Acme renewal' },
+      },
+      TEMPLATE_VERSION,
+    );
     expect(built.ok && built.lesson.company).toBe('Typed company');
   });
 
   it('refuses a deal link that is not a web page', () => {
-    const built = lessonFromReflection(values(), {
-      ...fromCrm,
-      dealUrl: 'javascript:alert(1)',
-    });
+    const built = lessonFromReflection(
+      values(),
+      {
+        ...fromCrm,
+        dealUrl: 'javascript:alert(1)',
+      },
+      TEMPLATE_VERSION,
+    );
     expect(built.ok).toBe(false);
   });
 });

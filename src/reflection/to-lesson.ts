@@ -1,6 +1,5 @@
 import type { DealContext } from '../crm/types';
 import { describeIssue, LessonInputSchema, type LessonInput } from '../lessons/schema';
-import { TEMPLATE_VERSION } from './questions';
 import type { ReflectionValues } from './values';
 
 /** Where a reflection came from: a confirmed loss on a CRM page, or typed in by hand. */
@@ -18,6 +17,8 @@ const orUndefined = (text: string) => text.trim() || undefined;
 export function lessonFromReflection(
   values: ReflectionValues,
   source: ReflectionSource,
+  /** The version of the questions it was answered with (src/reflection/template.ts). */
+  templateVersion: number,
 ): { ok: true; lesson: LessonInput } | { ok: false; error: string } {
   const answers = Object.fromEntries(
     Object.entries(values.answers)
@@ -41,7 +42,7 @@ export function lessonFromReflection(
     confidence: values.confidence || undefined,
     feeling: values.feeling,
     mode: values.mode,
-    templateVersion: TEMPLATE_VERSION,
+    templateVersion,
     answers,
   });
   return parsed.success

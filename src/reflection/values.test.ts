@@ -1,26 +1,31 @@
+import { resolveTemplate } from './template';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_VALUES, initialValues, ReflectionValuesSchema } from './values';
 
+const BUILT_IN = resolveTemplate(undefined);
+
 describe('initialValues', () => {
   it('is the empty form without a deal, or without a lost reason', () => {
-    expect(initialValues(undefined)).toEqual(EMPTY_VALUES);
-    expect(initialValues({ dealName: 'Acme renewal' })).toEqual(EMPTY_VALUES);
+    expect(initialValues(undefined, BUILT_IN)).toEqual(EMPTY_VALUES);
+    expect(initialValues({ dealName: 'Acme renewal' }, BUILT_IN)).toEqual(EMPTY_VALUES);
   });
 
   it("preselects the reason the CRM recorded, as 'fairly sure'", () => {
-    expect(initialValues({ dealName: 'Acme renewal', lostReason: 'Price' })).toEqual({
+    expect(initialValues({ dealName: 'Acme renewal', lostReason: 'Price' }, BUILT_IN)).toEqual({
       ...EMPTY_VALUES,
       reason: 'competitor.price-value',
       confidence: 'fairly-sure',
     });
-    expect(initialValues({ dealName: 'Acme', lostReason: 'Champion left' })).toMatchObject({
+    expect(
+      initialValues({ dealName: 'Acme', lostReason: 'Champion left' }, BUILT_IN),
+    ).toMatchObject({
       reason: 'no-decision.champion-left',
       confidence: 'fairly-sure',
     });
   });
 
   it('leaves reason and confidence empty when the CRM reason is not one of ours', () => {
-    expect(initialValues({ dealName: 'Acme renewal', lostReason: 'Weather' })).toEqual(
+    expect(initialValues({ dealName: 'Acme renewal', lostReason: 'Weather' }, BUILT_IN)).toEqual(
       EMPTY_VALUES,
     );
   });

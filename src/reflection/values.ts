@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DealContext } from '../crm/types';
-import { reasonFromCrm } from './reasons';
+import { reasonFromCrm, type Template } from './template';
 
 /** What the form holds while the user answers: also what a draft keeps. */
 export const ReflectionValuesSchema = z.object({
@@ -30,8 +30,8 @@ export const EMPTY_VALUES: ReflectionValues = {
 };
 
 /** The form's starting point for a loss: the reason the user already gave the CRM, if it is one of ours. */
-export function initialValues(deal: DealContext | undefined): ReflectionValues {
-  const reason = reasonFromCrm(deal?.lostReason);
+export function initialValues(deal: DealContext | undefined, template: Template): ReflectionValues {
+  const reason = reasonFromCrm(template, deal?.lostReason);
   // A fresh answers object: EMPTY_VALUES is shared and must never be written through.
   return {
     ...EMPTY_VALUES,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import { DEFAULT_LOST_LABELS } from '../crm/stage-labels';
+import { TemplateSettingsSchema } from '../reflection/template';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
 export const CustomRuleSchema = z.object({
@@ -45,6 +46,8 @@ export const SettingsSchema = z.object({
   kindLine: z.boolean().default(true),
   /** Asked once, after several skips in a row, whether to ask less often. */
   skipStreakAsked: z.boolean().default(false),
+  /** The user's questions and reasons; absent until they edit them (the built-in ones apply). */
+  template: TemplateSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,14 +1,23 @@
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Lesson } from '../lessons/schema';
+import type { Template } from '../reflection/template';
 import { formatAmount, formatDateTime } from './format';
 import { t } from '../i18n/t';
 
 /** Everything a lesson holds, as text. */
-export function LessonDetail({ id, lesson }: { id: string; lesson: Lesson }) {
+export function LessonDetail({
+  id,
+  lesson,
+  template,
+}: {
+  id: string;
+  lesson: Lesson;
+  template: Template;
+}) {
   const rows: [string, string][] = [
     [t('fact_saved'), formatDateTime(lesson.createdAt)],
-    ...lessonFacts(lesson, formatAmount),
-    ...lessonAnswers(lesson),
+    ...lessonFacts(lesson, template, formatAmount),
+    ...lessonAnswers(lesson, template),
   ];
   return (
     <div id={id}>

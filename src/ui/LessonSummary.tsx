@@ -1,20 +1,24 @@
 import type { Lesson } from '../lessons/schema';
 import { outcomeLabel } from '../reflection/outcomes';
 import { OTHER_REASON_ANSWER, planText } from '../reflection/questions';
-import { reasonLabel } from '../reflection/reasons';
+import { reasonLabel, reasonOf, type Template } from '../reflection/template';
 import { formatDate } from './format';
 
-/** One lesson in a list: deal, date, reason, and the "next time" plan. */
-export function LessonSummary({ lesson }: { lesson: Lesson }) {
+/** One lesson in a list: deal, date, reason (in its colour), and the "next time" plan. */
+export function LessonSummary({ lesson, template }: { lesson: Lesson; template: Template }) {
   const reason =
-    reasonLabel(lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) || outcomeLabel(lesson.outcome);
+    reasonLabel(template, lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) ||
+    outcomeLabel(lesson.outcome);
+  const colour = reasonOf(template, lesson.reason)?.colour;
   const plan = planText(lesson.answers);
   return (
     <div>
       <div class="lesson-name">{lesson.dealName}</div>
       <div class="lesson-meta">
         <time dateTime={lesson.createdAt}>{formatDate(lesson.createdAt)}</time>
-        {lesson.company && <> · {lesson.company}</>} · {reason}
+        {lesson.company && <> · {lesson.company}</>} ·{' '}
+        {colour && <span class="reason-dot" aria-hidden="true" style={{ background: colour }} />}
+        {reason}
       </div>
       {plan && <p class="lesson-next">{plan}</p>}
     </div>

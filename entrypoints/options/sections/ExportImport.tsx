@@ -5,6 +5,11 @@ import { importLessons, recentLessons } from '../../../src/db/lessons';
 import { toCsv } from '../../../src/export/csv';
 import { fromJson, toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
+import type { Lesson } from '../../../src/lessons/schema';
+import { defaultTemplateSettings, resolveTemplate } from '../../../src/reflection/template';
+import { withImportedEntries } from '../../../src/reflection/template-edit';
+import type { Settings } from '../../../src/settings/schema';
+import { loadSettings, saveSettings } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
 import { t } from '../../../src/i18n/t';
 
@@ -14,21 +19,23 @@ const FORMATS = {
       return t('export_format_json');
     },
     type: 'application/json',
-    write: toJson,
+    write: (lessons: Lesson[], settings: Settings) => toJson(lessons, settings.template),
   },
   csv: {
     get label() {
       return t('export_format_csv');
     },
     type: 'text/csv',
-    write: toCsv,
+    write: (lessons: Lesson[], settings: Settings) =>
+      toCsv(lessons, resolveTemplate(settings.template)),
   },
   md: {
     get label() {
       return t('export_format_md');
     },
     type: 'text/markdown',
-    write: toMarkdown,
+    write: (lessons: Lesson[], settings: Settings) =>
+      toMarkdown(lessons, resolveTemplate(settings.template)),
   },
 } as const;
 
@@ -40,8 +47,9 @@ export function ExportImport() {
   const exportAs = async (ext: keyof typeof FORMATS) => {
     const format = FORMATS[ext];
     const lessons = await recentLessons(database());
+    const { settings } = await loadSettings();
     const day = new Date().toISOString().slice(0, 10);
-    downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons), format.type);
+    downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons, settings), format.type);
     setStatus({ kind: 'ok', text: t('export_done', [lessons.length, ext.toUpperCase()]) });
   };
 
@@ -57,6 +65,12 @@ export function ExportImport() {
         text: t('import_failed', [file.name, parsed.error]),
       });
     const counts = await importLessons(database(), parsed.lessons);
+    if (parsed.template) {
+      const { settings } = await loadSettings();
+      const local = settings.template ?? defaultTemplateSettings();
+      const merged = withImportedEntries(local, parsed.template);
+      if (merged !== local) await saveSettings({ ...settings, template: merged });
+    }
     setStatus({
       kind: 'ok',
       text: t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]),

@@ -5,11 +5,14 @@ import type { Lesson } from '../../../src/lessons/schema';
 import { LessonDetail } from '../../../src/ui/LessonDetail';
 import { LessonSummary } from '../../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
+import { useTemplate } from '../../../src/ui/use-template';
+import type { Template } from '../../../src/reflection/template';
 import { t } from '../../../src/i18n/t';
 
 /** Every lesson, newest first; open one to read it, delete with a confirmation. */
 export function LessonLibrary() {
   const lessons = useLiveQuery(() => recentLessons(database()), []);
+  const template = useTemplate();
   return (
     <section aria-labelledby="library-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="library-title">{t('library_title')}</h2>
@@ -19,10 +22,10 @@ export function LessonLibrary() {
       {lessons.state === 'ready' && lessons.value.length === 0 && (
         <p class="muted">{t('library_empty')}</p>
       )}
-      {lessons.state === 'ready' && (
+      {lessons.state === 'ready' && template && (
         <ul class="lesson-list">
           {lessons.value.map((lesson) => (
-            <LessonItem key={lesson.id} lesson={lesson} />
+            <LessonItem key={lesson.id} lesson={lesson} template={template} />
           ))}
         </ul>
       )}
@@ -30,7 +33,7 @@ export function LessonLibrary() {
   );
 }
 
-function LessonItem({ lesson }: { lesson: Lesson }) {
+function LessonItem({ lesson, template }: { lesson: Lesson; template: Template }) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const detailId = `lesson-${lesson.id}`;
@@ -38,7 +41,7 @@ function LessonItem({ lesson }: { lesson: Lesson }) {
     <li class="card" data-testid="lesson">
       <div class="row" style={{ alignItems: 'flex-start' }}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <LessonSummary lesson={lesson} />
+          <LessonSummary lesson={lesson} template={template} />
         </div>
         <button
           type="button"
@@ -77,7 +80,7 @@ function LessonItem({ lesson }: { lesson: Lesson }) {
           </button>
         </div>
       )}
-      {open && <LessonDetail id={detailId} lesson={lesson} />}
+      {open && <LessonDetail id={detailId} lesson={lesson} template={template} />}
     </li>
   );
 }
