@@ -104,7 +104,10 @@ describe('lessonFacts', () => {
       lesson({ reason: 'no-decision.went-dark' }),
       resolveTemplate(settings),
     );
-    expect(facts).toContainEqual(['Reason', 'Never met the buyer']);
+    expect(facts).toContainEqual([
+      'Reason',
+      'Never met the buyer (written as “Went dark”, since merged)',
+    ]);
     expect(facts).toContainEqual(['Within my control', 'Yes']);
   });
 

@@ -26,9 +26,9 @@ export function lessonFacts(
     ],
     [t('fact_stage_before'), lesson.stageBefore],
     [t('fact_outcome'), outcomeLabel(lesson.outcome)],
-    [t('fact_reason'), reasonLabel(template, lesson.reason, other) || undefined],
+    [t('fact_reason'), reasonText(template, lesson.reason, other)],
     [t('fact_controllable'), controllableText(template, lesson.reason)],
-    [t('fact_second_reason'), reasonLabel(template, lesson.secondaryReason, other) || undefined],
+    [t('fact_second_reason'), reasonText(template, lesson.secondaryReason, other)],
     [t('fact_confidence'), CONFIDENCE.find((c) => c.id === lesson.confidence)?.label],
     [
       t('fact_feeling'),
@@ -38,6 +38,15 @@ export function lessonFacts(
     [t('fact_plan'), planText(lesson.answers)],
   ];
   return facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
+}
+
+/** A reason as a lesson's detail shows it: a merged one names the reason it was written as. */
+function reasonText(template: Template, id: string | undefined, other: string | undefined) {
+  const label = reasonLabel(template, id, other);
+  const written = id && template.reasons[id];
+  return written && written.mergedInto
+    ? t('fact_reason_merged', [label, written.label])
+    : label || undefined;
 }
 
 /** "Yes" or "No" for a reason the user has marked within their control or not. */

@@ -365,4 +365,21 @@ describe('ReflectionForm', () => {
       answers: { 'q-room': 'Their CFO' },
     });
   });
+
+  it("shows a draft's reason that has since been merged as the reason it went into", () => {
+    const merged = mergeReason(
+      defaultTemplateSettings(),
+      'no-decision.went-dark',
+      'no-decision.indecision',
+    );
+    const { onSave } = setup({
+      template: resolveTemplate(merged),
+      initial: { ...EMPTY_VALUES, outcome: 'no-decision', reason: 'no-decision.went-dark' },
+    });
+    expect((screen.getByLabelText('Main reason') as HTMLSelectElement).value).toBe(
+      'no-decision.indecision',
+    );
+    save();
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ reason: 'no-decision.indecision' });
+  });
 });

@@ -9,7 +9,7 @@ import {
   type TextQuestion,
 } from './questions';
 import { OTHER_REASON } from './reasons';
-import type { ReasonGroupView, Template } from './template';
+import { reasonOf, type ReasonGroupView, type Template } from './template';
 import { EMPTY_VALUES, type ReflectionValues } from './values';
 import { t } from '../i18n/t';
 
@@ -111,7 +111,12 @@ export function ReflectionForm({
   laterLabel = t('form_later'),
   actions,
 }: Props) {
-  const [values, setValues] = useState<ReflectionValues>(initial);
+  // A draft begun before a reason was merged shows the reason it went into (the one offered).
+  const [values, setValues] = useState<ReflectionValues>(() => ({
+    ...initial,
+    reason: reasonOf(template, initial.reason)?.id ?? initial.reason,
+    secondaryReason: reasonOf(template, initial.secondaryReason)?.id ?? initial.secondaryReason,
+  }));
   const id = (name: string) => `${idPrefix}-${name}`;
   const update = (next: ReflectionValues) => {
     setValues(next);

@@ -146,7 +146,7 @@ describe('reasons', () => {
       .poll(() => card.locator('.lesson-meta').textContent())
       .toContain('Buyer indecision');
     const detail = await card.locator('dl').textContent();
-    expect(detail).toContain('ReasonBuyer indecision');
+    expect(detail).toContain('ReasonBuyer indecision (written as “Champion left”, since merged)');
     expect(detail).toContain('Within my controlYes');
     expect((await lessonNamed('Soylent — Cafeteria'))?.reason).toBe('no-decision.champion-left');
     await options.close();

@@ -117,6 +117,7 @@ function ReasonRow(props: {
           aria-label={t('template_reason_name', reason.label)}
           value={reason.label}
           maxLength={300}
+          size={24}
           style={{ flex: 1, minWidth: '10em' }}
           onInput={(e) => props.onRename(e.currentTarget.value)}
         />
