@@ -15,6 +15,22 @@ import {
 
 const newId = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
+/**
+ * An entry with a patch applied. Emptied words are dropped from a built-in entry (its own,
+ * translated words come back); an entry the user added keeps them empty, and the template will
+ * not save until it has words again.
+ */
+function patched<T extends { label?: string; hint?: string }>(
+  entry: T,
+  patch: Partial<T>,
+  builtIn: boolean,
+): T {
+  const next = { ...entry, ...patch };
+  if (patch.label !== undefined && !patch.label.trim() && builtIn) delete next.label;
+  if (patch.hint !== undefined && !patch.hint.trim()) delete next.hint;
+  return next;
+}
+
 const unmerged = (reason: TemplateReason): TemplateReason => {
   const copy = { ...reason };
   delete copy.mergedInto;
@@ -30,26 +46,16 @@ export function addQuestion(
   return { ...template, questions: [...template.questions, { id, label, mode, removed: false }] };
 }
 
-/**
- * Rewords a question or changes its mode. An empty label gives a built-in question its own
- * wording back (in the browser's language); on a question the user added, it stays empty and
- * the template will not save until it has words.
- */
+/** Rewords a question or changes its mode. */
 export function updateQuestion(
   template: TemplateSettings,
   id: string,
   patch: { label?: string; hint?: string; mode?: Mode },
 ): TemplateSettings {
+  const builtIn = Boolean(builtInQuestion(id));
   return {
     ...template,
-    questions: template.questions.map((q) => {
-      if (q.id !== id) return q;
-      const next = { ...q, ...patch };
-      if (patch.label !== undefined && !patch.label.trim() && builtInQuestion(id))
-        delete next.label;
-      if (patch.hint !== undefined && !patch.hint.trim()) delete next.hint;
-      return next;
-    }),
+    questions: template.questions.map((q) => (q.id === id ? patched(q, patch, builtIn) : q)),
   };
 }
 
@@ -87,20 +93,16 @@ export function addReason(
   return { ...template, reasons: [...template.reasons, reason] };
 }
 
-/** Renames, recolours or marks a reason; an empty label gives a built-in reason its own back. */
+/** Renames, recolours or marks a reason. */
 export function updateReason(
   template: TemplateSettings,
   id: string,
   patch: { label?: string; colour?: string; controllable?: boolean },
 ): TemplateSettings {
+  const builtIn = Boolean(builtInReason(id));
   return {
     ...template,
-    reasons: template.reasons.map((r) => {
-      if (r.id !== id) return r;
-      const next = { ...r, ...patch };
-      if (patch.label !== undefined && !patch.label.trim() && builtInReason(id)) delete next.label;
-      return next;
-    }),
+    reasons: template.reasons.map((r) => (r.id === id ? patched(r, patch, builtIn) : r)),
   };
 }
 
