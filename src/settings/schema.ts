@@ -45,6 +45,11 @@ export const SettingsSchema = z.object({
   kindLine: z.boolean().default(true),
   /** Asked once, after several skips in a row, whether to ask less often. */
   skipStreakAsked: z.boolean().default(false),
+  /**
+   * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
+   * so nothing changes for people who did not ask for it.
+   */
+  captureWins: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -54,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyCap: 10,
   kindLine: true,
   skipStreakAsked: false,
+  captureWins: false,
 };
 
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */
