@@ -3,6 +3,7 @@ import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
 import { LostLabels } from './sections/LostLabels';
+import { WinLibrary } from './sections/WinLibrary';
 import { t } from '../../src/i18n/t';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
         <p class="muted">{t('options_privacy')}</p>
       </header>
       <LessonLibrary />
+      <WinLibrary />
       <ExportImport />
       <AskSettings />
       <LostLabels />

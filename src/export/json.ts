@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import { describeIssue, LessonSchema, type Lesson } from '../lessons/schema';
+import { WinSchema, type Win } from '../wins/schema';
 
 export const EXPORT_FORMAT = 'rebound-lessons';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -12,15 +13,21 @@ const ExportFileSchema = z.object({
   }),
   exportedAt: z.iso.datetime(),
   lessons: z.array(LessonSchema),
+  /**
+   * "What worked" notes on won deals. Added without a new format version: files from before
+   * wins existed have none and still import.
+   */
+  wins: z.array(WinSchema).default([]),
 });
 
-/** Every field of every lesson, lossless, for re-import. */
-export function toJson(lessons: Lesson[], now = new Date()): string {
-  const file: z.infer<typeof ExportFileSchema> = {
+/** Every field of every lesson (and win), lossless, for re-import. */
+export function toJson(lessons: Lesson[], now = new Date(), wins: Win[] = []): string {
+  const file: z.input<typeof ExportFileSchema> = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     lessons,
+    wins,
   };
   return JSON.stringify(file, null, 2);
 }
@@ -28,7 +35,7 @@ export function toJson(lessons: Lesson[], now = new Date()): string {
 /** Reads a JSON export back; a bad file gets a message that names what is wrong and where. */
 export function fromJson(
   text: string,
-): { ok: true; lessons: Lesson[] } | { ok: false; error: string } {
+): { ok: true; lessons: Lesson[]; wins: Win[] } | { ok: false; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -37,6 +44,6 @@ export function fromJson(
   }
   const parsed = ExportFileSchema.safeParse(raw);
   return parsed.success
-    ? { ok: true, lessons: parsed.data.lessons }
+    ? { ok: true, lessons: parsed.data.lessons, wins: parsed.data.wins }
     : { ok: false, error: `The file cannot be imported: ${describeIssue(parsed.error)}` };
 }

@@ -2,11 +2,14 @@ import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { database } from '../../../src/db/database';
 import { importLessons, recentLessons } from '../../../src/db/lessons';
+import { importWins, recentWins } from '../../../src/db/wins';
 import { toCsv } from '../../../src/export/csv';
 import { fromJson, toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
 import { downloadText } from '../../../src/ui/download';
 import { t } from '../../../src/i18n/t';
+import type { Lesson } from '../../../src/lessons/schema';
+import type { Win } from '../../../src/wins/schema';
 
 const FORMATS = {
   json: {
@@ -14,21 +17,25 @@ const FORMATS = {
       return t('export_format_json');
     },
     type: 'application/json',
-    write: toJson,
+    write: (lessons: Lesson[], wins: Win[]) => toJson(lessons, new Date(), wins),
+    hasWins: true,
   },
   csv: {
     get label() {
       return t('export_format_csv');
     },
     type: 'text/csv',
-    write: toCsv,
+    // One row per lesson: wins are in the JSON and Markdown exports.
+    write: (lessons: Lesson[]) => toCsv(lessons),
+    hasWins: false,
   },
   md: {
     get label() {
       return t('export_format_md');
     },
     type: 'text/markdown',
-    write: toMarkdown,
+    write: (lessons: Lesson[], wins: Win[]) => toMarkdown(lessons, new Date(), wins),
+    hasWins: true,
   },
 } as const;
 
@@ -39,10 +46,15 @@ export function ExportImport() {
 
   const exportAs = async (ext: keyof typeof FORMATS) => {
     const format = FORMATS[ext];
-    const lessons = await recentLessons(database());
+    const [lessons, wins] = await Promise.all([recentLessons(database()), recentWins(database())]);
     const day = new Date().toISOString().slice(0, 10);
-    downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons), format.type);
-    setStatus({ kind: 'ok', text: t('export_done', [lessons.length, ext.toUpperCase()]) });
+    downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons, wins), format.type);
+    const done = t('export_done', [lessons.length, ext.toUpperCase()]);
+    const withWins = format.hasWins && wins.length > 0;
+    setStatus({
+      kind: 'ok',
+      text: withWins ? `${done} ${t('export_done_wins', wins.length)}` : done,
+    });
   };
 
   const importFile = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -56,10 +68,17 @@ export function ExportImport() {
         kind: 'error',
         text: t('import_failed', [file.name, parsed.error]),
       });
-    const counts = await importLessons(database(), parsed.lessons);
+    const db = database();
+    // Lessons and wins together or not at all.
+    const { counts, wins } = await db.transaction('rw', db.lessons, db.wins, async () => ({
+      counts: await importLessons(db, parsed.lessons),
+      wins: await importWins(db, parsed.wins),
+    }));
+    const done = t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]);
+    if (parsed.wins.length === 0) return setStatus({ kind: 'ok', text: done });
     setStatus({
       kind: 'ok',
-      text: t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]),
+      text: `${done} ${t('import_done_wins', [wins.added, wins.updated, wins.unchanged])}`,
     });
   };
 
