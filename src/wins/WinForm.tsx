@@ -15,13 +15,15 @@ type Props = {
   error?: string;
   onSave: (answers: Record<string, string>) => void;
   onNotNow: () => void;
+  /** Any change to the answers (the panel clears a stale error). */
+  onEdit?: () => void;
 };
 
 /**
  * The three "what worked" questions as a form. Presentational: answers out through callbacks,
  * so it renders the same in the CRM page's shadow root and in DOM tests.
  */
-export function WinForm({ idPrefix, busy, error, onSave, onNotNow }: Props) {
+export function WinForm({ idPrefix, busy, error, onSave, onNotNow, onEdit }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const id = (name: string) => `${idPrefix}-${name}`;
 
@@ -33,7 +35,10 @@ export function WinForm({ idPrefix, busy, error, onSave, onNotNow }: Props) {
         rows={rows}
         placeholder={q.hint}
         value={answers[q.id] ?? ''}
-        onInput={(e) => setAnswers({ ...answers, [q.id]: e.currentTarget.value })}
+        onInput={(e) => {
+          setAnswers({ ...answers, [q.id]: e.currentTarget.value });
+          onEdit?.();
+        }}
       />
     </div>
   );

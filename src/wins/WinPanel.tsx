@@ -82,6 +82,7 @@ export function WinPanel({ win, onClose }: Props) {
           error={error}
           onSave={(answers) => void save(answers)}
           onNotNow={notNow}
+          onEdit={() => setError(undefined)}
         />
       )}
     </section>
