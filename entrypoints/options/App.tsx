@@ -5,6 +5,7 @@ import { LessonLibrary } from './sections/LessonLibrary';
 import { LostLabels } from './sections/LostLabels';
 import { TemplateQuestions } from './sections/TemplateQuestions';
 import { TemplateReasons } from './sections/TemplateReasons';
+import { WinLibrary } from './sections/WinLibrary';
 import { t } from '../../src/i18n/t';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
         <p class="muted">{t('options_privacy')}</p>
       </header>
       <LessonLibrary />
+      <WinLibrary />
       <ExportImport />
       <AskSettings />
       <TemplateQuestions />

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
 import { unfinishedDrafts } from '../../src/db/drafts';
 import { countLessons, recentLessons } from '../../src/db/lessons';
+import { countWins } from '../../src/db/wins';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../src/ui/use-live-query';
@@ -12,12 +13,13 @@ const RECENT = 5;
 
 async function loadPopup() {
   const db = database();
-  const [lessons, total, drafts] = await Promise.all([
+  const [lessons, total, drafts, wins] = await Promise.all([
     recentLessons(db, RECENT),
     countLessons(db),
     unfinishedDrafts(db),
+    countWins(db),
   ]);
-  return { lessons, total, drafts };
+  return { lessons, total, drafts, wins };
 }
 
 export function App() {
@@ -44,6 +46,14 @@ export function App() {
             {data.value.total === 1
               ? t('popup_lesson_count_one')
               : t('popup_lesson_count', data.value.total)}
+          </span>
+        )}
+        {data.state === 'ready' && data.value.wins > 0 && (
+          <span class="muted" data-testid="win-count">
+            ·{' '}
+            {data.value.wins === 1
+              ? t('popup_win_count_one')
+              : t('popup_win_count', data.value.wins)}
           </span>
         )}
       </header>

@@ -2,9 +2,10 @@ import { adapterById, adapters } from '../crm/registry';
 import type { ReboundDatabase } from '../db/database';
 import { openDraft } from '../db/drafts';
 import { claimPrompt, promptsToday, skippedInARow, setPromptStatus } from '../db/prompts';
-import { LossCorrelator, type ObservedInTab } from '../detection/correlator';
+import { claimWinPrompt } from '../db/wins';
+import { CORRELATION_WINDOW_MS, LossCorrelator, type ObservedInTab } from '../detection/correlator';
 import { observeStageSaves } from '../detection/network-observer';
-import type { LossEvent } from '../messaging/messages';
+import type { LossEvent, ToContent, WinEvent } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
 import { resolveTemplate } from '../reflection/template';
@@ -15,8 +16,8 @@ const PENDING_MS = 60_000;
 
 export type LossFlow = {
   observed(observed: ObservedInTab): void;
-  /** The prompt waiting for this tab, taken (so it shows once). */
-  takePending(tabId: number): LossEvent | undefined;
+  /** The prompt (loss or win) waiting for this tab, taken (so it shows once). */
+  takePending(tabId: number): ToContent | undefined;
 };
 
 /**
@@ -24,21 +25,31 @@ export type LossFlow = {
  * second tab, a retried save or a re-save of the same loss does not prompt again). Every
  * prompted loss gets a draft at once, so even a prompt held back by the daily cap, or a tab
  * closed before answering, leaves an unfinished reflection in the popup.
+ *
+ * Wins (opt-in, setting `captureWins`) get the "what worked" capture: once per deal, claimed
+ * apart from losses (src/db/wins.ts). Not held back by the daily cap, and not counted in it: a
+ * win is rarer than a loss, asked about only because the user turned it on, and must never use
+ * up a loss's prompt. The minimum deal size applies, since it says "don't ask about small deals".
  */
 export function startLossDetection(db: ReboundDatabase): LossFlow {
-  const pending = new Map<number, { loss: LossEvent; at: number }>();
+  const pending = new Map<number, { message: ToContent; at: number }>();
+  const deliver = async (tabId: number, message: ToContent) => {
+    const reply = await sendToTab(tabId, message);
+    if (!reply.ok) pending.set(tabId, { message, at: Date.now() });
+  };
+  const tooSmall = (minAmount: number | undefined, amount: number | undefined) =>
+    minAmount !== undefined && amount !== undefined && amount < minAmount;
 
   const openPrompt = async ({
     tabId,
     type: _type,
     stageAfter: _after,
     beforeSave: _beforeSave,
+    result: _result,
     ...observed
   }: ObservedInTab) => {
     const { settings } = await loadSettings();
-    const amount = observed.deal.amount;
-    if (settings.minAmount !== undefined && amount !== undefined && amount < settings.minAmount)
-      return;
+    if (tooSmall(settings.minAmount, observed.deal.amount)) return;
     const askAboutSettings =
       !settings.skipStreakAsked && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
     const lossId = crypto.randomUUID();
@@ -50,10 +61,30 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     if ((await promptsToday(db)) > settings.dailyCap) return setPromptStatus(db, lossId, 'queued');
     if (askAboutSettings) await saveSettings({ ...settings, skipStreakAsked: true });
 
-    const reply = await sendToTab(tabId, { type: 'prompt/open', loss });
-    if (!reply.ok) pending.set(tabId, { loss, at: Date.now() });
+    await deliver(tabId, { type: 'prompt/open', loss });
   };
-  const correlator = new LossCorrelator((loss) => void openPrompt(loss));
+  const openWinCapture = async ({
+    tabId,
+    type: _type,
+    stageAfter: _after,
+    beforeSave: _beforeSave,
+    result: _result,
+    ...observed
+  }: ObservedInTab) => {
+    const { settings } = await loadSettings();
+    // Turned off since the page reported it: nothing.
+    if (!settings.captureWins || tooSmall(settings.minAmount, observed.deal.amount)) return;
+    const winId = crypto.randomUUID();
+    if (!(await claimWinPrompt(db, { winId, crm: observed.crm, dealId: observed.dealId }))) return;
+    const win: WinEvent = { ...observed, winId };
+    await deliver(tabId, { type: 'win/open', win });
+  };
+  const correlator = new LossCorrelator(
+    (loss) => void openPrompt(loss),
+    Date.now,
+    CORRELATION_WINDOW_MS,
+    (win) => void openWinCapture(win),
+  );
   observeStageSaves(adapters, (save) => correlator.saveConfirmed(save));
 
   return {
@@ -63,7 +94,7 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     takePending(tabId) {
       const waiting = pending.get(tabId);
       pending.delete(tabId);
-      return waiting && Date.now() - waiting.at < PENDING_MS ? waiting.loss : undefined;
+      return waiting && Date.now() - waiting.at < PENDING_MS ? waiting.message : undefined;
     },
   };
 }

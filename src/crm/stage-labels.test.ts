@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOST_LABELS, isLostLabel, lostMatcher, normaliseLabel } from './stage-labels';
+import {
+  DEFAULT_LOST_LABELS,
+  DEFAULT_WON_LABELS,
+  isLostLabel,
+  lostMatcher,
+  neverWon,
+  normaliseLabel,
+  wonMatcher,
+} from './stage-labels';
 
 describe('normaliseLabel', () => {
   it.each([
@@ -129,5 +137,55 @@ describe('lostMatcher', () => {
 
   it('matches nothing with no labels at all', () => {
     expect(lostMatcher([])('Closed lost')).toBe(false);
+  });
+});
+
+describe('wonMatcher (the opt-in "what worked" capture)', () => {
+  const isWon = wonMatcher();
+
+  it.each([
+    'Closed won',
+    'CLOSED-WON',
+    'Closed Won',
+    'Won',
+    'Deal won',
+    'Opportunity won',
+    'Gewonnen',
+    'Abgeschlossen gewonnen',
+    'Gagné',
+    'Fermé gagné',
+    'Ganado',
+    'Cerrado ganado',
+    'Ganho',
+    'Fechado ganho',
+    'Vinto',
+    'Chiuso vinto',
+    '受注',
+    'クローズ（受注）',
+  ])('%j is won', (label) => {
+    expect(isWon(label)).toBe(true);
+  });
+
+  it.each([
+    'Closed lost',
+    'Lost',
+    '失注',
+    'Contract sent',
+    'Wonderful prospects',
+    'Not won yet',
+    'Closed',
+    '',
+    undefined,
+  ])('%j is not won', (label) => {
+    expect(isWon(label)).toBe(false);
+  });
+
+  it('shares no label with the lost list, either way', () => {
+    for (const label of DEFAULT_WON_LABELS) expect(isLostLabel(label), label).toBe(false);
+    for (const label of DEFAULT_LOST_LABELS) expect(isWon(label), label).toBe(false);
+  });
+
+  it('never matches when wins are not looked for', () => {
+    for (const label of DEFAULT_WON_LABELS) expect(neverWon(label)).toBe(false);
   });
 });

@@ -39,6 +39,47 @@ export const DEFAULT_LOST_LABELS: readonly string[] = [
   '失注',
 ];
 
+/**
+ * Stage labels that mean "won", for the optional "what worked" capture (setting `captureWins`).
+ * Compared the same way as the lost labels. A label that is both (a user's broad /regex/) counts
+ * as lost: a win is never taken for a loss, nor a loss for a win.
+ */
+export const DEFAULT_WON_LABELS: readonly string[] = [
+  // English
+  'Closed won',
+  'Won',
+  'Deal won',
+  'Opportunity won',
+  // German (and Dutch "Gewonnen")
+  'Gewonnen',
+  'Geschlossen gewonnen',
+  'Abgeschlossen gewonnen',
+  // French
+  'Gagné',
+  'Gagnée',
+  'Fermé gagné',
+  'Clôturé gagné',
+  // Spanish
+  'Ganado',
+  'Ganada',
+  'Cerrado ganado',
+  'Cerrada ganada',
+  // Portuguese
+  'Ganho',
+  'Ganha',
+  'Fechado ganho',
+  'Fechada ganha',
+  // Dutch
+  'Gesloten gewonnen',
+  // Italian
+  'Vinto',
+  'Vinta',
+  'Chiuso vinto',
+  'Chiusa vinta',
+  // Japanese
+  '受注',
+];
+
 export function normaliseLabel(label: string): string {
   return label
     .normalize('NFKD')
@@ -84,3 +125,13 @@ export function lostMatcher(
 
 /** With the default labels. */
 export const isLostLabel = lostMatcher();
+
+/** A test for "this stage label means won" (the same comparison as lost labels). */
+export function wonMatcher(
+  labels: readonly string[] = DEFAULT_WON_LABELS,
+): (label: string | undefined) => boolean {
+  return lostMatcher(labels);
+}
+
+/** For pages that must not look for wins (the setting is off, or a user rule knows only "lost"). */
+export const neverWon = (_label: string | undefined): boolean => false;

@@ -45,9 +45,14 @@ export type NetworkSpec = {
 /** A named selector: alternatives are tried in order, each for a known variant of the UI. */
 export type NamedSelector = { name: string; css: string[] };
 
-/** A deal the page now shows as lost, having shown it open before (or a "mark lost" action). */
+/**
+ * A deal the page now shows as lost, having shown it open before (or a "mark lost" action); or,
+ * with `result: 'won'`, a deal the page now shows as won (only when the user opted in).
+ */
 export type Observation = {
   dealId: string;
+  /** What the change was; absent means lost. */
+  result?: 'lost' | 'won';
   stageBefore: string;
   stageAfter: string;
   deal: DealContext;
@@ -72,6 +77,8 @@ export type DetectorEnv = {
   baselineUntil: number;
   /** The user's lost labels (settings), so renamed and translated stages count. */
   isLost: (label: string | undefined) => boolean;
+  /** Won labels, or never-matching when the user has not turned on the "what worked" capture. */
+  isWon: (label: string | undefined) => boolean;
   report: (observation: Observation) => void;
   /** Names an element this page should have but does not (undefined once it appears). */
   health: (missing: string | undefined) => void;

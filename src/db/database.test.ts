@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
 import { EMPTY_VALUES } from '../reflection/values';
+import type { Win } from '../wins/schema';
 import { ReboundDatabase, type DraftRecord, type PromptRecord } from './database';
 
 const opened: Dexie[] = [];
@@ -47,7 +48,7 @@ describe('ReboundDatabase upgrade from version 1', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.lessons.toArray()).toEqual([lesson]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     // The v1 indexes still answer.
@@ -78,7 +79,80 @@ describe('ReboundDatabase upgrade from version 1', () => {
     const db = new ReboundDatabase(`fresh-${crypto.randomUUID()}`);
     opened.push(db);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['drafts', 'lessons', 'prompts']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'drafts',
+      'lessons',
+      'prompts',
+      'winPrompts',
+      'wins',
+    ]);
     expect(await db.drafts.count()).toBe(0);
+    expect(await db.wins.count()).toBe(0);
+  });
+});
+
+describe('ReboundDatabase upgrade from version 2', () => {
+  it('keeps lessons, prompts and drafts, and adds wins', async () => {
+    const name = `upgrade-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      lessons: 'id, createdAt, [crm+dealId]',
+      prompts: 'key, createdAt, lossId',
+    });
+    v2.version(2).stores({ drafts: 'id, updatedAt' });
+    const draft: DraftRecord = {
+      id: prompt.lossId,
+      loss: {
+        lossId: prompt.lossId,
+        crm: 'hubspot',
+        dealId: '42',
+        dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+        stageBefore: 'Contract sent',
+        deal: { dealName: 'Acme renewal' },
+      },
+      values: EMPTY_VALUES,
+      createdAt: '2026-01-02T03:05:00.000Z',
+      updatedAt: '2026-01-02T03:06:00.000Z',
+    };
+    await v2.table('lessons').put(lesson);
+    await v2.table('prompts').put(prompt);
+    await v2.table('drafts').put(draft);
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const db = new ReboundDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.lessons.toArray()).toEqual([lesson]);
+    expect(await db.prompts.toArray()).toEqual([prompt]);
+    expect(await db.drafts.toArray()).toEqual([draft]);
+    expect(await db.drafts.orderBy('updatedAt').primaryKeys()).toEqual([draft.id]);
+    expect(await db.lessons.where('[crm+dealId]').equals(['hubspot', '42']).count()).toBe(1);
+
+    const win: Win = {
+      id: '5c9a7e2b-3d4f-4a1b-9c8d-7e6f5a4b3c2d',
+      createdAt: '2026-02-01T10:00:00.000Z',
+      updatedAt: '2026-02-01T10:00:00.000Z',
+      schemaVersion: 1,
+      crm: 'hubspot',
+      dealId: '42',
+      dealName: 'Acme renewal',
+      answers: { difference: 'We ran a tight mutual plan.' },
+    };
+    await db.wins.put(win);
+    expect(await db.wins.where('[crm+dealId]').equals(['hubspot', '42']).toArray()).toEqual([win]);
+    expect(await db.wins.orderBy('createdAt').primaryKeys()).toEqual([win.id]);
+    await db.winPrompts.put({
+      key: 'hubspot:42',
+      winId: win.id,
+      crm: 'hubspot',
+      dealId: '42',
+      createdAt: win.createdAt,
+      status: 'saved',
+    });
+    expect(await db.winPrompts.where('winId').equals(win.id).count()).toBe(1);
+    // The loss prompt of the same deal is untouched: wins claim apart.
+    expect(await db.prompts.get('hubspot:42')).toEqual(prompt);
   });
 });

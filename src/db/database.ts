@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
 import type { ReflectionValues } from '../reflection/values';
+import type { Win } from '../wins/schema';
 
 /** One prompt shown for one deal's loss; it stops the same loss from prompting twice. */
 export type PromptRecord = {
@@ -30,6 +31,21 @@ export type DraftRecord = {
 };
 
 /**
+ * One "what worked" capture offered for one won deal. Kept apart from the loss prompts, so a win
+ * neither counts towards the daily cap nor blocks a later loss of the same deal (reopened,
+ * then lost), and a loss does not block a later win.
+ */
+export type WinPromptRecord = {
+  /** `${crm}:${dealId}` */
+  key: string;
+  winId: string;
+  crm: string;
+  dealId: string;
+  createdAt: string;
+  status: 'open' | 'saved' | 'dismissed';
+};
+
+/**
  * Rebound's IndexedDB, in the extension's origin. Only the background, popup and options pages
  * open it: a content script opening it would create a database in the CRM's origin instead.
  *
@@ -40,6 +56,8 @@ export class ReboundDatabase extends Dexie {
   lessons!: EntityTable<Lesson, 'id'>;
   prompts!: EntityTable<PromptRecord, 'key'>;
   drafts!: EntityTable<DraftRecord, 'id'>;
+  wins!: EntityTable<Win, 'id'>;
+  winPrompts!: EntityTable<WinPromptRecord, 'key'>;
 
   constructor(name = 'rebound') {
     super(name);
@@ -49,6 +67,11 @@ export class ReboundDatabase extends Dexie {
     });
     // v2: unfinished reflections (drafts), so nothing typed is ever lost.
     this.version(2).stores({ drafts: 'id, updatedAt' });
+    // v3: "what worked" notes of won deals (opt-in), and the captures offered for them.
+    this.version(3).stores({
+      wins: 'id, createdAt, [crm+dealId]',
+      winPrompts: 'key, createdAt, winId',
+    });
   }
 }
 

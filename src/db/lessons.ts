@@ -6,6 +6,7 @@ import {
   type LessonInput,
 } from '../lessons/schema';
 import type { ReboundDatabase } from './database';
+import { importNewer, type ImportCounts } from './import';
 
 /** Validates and stores a new lesson; throws a ZodError naming the bad field. */
 export async function addLesson(
@@ -43,22 +44,6 @@ export function deleteLesson(db: ReboundDatabase, id: string): Promise<void> {
  * Stores already-validated lessons (from an import). A lesson with an id that is already here
  * replaces it only when it is newer, so re-importing an old export never undoes later edits.
  */
-export async function importLessons(
-  db: ReboundDatabase,
-  lessons: Lesson[],
-): Promise<{ added: number; updated: number; unchanged: number }> {
-  return db.transaction('rw', db.lessons, async () => {
-    const existing = await db.lessons.bulkGet(lessons.map((l) => l.id));
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    const toPut: Lesson[] = [];
-    lessons.forEach((lesson, i) => {
-      const current = existing[i];
-      if (!current) counts.added++;
-      else if (lesson.updatedAt > current.updatedAt) counts.updated++;
-      else return void counts.unchanged++;
-      toPut.push(lesson);
-    });
-    await db.lessons.bulkPut(toPut);
-    return counts;
-  });
+export function importLessons(db: ReboundDatabase, lessons: Lesson[]): Promise<ImportCounts> {
+  return importNewer(db, db.lessons, lessons);
 }

@@ -59,6 +59,7 @@ describe('armPage with the HubSpot adapter', () => {
       signal: controller.signal,
       baselineMs,
       isLost: isLostLabel,
+      isWon: () => false,
       report,
       health,
     });

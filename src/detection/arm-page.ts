@@ -13,10 +13,12 @@ export function armPage(options: {
   /** How long changes only set the baseline (after an in-app navigation). */
   baselineMs: number;
   isLost: (label: string | undefined) => boolean;
+  /** Never-matching unless the user turned on the "what worked" capture. */
+  isWon: (label: string | undefined) => boolean;
   report: (observed: LossObserved) => void;
   health: (health: Health) => void;
 }): void {
-  const { adapter, url, root, signal, isLost } = options;
+  const { adapter, url, root, signal, isLost, isWon } = options;
   const page = adapter.parsePage(url);
   options.health({ crm: adapter.id, url: url.href, missing: undefined });
   if (!page) return;
@@ -28,6 +30,7 @@ export function armPage(options: {
       signal,
       baselineUntil: Date.now() + options.baselineMs,
       isLost,
+      isWon,
       report: (observation) =>
         options.report({
           type: 'loss/observed',

@@ -187,3 +187,94 @@ describe('an observation reported before its save was sent (a form submit)', () 
     expect(losses).toHaveLength(1);
   });
 });
+
+describe('wins (result: won)', () => {
+  const won = (overrides: Partial<ObservedInTab> = {}) =>
+    observed({ result: 'won', stageAfter: 'Closed won', ...overrides });
+  const wonSave = (overrides: Partial<SaveConfirmed> = {}) =>
+    saved({ stageValue: 'closedwon', lost: false, ...overrides });
+
+  function setupWins() {
+    let time = 1_000_000;
+    const onLoss = vi.fn<(loss: ObservedInTab) => void>();
+    const onWin = vi.fn<(win: ObservedInTab) => void>();
+    const correlator = new LossCorrelator(onLoss, () => time, CORRELATION_WINDOW_MS, onWin);
+    return { correlator, onLoss, onWin, advance: (ms: number) => void (time += ms) };
+  }
+
+  it.each([
+    ['the page change first', true],
+    ['the save first', false],
+  ])('reports one win, and no loss, with %s', (_what, pageFirst) => {
+    const { correlator, onLoss, onWin } = setupWins();
+    if (pageFirst) correlator.pageShowedLoss(won());
+    correlator.saveConfirmed(wonSave());
+    if (!pageFirst) correlator.pageShowedLoss(won());
+    correlator.saveConfirmed(wonSave());
+    expect(onWin).toHaveBeenCalledOnce();
+    expect(onWin.mock.calls[0]![0]).toMatchObject({ dealId: '42', result: 'won' });
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('confirms a win on a custom stage (lost unknown from its id) by the page label', () => {
+    const { correlator, onLoss, onWin } = setupWins();
+    correlator.pageShowedLoss(won());
+    correlator.saveConfirmed(saved({ stageValue: '1029386', lost: undefined }));
+    expect(onWin).toHaveBeenCalledOnce();
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['the page change first', true],
+    ['the save first', false],
+  ])('never confirms a win with a save that says lost (%s)', (_what, pageFirst) => {
+    const { correlator, onLoss, onWin } = setupWins();
+    if (pageFirst) correlator.pageShowedLoss(won());
+    correlator.saveConfirmed(saved({ lost: true }));
+    if (!pageFirst) correlator.pageShowedLoss(won());
+    expect(onWin).not.toHaveBeenCalled();
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('reports nothing for a won page change whose save never came (refused)', () => {
+    const { correlator, onLoss, onWin, advance } = setupWins();
+    correlator.pageShowedLoss(won());
+    advance(CORRELATION_WINDOW_MS + 1);
+    correlator.saveConfirmed(wonSave());
+    expect(onWin).not.toHaveBeenCalled();
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('keeps a won save from swallowing a real loss right after (won, reopened, lost)', () => {
+    const { correlator, onLoss, onWin } = setupWins();
+    correlator.saveConfirmed(wonSave());
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).not.toHaveBeenCalled();
+    correlator.saveConfirmed(saved());
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onWin).not.toHaveBeenCalled();
+  });
+
+  it('keeps a lost save for its loss when a win of the same deal is reported first', () => {
+    const { correlator, onLoss, onWin } = setupWins();
+    correlator.saveConfirmed(saved({ lost: true }));
+    correlator.pageShowedLoss(won());
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onWin).not.toHaveBeenCalled();
+  });
+
+  it('sends a win from a CRM whose saves cannot be read to onWin, never onLoss', () => {
+    const { correlator, onLoss, onWin } = setupWins();
+    correlator.pageShowedLoss(won({ crm: 'custom' }), false);
+    expect(onWin).toHaveBeenCalledOnce();
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
+  it('ignores wins without an onWin handler', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(won());
+    correlator.saveConfirmed(wonSave());
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+});

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { lostMatcher } from '../crm/stage-labels';
+import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { LossEventSchema } from '../messaging/messages';
+import { ToContentSchema, type ToContent } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/transport';
 import { createPromptQueue } from '../reflection/mount-prompt';
 import { loadSettings, watchSettings } from '../settings/store';
@@ -10,20 +10,32 @@ import { armPage } from './arm-page';
 /** After an in-app navigation, how long the page may take to show the new deal. */
 const NAVIGATION_BASELINE_MS = 1000;
 
+const WON = wonMatcher();
+
 /**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
- * navigation and when the lost labels change, and the prompts the background sends.
+ * navigation and when the settings change, and the prompts the background sends.
  */
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
   const prompts = createPromptQueue(ctx);
-  onContentMessage((message) => {
-    if (message.type !== 'prompt/open') return undefined;
-    prompts.open(message.loss);
-    return Promise.resolve({ ok: true });
-  });
+  /** Queues a loss prompt or a win capture; false for any other message. */
+  const show = (message: ToContent): boolean => {
+    if (message.type === 'prompt/open') prompts.open(message.loss);
+    else if (message.type === 'win/open') prompts.openWin(message.win);
+    else return false;
+    return true;
+  };
+  onContentMessage((message) => (show(message) ? Promise.resolve({ ok: true }) : undefined));
 
   const matcherFor = (labels: string[]) => lostMatcher(adapter.lostLabels ?? labels);
-  let isLost = matcherFor((await loadSettings()).settings.lostLabels);
+  // Wins are looked for only when the user opted in, and never with a user rule's own lost
+  // text (it says nothing about what "won" looks like on that CRM): detectors then see exactly
+  // what they saw before the setting existed.
+  const wonTestFor = (captureWins: boolean) =>
+    captureWins && !adapter.lostLabels ? WON : neverWon;
+  const initial = (await loadSettings()).settings;
+  let isLost = matcherFor(initial.lostLabels);
+  let isWon = wonTestFor(initial.captureWins);
   let page = new AbortController();
   let url = new URL(location.href);
   const arm = (baselineMs: number) => {
@@ -36,6 +48,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       signal: AbortSignal.any([ctx.signal, page.signal]),
       baselineMs,
       isLost,
+      isWon,
       report: (observed) => void sendToBackground(observed),
       health: (health) => void sendToBackground({ type: 'health/report', ...health }),
     });
@@ -49,12 +62,14 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   });
   const unwatch = watchSettings((settings) => {
     isLost = matcherFor(settings.lostLabels);
+    isWon = wonTestFor(settings.captureWins);
     arm(0);
   });
   ctx.onInvalidated(unwatch);
 
-  // A loss saved by a full-page form (Salesforce Classic) is confirmed while this page loads.
+  // A loss (or win) saved by a full-page form (Salesforce Classic) is confirmed while this page
+  // loads: the background kept its prompt for this tab.
   const pending = await sendToBackground({ type: 'prompt/pull' });
-  const loss = pending.ok ? LossEventSchema.safeParse(pending.data) : undefined;
-  if (loss?.success) prompts.open(loss.data);
+  const waiting = pending.ok ? ToContentSchema.safeParse(pending.data) : undefined;
+  if (waiting?.success) show(waiting.data);
 }

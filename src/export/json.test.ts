@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
+import type { Win } from '../wins/schema';
 import { fromJson, toJson } from './json';
 import { defaultTemplateSettings } from '../reflection/template';
 import { addReason } from '../reflection/template-edit';
@@ -36,19 +37,24 @@ const lessons: Lesson[] = [
 
 /** An export file with one change, as another tool or an old version might write it. */
 function fileWith(change: (file: Record<string, unknown>) => void): string {
-  const file = JSON.parse(toJson(lessons, undefined)) as Record<string, unknown>;
+  const file = JSON.parse(toJson(lessons)) as Record<string, unknown>;
   change(file);
   return JSON.stringify(file);
 }
 
 describe('JSON export', () => {
   it('reads back every field of every lesson', () => {
-    expect(fromJson(toJson(lessons, undefined))).toEqual({ ok: true, lessons });
+    expect(fromJson(toJson(lessons))).toEqual({ ok: true, lessons, wins: [] });
   });
 
   it("carries the user's questions and reasons, so their wording travels with the lessons", () => {
     const template = addReason(defaultTemplateSettings(), 'other', 'Acquired', '#123456', 'r-acq');
-    expect(fromJson(toJson(lessons, template))).toEqual({ ok: true, lessons, template });
+    expect(fromJson(toJson(lessons, { template }))).toEqual({
+      ok: true,
+      lessons,
+      wins: [],
+      template,
+    });
   });
 
   it('refuses a file whose template is broken, and says where', () => {
@@ -62,11 +68,48 @@ describe('JSON export', () => {
   });
 
   it('reads back an empty export', () => {
-    expect(fromJson(toJson([], undefined))).toEqual({ ok: true, lessons: [] });
+    expect(fromJson(toJson([]))).toEqual({ ok: true, lessons: [], wins: [] });
+  });
+
+  it('reads back every field of every win beside the lessons', () => {
+    const wins: Win[] = [
+      {
+        id: '5c9a7e2b-3d4f-4a1b-9c8d-7e6f5a4b3c2d',
+        createdAt: '2026-02-01T10:00:00.000Z',
+        updatedAt: '2026-02-02T10:00:00.000Z',
+        schemaVersion: 1,
+        crm: 'hubspot',
+        dealId: '43',
+        dealName: 'Globex <expansion> "won" ✓',
+        dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/43',
+        amount: 9900.99,
+        currency: 'EUR',
+        company: 'Globex',
+        stageBefore: 'Contract sent',
+        answers: { difference: 'Mutual plan\nsigned early', againCue: 'an RFP', nearlyLost: '' },
+      },
+    ];
+    const file = toJson(lessons, { wins });
+    expect(fromJson(file)).toEqual({ ok: true, lessons, wins });
+    expect(JSON.parse(file)).toMatchObject({ formatVersion: 1, wins });
+  });
+
+  it('imports a file from before wins existed (no wins field)', () => {
+    expect(fromJson(fileWith((file) => delete file.wins))).toEqual({ ok: true, lessons, wins: [] });
+  });
+
+  it('refuses a file with a bad win, naming the field', () => {
+    const result = fromJson(
+      fileWith(
+        (file) => (file.wins = [{ id: 'nope', crm: 'hubspot', dealName: 'x', answers: {} }]),
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain('wins.0.id');
   });
 
   it('says which format and version it is, and when it was made', () => {
-    const file = JSON.parse(toJson(lessons, undefined, new Date('2026-03-04T05:06:07.000Z')));
+    const file = JSON.parse(toJson(lessons, {}, new Date('2026-03-04T05:06:07.000Z')));
     expect(file).toMatchObject({
       format: 'rebound-lessons',
       formatVersion: 1,

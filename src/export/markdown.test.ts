@@ -1,6 +1,7 @@
 import { resolveTemplate } from '../reflection/template';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
+import type { Win } from '../wins/schema';
 import { escapeMarkdown, toMarkdown } from './markdown';
 
 const BUILT_IN = resolveTemplate(undefined);
@@ -216,5 +217,49 @@ describe('toMarkdown', () => {
       now,
     );
     expect(md).toContain('- **Link:** <https://crm.example.com/deal?q=a%3Eb%3Cc>');
+  });
+});
+
+describe('toMarkdown with wins', () => {
+  const now = new Date('2026-03-04T05:06:07.000Z');
+  const win: Win = {
+    id: '5c9a7e2b-3d4f-4a1b-9c8d-7e6f5a4b3c2d',
+    createdAt: '2026-02-01T10:00:00.000Z',
+    updatedAt: '2026-02-01T10:00:00.000Z',
+    schemaVersion: 1,
+    crm: 'hubspot',
+    dealName: 'Globex [expansion](javascript:x)',
+    dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/43',
+    company: 'Globex',
+    stageBefore: 'Contract sent',
+    answers: {
+      difference: 'The champion co-wrote the business case',
+      againCue: 'an RFP',
+      againAction: 'ask for the scoring sheet',
+    },
+  };
+
+  it('puts the wins under "What worked", after the lessons, with their answers', () => {
+    const md = toMarkdown([lesson()], BUILT_IN, now, [win]);
+    expect(md.match(/^#{1,2} .*$/gm)).toEqual([
+      '# Rebound lessons',
+      '## Acme renewal',
+      '# What worked',
+      '## Globex \\[expansion\\](javascript:x)',
+    ]);
+    const part = md.slice(md.indexOf('# What worked'));
+    expect(part).toContain('- **Won:** 2026-02-01');
+    expect(part).toContain('- **Company:** Globex');
+    expect(part).toContain(`- **Link:** <${win.dealUrl}>`);
+    expect(part).toContain(
+      '### If a teammate asked what won this deal, what would you tell them?\n\nThe champion co-wrote the business case',
+    );
+    expect(part).toContain(
+      '### What will you do again?\n\nNext time I see an RFP, I will again ask for the scoring sheet.',
+    );
+  });
+
+  it('has no "What worked" part without wins', () => {
+    expect(toMarkdown([lesson()], BUILT_IN, now)).not.toContain('What worked');
   });
 });

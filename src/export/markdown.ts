@@ -2,6 +2,8 @@ import type { Lesson } from '../lessons/schema';
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Template } from '../reflection/template';
 import { t } from '../i18n/t';
+import { winAnswers } from '../wins/questions';
+import type { Win } from '../wins/schema';
 
 /**
  * Escapes Markdown's active characters, so CRM text (a deal named `<img onerror=…>` or
@@ -38,13 +40,44 @@ function section(lesson: Lesson, template: Template): string {
   return lines.join('\n');
 }
 
-/** A notes-friendly document: one section per lesson. */
-export function toMarkdown(lessons: Lesson[], template: Template, now = new Date()): string {
+function winSection(win: Win): string {
+  const lines = [`## ${escapeMarkdown(win.dealName)}`, ''];
+  const facts: [string, string | undefined][] = [
+    [t('markdown_won'), win.createdAt.slice(0, 10)],
+    [t('fact_company'), win.company],
+    [
+      t('fact_amount'),
+      win.amount === undefined ? undefined : `${win.amount} ${win.currency ?? ''}`,
+    ],
+    [t('fact_stage_before'), win.stageBefore],
+    [t('markdown_crm'), win.crm],
+  ];
+  for (const [label, value] of facts)
+    if (value?.trim()) lines.push(`- **${label}:** ${escapeMarkdown(value.trim())}`);
+  if (win.dealUrl) lines.push(`- **${t('markdown_link')}:** ${autolink(win.dealUrl)}`);
+  for (const [question, answer] of winAnswers(win.answers)) {
+    lines.push('', `### ${escapeMarkdown(question)}`, '', escapeMarkdown(answer));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A notes-friendly document: one section per lesson, then (when there are any) the "what
+ * worked" notes on won deals under their own heading.
+ */
+export function toMarkdown(
+  lessons: Lesson[],
+  template: Template,
+  now = new Date(),
+  wins: Win[] = [],
+): string {
   const day = now.toISOString().slice(0, 10);
   const exported =
     lessons.length === 1
       ? t('markdown_exported_one', day)
       : t('markdown_exported', [day, lessons.length]);
   const head = `# ${t('markdown_title')}\n\n${exported}`;
-  return [head, ...lessons.map((lesson) => section(lesson, template))].join('\n\n') + '\n';
+  const winPart = wins.length ? [`# ${t('markdown_wins_title')}`, ...wins.map(winSection)] : [];
+  const lessonPart = lessons.map((lesson) => section(lesson, template));
+  return [head, ...lessonPart, ...winPart].join('\n\n') + '\n';
 }

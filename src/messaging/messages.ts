@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { DealContextSchema } from '../crm/types';
 import { LessonInputSchema } from '../lessons/schema';
+import { WinInputSchema } from '../wins/schema';
 import { ReflectionValuesSchema } from '../reflection/values';
 
-/** A loss seen on a page: the stage shown changed from an open stage to a lost one. */
+/**
+ * A loss seen on a page: the stage shown changed from an open stage to a lost one. With
+ * `result: 'won'`, a win instead (sent only when the user turned on the "what worked" capture).
+ */
 export const LossObservedSchema = z.object({
   type: z.literal('loss/observed'),
   crm: z.string().min(1).max(40),
@@ -14,6 +18,8 @@ export const LossObservedSchema = z.object({
   deal: DealContextSchema,
   /** Reported before its save was sent: only a later save confirms it. */
   beforeSave: z.boolean().optional(),
+  /** Absent means lost, as before wins were looked for. */
+  result: z.enum(['lost', 'won']).optional(),
 });
 export type LossObserved = z.infer<typeof LossObservedSchema>;
 
@@ -22,12 +28,22 @@ export const LossEventSchema = LossObservedSchema.omit({
   type: true,
   stageAfter: true,
   beforeSave: true,
+  result: true,
 }).extend({
   lossId: z.uuid(),
   /** The user skipped several prompts in a row: ask once whether to change the settings. */
   askAboutSettings: z.boolean().optional(),
 });
 export type LossEvent = z.infer<typeof LossEventSchema>;
+
+/** A confirmed win, ready for the "what worked" capture. */
+export const WinEventSchema = LossObservedSchema.omit({
+  type: true,
+  stageAfter: true,
+  beforeSave: true,
+  result: true,
+}).extend({ winId: z.uuid() });
+export type WinEvent = z.infer<typeof WinEventSchema>;
 
 /** What a content script found missing on its page ("stage field"), or nothing. */
 export const HealthSchema = z.object({
@@ -50,11 +66,18 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt/snooze'), lossId: z.uuid(), until: z.iso.datetime() }),
   /** Skip this deal: never ask about it again. */
   z.object({ type: z.literal('prompt/skip'), lossId: z.uuid() }),
+  /** The "what worked" answers for a won deal (winId: the capture it came from). */
+  z.object({ type: z.literal('win/save'), winId: z.uuid().optional(), win: WinInputSchema }),
+  /** "Not now" on a win capture: closed without saving; the deal is not asked about again. */
+  z.object({ type: z.literal('win/dismiss'), winId: z.uuid() }),
   /** Open the options page (a content script cannot). */
   z.object({ type: z.literal('options/open') }),
   /** The answers so far, as the user types. */
   z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
-  /** A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded). */
+  /**
+   * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded).
+   * Reply data: the ToContent message (prompt/open or win/open) it would have been sent.
+   */
   z.object({ type: z.literal('prompt/pull') }),
   HealthSchema.extend({ type: z.literal('health/report') }),
   /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
@@ -65,6 +88,8 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 /** Messages the background sends to a CRM tab's content script. */
 export const ToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt/open'), loss: LossEventSchema }),
+  /** Open the "what worked" capture for a confirmed win. */
+  z.object({ type: z.literal('win/open'), win: WinEventSchema }),
   /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
   z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
 ]);

@@ -64,7 +64,7 @@ function useDraftSaver(lossId: string) {
 }
 
 /** Lets the panel be dragged by its header; the place is remembered for the next prompt. */
-function useDraggable() {
+export function useDraggable() {
   const [position, setPosition] = useState<PanelPosition>(DEFAULT_POSITION);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => void loadPosition().then(setPosition), []);
@@ -103,7 +103,7 @@ function useDraggable() {
  * remembered, and gets the focus back on close, if the focus is still in the panel (or was lost
  * with it) rather than somewhere the user has gone since.
  */
-function useFocusReturn(panel: { current: HTMLElement | null }) {
+export function useFocusReturn(panel: { current: HTMLElement | null }) {
   const returnTo = useRef<HTMLElement>();
   const onFocusIn = (event: FocusEvent) => {
     // Seen from inside the shadow root, a page element is itself; one of ours is in our root.

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { LossEvent } from '../messaging/messages';
+import type { LossEvent, WinEvent } from '../messaging/messages';
+import { WinPanel } from '../wins/WinPanel';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
 import { loadSettings } from '../settings/store';
@@ -11,16 +12,17 @@ import { resolveTemplate } from './template';
  * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is
  * open waits its turn. The UI lives in a shadow root (the CRM's CSS cannot reach it), its key
  * events do not bubble to the page (CRM hotkeys stay quiet while typing), and it is removed
- * when the extension is reloaded (`ctx` invalidated).
+ * when the extension is reloaded (`ctx` invalidated). Win captures ("what worked") wait in the
+ * same queue: one panel at a time, whichever kind.
  */
 export function createPromptQueue(ctx: ContentScriptContext) {
-  const waiting: LossEvent[] = [];
+  const waiting: ({ loss: LossEvent } | { win: WinEvent })[] = [];
   let showing = false;
 
   const showNext = async () => {
     if (showing || ctx.isInvalid) return;
-    const loss = waiting.shift();
-    if (!loss) return;
+    const next = waiting.shift();
+    if (!next) return;
     showing = true;
     const { kindLine, template } = (await loadSettings()).settings;
     const ui = await createShadowRootUi(ctx, {
@@ -38,12 +40,16 @@ export function createPromptQueue(ctx: ContentScriptContext) {
           void showNext();
         };
         render(
-          <PromptPanel
-            loss={loss}
-            template={resolveTemplate(template)}
-            showKindLine={kindLine}
-            onClose={close}
-          />,
+          'win' in next ? (
+            <WinPanel win={next.win} onClose={close} />
+          ) : (
+            <PromptPanel
+              loss={next.loss}
+              template={resolveTemplate(template)}
+              showKindLine={kindLine}
+              onClose={close}
+            />
+          ),
           container,
         );
         return container;
@@ -57,7 +63,11 @@ export function createPromptQueue(ctx: ContentScriptContext) {
 
   return {
     open(loss: LossEvent) {
-      waiting.push(loss);
+      waiting.push({ loss });
+      void showNext();
+    },
+    openWin(win: WinEvent) {
+      waiting.push({ win });
       void showNext();
     },
   };

@@ -48,6 +48,11 @@ export const SettingsSchema = z.object({
   skipStreakAsked: z.boolean().default(false),
   /** The user's questions and reasons; absent until they edit them (the built-in ones apply). */
   template: TemplateSettingsSchema.optional(),
+  /**
+   * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
+   * so nothing changes for people who did not ask for it.
+   */
+  captureWins: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -57,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyCap: 10,
   kindLine: true,
   skipStreakAsked: false,
+  captureWins: false,
 };
 
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */

@@ -216,22 +216,32 @@ export async function promptCountAfterWait(page: Page): Promise<number> {
 }
 
 /** The lessons as stored, read straight from the extension's IndexedDB in one of its pages. */
-export async function storedLessons(ext: Extension): Promise<Record<string, unknown>[]> {
+export function storedLessons(ext: Extension): Promise<Record<string, unknown>[]> {
+  return storedRows(ext, 'lessons');
+}
+
+/** The rows of one table of the extension's IndexedDB (none when the table does not exist yet). */
+export async function storedRows(
+  ext: Extension,
+  table: string,
+): Promise<Record<string, unknown>[]> {
   const page = await ext.openPage('popup.html');
-  const lessons = await page.evaluate(
-    () =>
+  const rows = await page.evaluate(
+    (table) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('rebound');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('lessons').objectStore('lessons').getAll();
+          if (!open.result.objectStoreNames.contains(table)) return resolve([]);
+          const read = open.result.transaction(table).objectStore(table).getAll();
           read.onsuccess = () => resolve(read.result);
           read.onerror = () => reject(read.error);
         };
       }),
+    table,
   );
   await page.close();
-  return lessons;
+  return rows;
 }
 
 /** Where browser tests leave screenshots for a person to look at (git-ignored). */

@@ -3,18 +3,23 @@ import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
 
-/** When Rebound asks: a minimum deal size, a daily cap, the encouraging line. */
+/**
+ * When Rebound asks: a minimum deal size, a daily cap, the encouraging line, and whether to ask
+ * "what worked" about won deals.
+ */
 export function AskSettings() {
   const loaded = useSettings();
   const [minAmount, setMinAmount] = useState('');
   const [dailyCap, setDailyCap] = useState('');
   const [kindLine, setKindLine] = useState(true);
+  const [captureWins, setCaptureWins] = useState(false);
   const [status, setStatus] = useState<{ error: boolean; text: string }>();
   useEffect(() => {
     if (!loaded) return;
     setMinAmount(loaded.settings.minAmount === undefined ? '' : String(loaded.settings.minAmount));
     setDailyCap(String(loaded.settings.dailyCap));
     setKindLine(loaded.settings.kindLine);
+    setCaptureWins(loaded.settings.captureWins);
   }, [loaded]);
   if (!loaded) return null;
 
@@ -29,7 +34,13 @@ export function AskSettings() {
         text: t('ask_daily_cap_invalid'),
       });
     }
-    await saveSettings({ ...loaded.settings, minAmount: min, dailyCap: cap, kindLine });
+    await saveSettings({
+      ...loaded.settings,
+      minAmount: min,
+      dailyCap: cap,
+      kindLine,
+      captureWins,
+    });
     setStatus({ error: false, text: t('ask_saved') });
   };
 
@@ -66,6 +77,19 @@ export function AskSettings() {
         />
         <label for="kind-line">{t('ask_kind_line')}</label>
       </div>
+      <div class="row">
+        <input
+          id="capture-wins"
+          type="checkbox"
+          aria-describedby="capture-wins-hint"
+          checked={captureWins}
+          onChange={(e) => setCaptureWins(e.currentTarget.checked)}
+        />
+        <label for="capture-wins">{t('ask_capture_wins')}</label>
+      </div>
+      <p id="capture-wins-hint" class="muted" style={{ margin: '-4px 0 0 24px' }}>
+        {t('ask_capture_wins_hint')}
+      </p>
       <div class="row">
         <button type="button" class="primary" onClick={() => void save()}>
           {t('ask_save')}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { database } from '../../../src/db/database';
 import { importLessons, recentLessons } from '../../../src/db/lessons';
+import { importWins, recentWins } from '../../../src/db/wins';
 import { toCsv } from '../../../src/export/csv';
 import { fromJson, toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
@@ -12,6 +13,7 @@ import type { Settings } from '../../../src/settings/schema';
 import { loadSettings, saveSettings } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
 import { t } from '../../../src/i18n/t';
+import type { Win } from '../../../src/wins/schema';
 
 const FORMATS = {
   json: {
@@ -19,23 +21,28 @@ const FORMATS = {
       return t('export_format_json');
     },
     type: 'application/json',
-    write: (lessons: Lesson[], settings: Settings) => toJson(lessons, settings.template),
+    write: (lessons: Lesson[], wins: Win[], settings: Settings) =>
+      toJson(lessons, { template: settings.template, wins }),
+    hasWins: true,
   },
   csv: {
     get label() {
       return t('export_format_csv');
     },
     type: 'text/csv',
-    write: (lessons: Lesson[], settings: Settings) =>
+    // One row per lesson: wins are in the JSON and Markdown exports.
+    write: (lessons: Lesson[], _wins: Win[], settings: Settings) =>
       toCsv(lessons, resolveTemplate(settings.template)),
+    hasWins: false,
   },
   md: {
     get label() {
       return t('export_format_md');
     },
     type: 'text/markdown',
-    write: (lessons: Lesson[], settings: Settings) =>
-      toMarkdown(lessons, resolveTemplate(settings.template)),
+    write: (lessons: Lesson[], wins: Win[], settings: Settings) =>
+      toMarkdown(lessons, resolveTemplate(settings.template), new Date(), wins),
+    hasWins: true,
   },
 } as const;
 
@@ -46,11 +53,23 @@ export function ExportImport() {
 
   const exportAs = async (ext: keyof typeof FORMATS) => {
     const format = FORMATS[ext];
-    const lessons = await recentLessons(database());
-    const { settings } = await loadSettings();
+    const [lessons, wins, { settings }] = await Promise.all([
+      recentLessons(database()),
+      recentWins(database()),
+      loadSettings(),
+    ]);
     const day = new Date().toISOString().slice(0, 10);
-    downloadText(`rebound-lessons-${day}.${ext}`, format.write(lessons, settings), format.type);
-    setStatus({ kind: 'ok', text: t('export_done', [lessons.length, ext.toUpperCase()]) });
+    downloadText(
+      `rebound-lessons-${day}.${ext}`,
+      format.write(lessons, wins, settings),
+      format.type,
+    );
+    const done = t('export_done', [lessons.length, ext.toUpperCase()]);
+    const withWins = format.hasWins && wins.length > 0;
+    setStatus({
+      kind: 'ok',
+      text: withWins ? `${done} ${t('export_done_wins', wins.length)}` : done,
+    });
   };
 
   const importFile = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
@@ -64,16 +83,24 @@ export function ExportImport() {
         kind: 'error',
         text: t('import_failed', [file.name, parsed.error]),
       });
-    const counts = await importLessons(database(), parsed.lessons);
+    const db = database();
+    // Lessons and wins together or not at all.
+    const { counts, wins } = await db.transaction('rw', db.lessons, db.wins, async () => ({
+      counts: await importLessons(db, parsed.lessons),
+      wins: await importWins(db, parsed.wins),
+    }));
+    // The questions and reasons the imported lessons were written with, where this device lacks them.
     if (parsed.template) {
       const { settings } = await loadSettings();
       const local = settings.template ?? defaultTemplateSettings();
       const merged = withImportedEntries(local, parsed.template);
       if (merged !== local) await saveSettings({ ...settings, template: merged });
     }
+    const done = t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]);
+    if (parsed.wins.length === 0) return setStatus({ kind: 'ok', text: done });
     setStatus({
       kind: 'ok',
-      text: t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]),
+      text: `${done} ${t('import_done_wins', [wins.added, wins.updated, wins.unchanged])}`,
     });
   };
 

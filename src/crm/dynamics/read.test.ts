@@ -76,6 +76,7 @@ const envFor = (doc: Document, pageInfo: PageInfo): DetectorEnv => ({
   baselineUntil: 0,
   signal: new AbortController().signal,
   isLost: () => false,
+  isWon: () => false,
   report: () => undefined,
   health: () => undefined,
 });

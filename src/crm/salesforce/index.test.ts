@@ -22,6 +22,7 @@ function arm(href: string) {
         signal: controller.signal,
         baselineUntil: 0,
         isLost: isLostLabel,
+        isWon: () => false,
         report: (o) => reports.push(o),
         health: (m) => missing.push(m),
       });

@@ -116,10 +116,9 @@ describe('Salesforce save requests: aura (Lightning)', () => {
     ]);
   });
 
-  it('leaves out saves to Closed Won and the default open stages, and leaves other labels to the page', () => {
+  it('leaves out saves to the default open stages, and leaves other labels to the page', () => {
     const saved = (stage: string) =>
       parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: stage })]));
-    expect(saved('Closed Won')).toEqual([]);
     expect(saved('Prospecting')).toEqual([]);
     expect(saved(' proposal/price quote ')).toEqual([]);
     expect(saved('Closed Lost')).toEqual([
@@ -187,9 +186,17 @@ describe('Salesforce save requests: Classic edit form', () => {
     expect(parse('POST', `${MY}/${ID15}/e`, body)).toHaveLength(1);
   });
 
-  it('leaves out a Classic save to Closed Won or an open stage', () => {
-    expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Closed Won'))).toEqual([]);
+  it('leaves out a Classic save to an open stage', () => {
     expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Negotiation/Review'))).toEqual([]);
+  });
+
+  it('reports a save to the default Closed Won as not lost (it can confirm a win, never a loss)', () => {
+    expect(
+      parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: 'Closed Won' })])),
+    ).toEqual([{ dealId: ID18, stageValue: 'Closed Won', lost: false }]);
+    expect(parse('POST', `${MY}/${ID15}/e`, classicForm(' closed won '))).toEqual([
+      expect.objectContaining({ stageValue: ' closed won ', lost: false }),
+    ]);
   });
 });
 

@@ -21,7 +21,7 @@ const ID_KEYS = ['Id', 'recordId', 'id'];
  * Closed Lost within 15 s" would pair the loss with the Prospecting save and prompt nothing. Left
  * out, a refused "Closed Lost" followed by a saved "Prospecting" still pairs with nothing.
  */
-const NOT_LOST_DEFAULTS = [
+const OPEN_DEFAULTS = [
   'prospecting',
   'qualification',
   'needs analysis',
@@ -30,11 +30,16 @@ const NOT_LOST_DEFAULTS = [
   'perception analysis',
   'proposal/price quote',
   'negotiation/review',
-  'closed won',
 ];
+/**
+ * The default won stage is reported as `lost: false`: it confirms a win (the opt-in "what
+ * worked" capture), and the correlator never lets a "not lost" save confirm a loss, nor keeps
+ * it for one, so the reasons above for leaving open stages out do not apply to it.
+ */
+const WON_DEFAULT = 'closed won';
 
-function isNotLostDefault(value: string): boolean {
-  return NOT_LOST_DEFAULTS.includes(value.trim().toLowerCase());
+function isOpenDefault(value: string): boolean {
+  return OPEN_DEFAULTS.includes(value.trim().toLowerCase());
 }
 
 const SAVE_METHODS = ['POST', 'PATCH', 'PUT'];
@@ -65,8 +70,9 @@ function stageSaves(body: RequestBody, field: string, fallbackId: string | undef
     // The nearest id in the body names the record; the URL's id only when the body has none.
     // A body naming another record (an Account, a Lead) is not an opportunity save.
     const dealId = opportunityId(recordId ?? fallbackId);
-    if (!dealId || isNotLostDefault(value)) return [];
-    return [{ dealId, stageValue: value, lost: undefined }];
+    if (!dealId || isOpenDefault(value)) return [];
+    const won = value.trim().toLowerCase() === WON_DEFAULT;
+    return [{ dealId, stageValue: value, lost: won ? false : undefined }];
   });
 }
 

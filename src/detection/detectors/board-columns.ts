@@ -1,9 +1,11 @@
 import { queryAllDeep } from '../../crm/dom';
 import type { DealContext, Detector } from '../../crm/types';
 import { afterDelay, observeDeep } from '../observe-deep';
+import { stageChange } from '../stage-change';
 
 /**
- * A board (Kanban) of deals: reports when a card moves from an open column into a lost one.
+ * A board (Kanban) of deals: reports when a card moves from an open column into a lost one (or
+ * a won one, when `isWon` can match).
  * Cards are recognised by `card`; each card names its deal and the column it sits in. Boards
  * often move the card before the server answers, so `settleMs` waits and re-checks (a refused
  * save moves the card back).
@@ -15,7 +17,7 @@ export function boardColumns(options: {
   readCard: (card: Element, column: string) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, baselineUntil, isLost, report }) => {
+  return ({ root, page, signal, baselineUntil, isLost, isWon, report }) => {
     if (page.kind !== 'board') return;
     const snapshot = () => {
       const columns = new Map<string, { column: string; card: Element }>();
@@ -33,12 +35,14 @@ export function boardColumns(options: {
         const now = snapshot();
         for (const [dealId, { column, card }] of Date.now() < baselineUntil ? [] : now) {
           const before = known.get(dealId)?.column;
-          if (before === undefined || before === column || !isLost(column) || isLost(before))
-            continue;
+          if (before === undefined || before === column) continue;
+          const result = stageChange(before, column, isLost, isWon);
+          if (!result) continue;
           afterDelay(options.settleMs ?? 0, signal, () => {
             if (snapshot().get(dealId)?.column !== column) return;
             report({
               dealId,
+              ...(result === 'won' && { result }),
               stageBefore: before,
               stageAfter: column,
               deal: options.readCard(card, column),

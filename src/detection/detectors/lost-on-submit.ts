@@ -1,9 +1,10 @@
 import { queryNamed, valueOf } from '../../crm/dom';
 import type { DealContext, Detector, NamedSelector } from '../../crm/types';
+import { stageChange } from '../stage-change';
 
 /**
  * A full-page edit form (Salesforce Classic): reports on submit when the stage field was open
- * when the page loaded and is lost now. The page then navigates away; the background keeps the
+ * when the page loaded and is lost (or won, when `isWon` can match) now. The page then navigates away; the background keeps the
  * prompt for the tab's next page (see prompt/pull).
  */
 export function lostOnSubmit(options: {
@@ -11,7 +12,7 @@ export function lostOnSubmit(options: {
   stageField: NamedSelector;
   readDeal: (root: Document) => DealContext;
 }): Detector {
-  return ({ root, page, signal, isLost, report, health }) => {
+  return ({ root, page, signal, isLost, isWon, report, health }) => {
     if (page.kind !== 'deal') return;
     const field = queryNamed(root, options.stageField);
     if (!field) return health(options.stageField.name);
@@ -22,9 +23,11 @@ export function lostOnSubmit(options: {
         const form = queryNamed(root, options.form);
         if (!form || event.target !== form) return;
         const now = valueOf(field);
-        if (isLost(initial) || !isLost(now)) return;
+        const result = stageChange(initial, now, isLost, isWon);
+        if (!result) return;
         report({
           dealId: page.dealId,
+          ...(result === 'won' && { result }),
           stageBefore: initial,
           stageAfter: now,
           deal: options.readDeal(root),

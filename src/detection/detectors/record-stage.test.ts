@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lostMatcher } from '../../crm/stage-labels';
+import { lostMatcher, neverWon, wonMatcher } from '../../crm/stage-labels';
 import type { DetectorEnv, NamedSelector, Observation, PageInfo } from '../../crm/types';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
 
@@ -28,6 +28,7 @@ describe('recordStage', () => {
     options: {
       page?: PageInfo;
       isLost?: (label: string | undefined) => boolean;
+      isWon?: (label: string | undefined) => boolean;
       settleMs?: number;
       baselineUntil?: number;
     } = {},
@@ -39,6 +40,7 @@ describe('recordStage', () => {
       signal: controller.signal,
       baselineUntil: options.baselineUntil ?? 0,
       isLost: options.isLost ?? lostMatcher(),
+      isWon: options.isWon ?? neverWon,
       report,
       health,
     };
@@ -114,6 +116,52 @@ describe('recordStage', () => {
     show(after);
     await settle();
     expect(report).not.toHaveBeenCalled();
+  });
+
+  describe('when wins are looked for (the user turned on "what worked")', () => {
+    it('reports an open stage turning won, marked as a win', async () => {
+      show('Contract sent');
+      arm({ isWon: wonMatcher() });
+      show('Closed won');
+      await settle();
+      expect(report).toHaveBeenCalledExactlyOnceWith({
+        dealId: '42',
+        result: 'won',
+        stageBefore: 'Contract sent',
+        stageAfter: 'Closed won',
+        deal: { dealName: 'Acme renewal | CRM', stage: 'Closed won' },
+      });
+    });
+
+    it('still reports a loss as a loss (no result field, as before)', async () => {
+      show('Contract sent');
+      arm({ isWon: wonMatcher() });
+      show('Closed lost');
+      await settle();
+      expect(report).toHaveBeenCalledOnce();
+      expect(report.mock.calls[0]![0]).not.toHaveProperty('result');
+    });
+
+    it.each([
+      ['a deal that loads won', 'Closed won', 'Closed won'],
+      ['won to another won label', 'Closed won', 'Gewonnen'],
+      ['open to open', 'Qualified to buy', 'Contract sent'],
+    ])('reports nothing for %s', async (_what, before, after) => {
+      show(before);
+      arm({ isWon: wonMatcher() });
+      show(after);
+      await settle();
+      expect(report).not.toHaveBeenCalled();
+    });
+
+    it('takes a label both lists match as lost, never as a win', async () => {
+      show('Contract sent');
+      arm({ isLost: lostMatcher(['/closed/i']), isWon: wonMatcher() });
+      show('Closed won');
+      await settle();
+      expect(report).toHaveBeenCalledOnce();
+      expect(report.mock.calls[0]![0]).not.toHaveProperty('result');
+    });
   });
 
   it('compares each change with the stage shown just before it', async () => {

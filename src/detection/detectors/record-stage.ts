@@ -1,13 +1,14 @@
 import { readNamed } from '../../crm/dom';
 import type { DealContext, Detector, NamedSelector } from '../../crm/types';
 import { afterDelay, observeDeep } from '../observe-deep';
+import { stageChange } from '../stage-change';
 
 /** How long a deal page may take to render its stage before the popup says it is missing. */
 export const HEALTH_GRACE_MS = 5000;
 
 /**
  * A deal's record page: reports when the stage it shows turns from an open stage into a lost
- * one. The first stage seen is the baseline, so a page that loads already lost never counts.
+ * one (or a won one, when `isWon` can match). The first stage seen is the baseline, so a page that loads already lost never counts.
  * `settleMs`: for CRMs that can show a stage before the server accepted it, the lost stage must
  * still be showing that long after it appeared.
  */
@@ -16,7 +17,7 @@ export function recordStage(options: {
   readDeal: (root: Document) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, baselineUntil, isLost, report, health }) => {
+  return ({ root, page, signal, baselineUntil, isLost, isWon, report, health }) => {
     if (page.kind !== 'deal') return;
     const read = () => readNamed(root, options.stage);
     let current = read();
@@ -34,11 +35,13 @@ export function recordStage(options: {
         const before = current;
         current = next;
         if (before === undefined || Date.now() < baselineUntil) return;
-        if (!isLost(next) || isLost(before)) return;
+        const result = stageChange(before, next, isLost, isWon);
+        if (!result) return;
         afterDelay(options.settleMs ?? 0, signal, () => {
           if (read() !== next) return;
           report({
             dealId: page.dealId,
+            ...(result === 'won' && { result }),
             stageBefore: before,
             stageAfter: next,
             deal: options.readDeal(root),

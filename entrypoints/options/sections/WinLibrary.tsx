@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { database } from '../../../src/db/database';
+import { deleteWin, recentWins } from '../../../src/db/wins';
+import { t } from '../../../src/i18n/t';
+import { formatAmount, formatDate } from '../../../src/ui/format';
+import { useLiveQuery } from '../../../src/ui/use-live-query';
+import { winAnswers } from '../../../src/wins/questions';
+import type { Win } from '../../../src/wins/schema';
+
+/** "What worked": the notes on won deals, kept beside the lessons; delete with a confirmation. */
+export function WinLibrary() {
+  const wins = useLiveQuery(() => recentWins(database()), []);
+  return (
+    <section aria-labelledby="wins-title" style={{ display: 'grid', gap: '10px' }}>
+      <h2 id="wins-title">{t('wins_title')}</h2>
+      {wins.state === 'error' && <p class="status error">{t('wins_read_error', wins.error)}</p>}
+      {wins.state === 'ready' && wins.value.length === 0 && <p class="muted">{t('wins_empty')}</p>}
+      {wins.state === 'ready' && wins.value.length > 0 && (
+        <ul class="lesson-list">
+          {wins.value.map((win) => (
+            <WinItem key={win.id} win={win} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function WinItem({ win }: { win: Win }) {
+  const [confirming, setConfirming] = useState(false);
+  const facts = [
+    t('wins_won_on', formatDate(win.createdAt)),
+    win.company,
+    formatAmount(win.amount, win.currency),
+  ].filter(Boolean);
+  return (
+    <li class="card" data-testid="win">
+      <div class="row" style={{ alignItems: 'flex-start' }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <div class="lesson-name">{win.dealName}</div>
+          <div class="muted">{facts.join(' · ')}</div>
+        </div>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => setConfirming(true)}
+          disabled={confirming}
+        >
+          {t('library_delete')}
+        </button>
+      </div>
+      {confirming && (
+        <div
+          class="row"
+          role="alertdialog"
+          aria-label={t('library_confirm_delete')}
+          style={{ marginTop: '8px' }}
+        >
+          <span>{t('wins_delete_question')}</span>
+          <button type="button" class="danger" onClick={() => void deleteWin(database(), win.id)}>
+            {t('library_delete_yes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('library_keep')}
+          </button>
+        </div>
+      )}
+      <dl class="answers">
+        {winAnswers(win.answers).map(([question, answer]) => (
+          <div key={question}>
+            <dt>{question}</dt>
+            <dd>{answer}</dd>
+          </div>
+        ))}
+      </dl>
+      {win.dealUrl && (
+        <p style={{ margin: 0 }}>
+          <a href={win.dealUrl} target="_blank" rel="noreferrer noopener">
+            {t('lesson_open_deal', win.crm)}
+          </a>
+        </p>
+      )}
+    </li>
+  );
+}

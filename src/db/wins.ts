@@ -1,0 +1,71 @@
+import {
+  WIN_SCHEMA_VERSION,
+  WinInputSchema,
+  WinSchema,
+  type Win,
+  type WinInput,
+} from '../wins/schema';
+import type { ReboundDatabase, WinPromptRecord } from './database';
+import { importNewer, type ImportCounts } from './import';
+import { promptKey, SAME_LOSS_WINDOW_MS } from './prompts';
+
+/** Validates and stores a new win; throws a ZodError naming the bad field. */
+export async function addWin(db: ReboundDatabase, input: WinInput, now = new Date()): Promise<Win> {
+  const stamp = now.toISOString();
+  const win = WinSchema.parse({
+    ...WinInputSchema.parse(input),
+    id: crypto.randomUUID(),
+    createdAt: stamp,
+    updatedAt: stamp,
+    schemaVersion: WIN_SCHEMA_VERSION,
+  });
+  await db.wins.add(win);
+  return win;
+}
+
+/** Newest first. */
+export function recentWins(db: ReboundDatabase): Promise<Win[]> {
+  return db.wins.orderBy('createdAt').reverse().toArray();
+}
+
+export function countWins(db: ReboundDatabase): Promise<number> {
+  return db.wins.count();
+}
+
+export function deleteWin(db: ReboundDatabase, id: string): Promise<void> {
+  return db.wins.delete(id);
+}
+
+/** Stores wins from an import; a win already here is replaced only by a newer version. */
+export function importWins(db: ReboundDatabase, wins: Win[]): Promise<ImportCounts> {
+  return importNewer(db, db.wins, wins);
+}
+
+/**
+ * Records a win capture for this deal unless one was offered within the same window as losses
+ * (a retried save, a second tab, a re-save of the won deal). Its own table: a win claim never
+ * stops a later loss of the same deal from prompting, nor the other way round.
+ */
+export async function claimWinPrompt(
+  db: ReboundDatabase,
+  record: Pick<WinPromptRecord, 'winId' | 'crm' | 'dealId'>,
+  now = new Date(),
+): Promise<boolean> {
+  const key = promptKey(record.crm, record.dealId);
+  return db.transaction('rw', db.winPrompts, async () => {
+    const previous = await db.winPrompts.get(key);
+    if (previous && now.getTime() - Date.parse(previous.createdAt) < SAME_LOSS_WINDOW_MS) {
+      return false;
+    }
+    await db.winPrompts.put({ ...record, key, status: 'open', createdAt: now.toISOString() });
+    return true;
+  });
+}
+
+export async function setWinPromptStatus(
+  db: ReboundDatabase,
+  winId: string,
+  status: WinPromptRecord['status'],
+): Promise<void> {
+  await db.winPrompts.where('winId').equals(winId).modify({ status });
+}

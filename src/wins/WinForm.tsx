@@ -1,0 +1,73 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
+import {
+  WIN_AGAIN_QUESTIONS,
+  WIN_DIFFERENCE_QUESTION,
+  WIN_NEARLY_LOST_QUESTION,
+  type WinQuestion,
+} from './questions';
+
+type Props = {
+  /** Prefix for element ids, unique per form on a page. */
+  idPrefix: string;
+  busy: boolean;
+  error?: string;
+  onSave: (answers: Record<string, string>) => void;
+  onNotNow: () => void;
+  /** Any change to the answers (the panel clears a stale error). */
+  onEdit?: () => void;
+};
+
+/**
+ * The three "what worked" questions as a form. Presentational: answers out through callbacks,
+ * so it renders the same in the CRM page's shadow root and in DOM tests.
+ */
+export function WinForm({ idPrefix, busy, error, onSave, onNotNow, onEdit }: Props) {
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  const field = (q: WinQuestion, rows: number) => (
+    <div class="rb-field" key={q.id}>
+      <label for={id(q.id)}>{q.label}</label>
+      <textarea
+        id={id(q.id)}
+        rows={rows}
+        placeholder={q.hint}
+        value={answers[q.id] ?? ''}
+        onInput={(e) => {
+          setAnswers({ ...answers, [q.id]: e.currentTarget.value });
+          onEdit?.();
+        }}
+      />
+    </div>
+  );
+  const submit = (event: JSX.TargetedEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSave(answers);
+  };
+
+  return (
+    <form class="rb-form" onSubmit={submit} noValidate>
+      {field(WIN_DIFFERENCE_QUESTION, 2)}
+      <fieldset class="rb-group">
+        <legend>{t('win_question_again')}</legend>
+        {WIN_AGAIN_QUESTIONS.map((q) => field(q, 1))}
+      </fieldset>
+      {field(WIN_NEARLY_LOST_QUESTION, 1)}
+      {error && (
+        <p class="rb-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="rb-actions">
+        <button type="button" class="rb-secondary" onClick={onNotNow} disabled={busy}>
+          {t('win_not_now')}
+        </button>
+        <button type="submit" class="rb-primary" disabled={busy}>
+          {t('form_save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,221 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromJson } from '../../src/export/json';
+import {
+  chooseStage,
+  expectPrompt,
+  hubspotDealUrl,
+  launchExtension,
+  promptCountAfterWait,
+  promptOn,
+  serveHubSpot,
+  snap,
+  storedLessons,
+  storedRows,
+  type DealOptions,
+  type Extension,
+  type SandboxCrm,
+} from './harness';
+
+/**
+ * Issue #4 item 10: the opt-in "what worked" capture when a deal is marked won, on the sandbox
+ * HubSpot. Off by default (nothing changes for users who did not turn it on); on, a confirmed
+ * win opens the small "Won:" panel, and a loss still gets the loss prompt.
+ */
+let ext: Extension;
+let sandbox: SandboxCrm;
+let nextDeal = 880100;
+
+beforeAll(async () => {
+  ext = await launchExtension();
+  sandbox = await serveHubSpot(ext.context);
+});
+afterAll(() => ext?.close());
+
+async function openDeal(options: DealOptions = {}): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(hubspotDealUrl({ dealId: String(nextDeal++), ...options }));
+  await page.locator('[data-test-id="dropdown-toggle"]').waitFor();
+  return page;
+}
+
+const storedWins = () => storedRows(ext, 'wins');
+
+/** Rebound's win panel, by its accessible name. */
+const winPanel = (page: Page) =>
+  page.locator('rebound-prompt').getByRole('dialog', { name: /^Won: / });
+
+describe('with "what worked" off (the default)', () => {
+  it('shows no panel and stores nothing when a deal is marked Closed won', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Closed won');
+    await page.locator('[data-test-id="dropdown-toggle"]', { hasText: 'Closed won' }).waitFor();
+    expect(await promptCountAfterWait(page)).toBe(0);
+    expect(await storedWins()).toEqual([]);
+    expect(await storedRows(ext, 'winPrompts')).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the checkbox off in the options page, with a hint saying what it does', async () => {
+    const options = await ext.openPage('options.html');
+    const box = options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' });
+    expect(await box.isChecked()).toBe(false);
+    expect(await box.getAttribute('aria-describedby')).toBe('capture-wins-hint');
+    expect(await options.locator('#capture-wins-hint').textContent()).toContain('three short');
+    await options.close();
+  });
+});
+
+describe('with "what worked" on', () => {
+  beforeAll(async () => {
+    const options = await ext.openPage('options.html');
+    await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.close();
+  });
+
+  const ANSWERS = {
+    'If a teammate asked what won this deal, what would you tell them?':
+      'The champion co-wrote the business case with us.',
+    'Next time I see…': 'a champion who has to sell it internally',
+    '…I will again': 'write the business case with them in week two',
+    'What nearly lost it, or was luck?': 'Legal review took three weeks; luck that the CFO stayed.',
+  };
+
+  it('shows the "Won:" panel on Closed won, saves the answers, and lists them in the options page', async () => {
+    const page = await openDeal({
+      name: 'Initech <b>Payroll</b> rollout',
+      company: 'Initech',
+      amount: '€12.500,00',
+    });
+    await chooseStage(page, 'Closed won');
+    await expectPrompt(page);
+    const panel = winPanel(page);
+    // The deal name is page text: shown as text, never as markup.
+    expect(await panel.getByRole('heading').textContent()).toBe(
+      'Won: Initech <b>Payroll</b> rollout',
+    );
+    expect(await panel.getByText('Initech · was Presentation scheduled').count()).toBe(1);
+    // Non-modal and polite: the panel takes no focus when it appears.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('REBOUND-PROMPT');
+    // A win capture, not a loss prompt.
+    expect(await panel.getByLabel('Outcome').count()).toBe(0);
+
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Answer at least one question' }).waitFor();
+    for (const [label, text] of Object.entries(ANSWERS)) await panel.getByLabel(label).fill(text);
+    await snap(page, 'won-1-panel-answered');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('status').filter({ hasText: 'Saved under “What worked”' }).waitFor();
+    await panel.waitFor({ state: 'detached' });
+
+    const [win, ...more] = await storedWins();
+    expect(more).toEqual([]);
+    expect(win).toMatchObject({
+      crm: 'hubspot',
+      dealId: String(nextDeal - 1),
+      dealName: 'Initech <b>Payroll</b> rollout',
+      company: 'Initech',
+      amount: 12500,
+      currency: 'EUR',
+      stageBefore: 'Presentation scheduled',
+      schemaVersion: 1,
+      answers: {
+        difference: 'The champion co-wrote the business case with us.',
+        againCue: 'a champion who has to sell it internally',
+        againAction: 'write the business case with them in week two',
+        nearlyLost: 'Legal review took three weeks; luck that the CFO stayed.',
+      },
+    });
+    expect(await storedLessons(ext)).toEqual([]);
+
+    const options = await ext.openPage('options.html');
+    const listed = options.getByTestId('win');
+    await listed.first().waitFor();
+    expect(await listed.count()).toBe(1);
+    const text = await listed.textContent();
+    expect(text).toContain('Initech <b>Payroll</b> rollout');
+    expect(text).toContain(
+      'Next time I see a champion who has to sell it internally, I will again write the business case with them in week two.',
+    );
+    expect(text).toContain('Legal review took three weeks');
+    await snap(options, 'won-2-options');
+
+    // Kept beside the lessons: the JSON export carries it, field for field.
+    const [file] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export JSON (re-importable)' }).click(),
+    ]);
+    const json = fromJson(await readFile((await file.path())!, 'utf8'));
+    expect(json.ok && json.wins).toEqual([win]);
+    await options.close();
+
+    const popup = await ext.openPage('popup.html');
+    await popup.getByTestId('win-count').filter({ hasText: '1 win' }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows no panel when HubSpot refuses the won save (and one when the retry succeeds)', async () => {
+    const page = await openDeal({ optimistic: '1' });
+    sandbox.saveStatus = 400;
+    try {
+      await chooseStage(page, 'Closed won');
+      await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
+      expect(await promptCountAfterWait(page)).toBe(0);
+    } finally {
+      sandbox.saveStatus = 200;
+    }
+    expect(await storedRows(ext, 'winPrompts')).toHaveLength(1);
+    // The watcher was live all along: the accepted retry is the real win.
+    await chooseStage(page, 'Closed won');
+    await winPanel(page).waitFor();
+    await winPanel(page).getByRole('button', { name: 'Not now' }).click();
+    await winPanel(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('closes on Esc without saving, and does not ask again when the same win is saved again', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Closed won');
+    const panel = winPanel(page);
+    await panel.waitFor();
+    await panel.getByLabel('What nearly lost it, or was luck?').fill('not kept');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await storedWins()).toHaveLength(1);
+
+    const saves = sandbox.saves.length;
+    await chooseStage(page, 'Closed won');
+    await expect.poll(() => sandbox.saves.length).toBe(saves + 1);
+    expect(await promptCountAfterWait(page)).toBe(0);
+    await page.close();
+  });
+
+  it('still gives a lost deal the normal loss prompt, not the win panel', async () => {
+    const page = await openDeal({ name: 'Globex — Fleet tracking' });
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    const prompt = promptOn(page);
+    expect(await prompt.getByRole('heading').textContent()).toBe('Lost: Globex — Fleet tracking');
+    expect(await prompt.getByLabel('Outcome').count()).toBe(1);
+    expect(await winPanel(page).count()).toBe(0);
+    await prompt.getByRole('button', { name: 'Later' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await storedWins()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('asks about a win of a deal that was lost before (the loss claim does not block it)', async () => {
+    const page = await openDeal();
+    await chooseStage(page, 'Closed lost');
+    await expectPrompt(page);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    await promptOn(page).waitFor({ state: 'detached' });
+    await chooseStage(page, 'Closed won');
+    await winPanel(page).waitFor();
+    await page.close();
+  });
+});
