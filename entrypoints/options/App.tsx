@@ -2,7 +2,7 @@ import { AskSettings } from './sections/AskSettings';
 import { CustomRules } from './sections/CustomRules';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
-import { LostLabels } from './sections/LostLabels';
+import { StageLabels } from './sections/StageLabels';
 import { TemplateQuestions } from './sections/TemplateQuestions';
 import { TemplateReasons } from './sections/TemplateReasons';
 import { WinLibrary } from './sections/WinLibrary';
@@ -29,7 +29,8 @@ export function App() {
       <AskSettings />
       <TemplateQuestions />
       <TemplateReasons />
-      <LostLabels />
+      <StageLabels kind="lost" />
+      <StageLabels kind="won" />
       <CustomRules />
     </main>
   );

@@ -47,10 +47,10 @@ export class LossCorrelator {
   ) {}
 
   /**
-   * `needsSave` is false only for CRMs whose save requests Rebound cannot read (user rules):
-   * there the page's change is all the evidence there is.
+   * The page showed a loss, or a win (`result: 'won'`). `needsSave` is false only for CRMs whose
+   * save requests Rebound cannot read (user rules): there the page's change is all the evidence
+   * there is.
    */
-  /** The page showed a loss, or a win (`result: 'won'`). */
   pageShowedLoss(observed: ObservedInTab, needsSave = true): void {
     if (!needsSave) return this.confirmed(observed);
     this.prune();

@@ -4,13 +4,12 @@ import type { CrmAdapter } from '../crm/types';
 import { ToContentSchema, type ToContent } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/transport';
 import { createPromptQueue } from '../reflection/mount-prompt';
+import type { Settings } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
 import { armPage } from './arm-page';
 
 /** After an in-app navigation, how long the page may take to show the new deal. */
 const NAVIGATION_BASELINE_MS = 1000;
-
-const WON = wonMatcher();
 
 /**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
@@ -31,11 +30,11 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   // Wins are looked for only when the user opted in, and never with a user rule's own lost
   // text (it says nothing about what "won" looks like on that CRM): detectors then see exactly
   // what they saw before the setting existed.
-  const wonTestFor = (captureWins: boolean) =>
-    captureWins && !adapter.lostLabels ? WON : neverWon;
+  const wonTestFor = ({ captureWins, wonLabels }: Settings) =>
+    captureWins && !adapter.lostLabels ? wonMatcher(wonLabels) : neverWon;
   const initial = (await loadSettings()).settings;
   let isLost = matcherFor(initial.lostLabels);
-  let isWon = wonTestFor(initial.captureWins);
+  let isWon = wonTestFor(initial);
   let page = new AbortController();
   let url = new URL(location.href);
   const arm = (baselineMs: number) => {
@@ -62,7 +61,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   });
   const unwatch = watchSettings((settings) => {
     isLost = matcherFor(settings.lostLabels);
-    isWon = wonTestFor(settings.captureWins);
+    isWon = wonTestFor(settings);
     arm(0);
   });
   ctx.onInvalidated(unwatch);

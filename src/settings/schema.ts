@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { DEFAULT_LOST_LABELS } from '../crm/stage-labels';
+import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
 import { TemplateSettingsSchema } from '../reflection/template';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
@@ -53,6 +53,11 @@ export const SettingsSchema = z.object({
    * so nothing changes for people who did not ask for it.
    */
   captureWins: z.boolean().default(false),
+  /** Stage labels that mean won, for that capture (plain text or /regex/flags). */
+  wonLabels: z
+    .array(z.string().max(200))
+    .max(200)
+    .default(() => [...DEFAULT_WON_LABELS]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -63,6 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kindLine: true,
   skipStreakAsked: false,
   captureWins: false,
+  wonLabels: [...DEFAULT_WON_LABELS],
 };
 
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */

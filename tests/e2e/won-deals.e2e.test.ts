@@ -218,4 +218,26 @@ describe('with "what worked" on', () => {
     await winPanel(page).waitFor();
     await page.close();
   });
+
+  it('counts a renamed won stage once the user adds it to the won labels', async () => {
+    const page = await openDeal({ pipeline: 'renamed', stage: '2002' });
+    await chooseStage(page, 'Signed');
+    expect(await promptCountAfterWait(page)).toBe(0);
+
+    const options = await ext.openPage('options.html');
+    const labels = options.locator('#won-labels');
+    await labels.fill(`${await labels.inputValue()}\nSigned`);
+    await options.getByRole('button', { name: 'Save won labels' }).click();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /^Saved \d+ won labels/ })
+      .waitFor();
+    await options.close();
+
+    // The open tab picked the new label up without a reload.
+    await chooseStage(page, 'Proposal');
+    await chooseStage(page, 'Signed');
+    await winPanel(page).waitFor();
+    await page.close();
+  });
 });

@@ -8,7 +8,8 @@ export const HEALTH_GRACE_MS = 5000;
 
 /**
  * A deal's record page: reports when the stage it shows turns from an open stage into a lost
- * one (or a won one, when `isWon` can match). The first stage seen is the baseline, so a page that loads already lost never counts.
+ * one (or a won one, when `isWon` can match). The first stage seen is the baseline, so a page
+ * that loads already lost (or won) never counts.
  * `settleMs`: for CRMs that can show a stage before the server accepted it, the lost stage must
  * still be showing that long after it appeared.
  */
