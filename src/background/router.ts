@@ -3,7 +3,7 @@ import type { ReboundDatabase } from '../db/database';
 import { deleteDraft, saveDraftValues } from '../db/drafts';
 import { addLesson } from '../db/lessons';
 import { setPromptStatus } from '../db/prompts';
-import { addWin, setWinPromptStatus } from '../db/wins';
+import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import type { Health, Reply } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
 import type { LossFlow } from './loss-flow';
@@ -32,12 +32,13 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
         return { ok: true };
       }
       case 'win/save': {
-        await addWin(db, message.win);
-        if (message.winId) await setWinPromptStatus(db, message.winId, 'saved');
+        await saveWin(db, message.winId, message.win);
+        if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
         return { ok: true };
       }
       case 'win/dismiss':
         await setWinPromptStatus(db, message.winId, 'dismissed');
+        await deleteWin(db, message.winId);
         return { ok: true };
       case 'draft/save':
         await saveDraftValues(db, message.lossId, message.values);

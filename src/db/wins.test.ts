@@ -3,7 +3,7 @@ import type { Win, WinInput } from '../wins/schema';
 import { ReboundDatabase } from './database';
 import { claimPrompt, promptsToday, SAME_LOSS_WINDOW_MS } from './prompts';
 import {
-  addWin,
+  saveWin,
   claimWinPrompt,
   countWins,
   deleteWin,
@@ -31,7 +31,7 @@ const input: WinInput = {
 
 describe('wins', () => {
   it('stores a validated win with an id and times, trimming the deal name', async () => {
-    const win = await addWin(db, input, at(0));
+    const win = await saveWin(db, crypto.randomUUID(), input, at(0));
     expect(win).toMatchObject({
       dealName: 'Acme renewal',
       schemaVersion: 1,
@@ -41,21 +41,36 @@ describe('wins', () => {
     expect(await db.wins.get(win.id)).toEqual(win);
   });
 
+  it('keeps one win per capture: saving again replaces the answers and keeps its creation time', async () => {
+    const id = crypto.randomUUID();
+    await saveWin(db, id, { ...input, answers: { difference: 'A mutual' } }, at(0));
+    const final = await saveWin(db, id, input, at(5000));
+    expect(await countWins(db)).toBe(1);
+    expect(await db.wins.get(id)).toEqual(final);
+    expect(final).toMatchObject({
+      answers: input.answers,
+      createdAt: at(0).toISOString(),
+      updatedAt: at(5000).toISOString(),
+    });
+  });
+
   it('refuses a win without a deal name, naming the field', async () => {
-    await expect(addWin(db, { ...input, dealName: ' ' })).rejects.toThrow(/Give the deal a name/);
+    await expect(saveWin(db, crypto.randomUUID(), { ...input, dealName: ' ' })).rejects.toThrow(
+      /Give the deal a name/,
+    );
     expect(await countWins(db)).toBe(0);
   });
 
   it('lists newest first, counts and deletes', async () => {
-    const old = await addWin(db, { ...input, dealName: 'Old' }, at(0));
-    const fresh = await addWin(db, { ...input, dealName: 'New' }, at(1000));
+    const old = await saveWin(db, crypto.randomUUID(), { ...input, dealName: 'Old' }, at(0));
+    const fresh = await saveWin(db, crypto.randomUUID(), { ...input, dealName: 'New' }, at(1000));
     expect((await recentWins(db)).map((w) => w.id)).toEqual([fresh.id, old.id]);
     await deleteWin(db, old.id);
     expect(await countWins(db)).toBe(1);
   });
 
   it('imports wins, replacing one already here only with a newer version', async () => {
-    const here = await addWin(db, input, at(0));
+    const here = await saveWin(db, crypto.randomUUID(), input, at(0));
     const newer: Win = { ...here, updatedAt: at(5000).toISOString(), answers: { difference: 'x' } };
     const older: Win = { ...here, id: crypto.randomUUID() };
     expect(await importWins(db, [newer, older])).toEqual({ added: 1, updated: 1, unchanged: 0 });

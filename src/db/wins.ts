@@ -9,18 +9,29 @@ import type { ReboundDatabase, WinPromptRecord } from './database';
 import { importNewer, type ImportCounts } from './import';
 import { promptKey, SAME_LOSS_WINDOW_MS } from './prompts';
 
-/** Validates and stores a new win; throws a ZodError naming the bad field. */
-export async function addWin(db: ReboundDatabase, input: WinInput, now = new Date()): Promise<Win> {
+/**
+ * Validates and stores a win under `id` (the capture's id): new, or replacing the answers kept
+ * so far as the user typed (its creation time stays). Throws a ZodError naming the bad field.
+ */
+export async function saveWin(
+  db: ReboundDatabase,
+  id: string,
+  input: WinInput,
+  now = new Date(),
+): Promise<Win> {
   const stamp = now.toISOString();
-  const win = WinSchema.parse({
-    ...WinInputSchema.parse(input),
-    id: crypto.randomUUID(),
-    createdAt: stamp,
-    updatedAt: stamp,
-    schemaVersion: WIN_SCHEMA_VERSION,
+  return db.transaction('rw', db.wins, async () => {
+    const kept = await db.wins.get(id);
+    const win = WinSchema.parse({
+      ...WinInputSchema.parse(input),
+      id,
+      createdAt: kept?.createdAt ?? stamp,
+      updatedAt: stamp,
+      schemaVersion: WIN_SCHEMA_VERSION,
+    });
+    await db.wins.put(win);
+    return win;
   });
-  await db.wins.add(win);
-  return win;
 }
 
 /** Newest first. */

@@ -66,9 +66,20 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt/snooze'), lossId: z.uuid(), until: z.iso.datetime() }),
   /** Skip this deal: never ask about it again. */
   z.object({ type: z.literal('prompt/skip'), lossId: z.uuid() }),
-  /** The "what worked" answers for a won deal (winId: the capture it came from). */
-  z.object({ type: z.literal('win/save'), winId: z.uuid().optional(), win: WinInputSchema }),
-  /** "Not now" on a win capture: closed without saving; the deal is not asked about again. */
+  /**
+   * The "what worked" answers for a won deal, stored under the capture's id: as the user types
+   * (`done` false), and once more when they save or close it (`done`).
+   */
+  z.object({
+    type: z.literal('win/save'),
+    winId: z.uuid(),
+    win: WinInputSchema,
+    done: z.boolean(),
+  }),
+  /**
+   * "Not now" on a win capture with nothing written: closed, anything kept while typing (since
+   * erased) removed; the deal is not asked about again.
+   */
   z.object({ type: z.literal('win/dismiss'), winId: z.uuid() }),
   /** Open the options page (a content script cannot). */
   z.object({ type: z.literal('options/open') }),

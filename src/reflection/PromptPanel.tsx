@@ -1,14 +1,7 @@
-import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import {
-  clampPosition,
-  DEFAULT_POSITION,
-  loadPosition,
-  savePosition,
-  type PanelPosition,
-} from './position';
+import { useDraggable, useFocusReturn, useSaveAsYouType } from './panel-hooks';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
@@ -27,107 +20,6 @@ type Props = {
 
 /** How long the "saved" confirmation stays before the panel goes away. */
 const SAVED_NOTICE_MS = 1500;
-/** Answers are saved as a draft this long after the last keystroke (and when the page hides). */
-const DRAFT_DEBOUNCE_MS = 400;
-
-/** Saves the draft shortly after typing stops, and at once when the tab is hidden or closed. */
-function useDraftSaver(lossId: string) {
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef<ReflectionValues>();
-  const flush = () => {
-    clearTimeout(timer.current);
-    if (!latest.current) return;
-    void sendToBackground({ type: 'draft/save', lossId, values: latest.current });
-    latest.current = undefined;
-  };
-  useEffect(() => {
-    const onHide = () => flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      flush();
-    };
-  }, []);
-  return {
-    changed(values: ReflectionValues) {
-      latest.current = values;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(flush, DRAFT_DEBOUNCE_MS);
-    },
-    discard() {
-      clearTimeout(timer.current);
-      latest.current = undefined;
-    },
-  };
-}
-
-/** Lets the panel be dragged by its header; the place is remembered for the next prompt. */
-export function useDraggable() {
-  const [position, setPosition] = useState<PanelPosition>(DEFAULT_POSITION);
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => void loadPosition().then(setPosition), []);
-  const onPointerDown = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
-    if ((event.target as Element).closest('button, a, input, select, textarea') || !panel.current)
-      return;
-    const start = { x: event.clientX, y: event.clientY, ...position };
-    const box = panel.current.getBoundingClientRect();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
-    let last = position;
-    const move = (e: PointerEvent) => {
-      last = clampPosition(
-        {
-          right: start.right - (e.clientX - start.x),
-          bottom: start.bottom - (e.clientY - start.y),
-        },
-        box,
-        { width: window.innerWidth, height: window.innerHeight },
-      );
-      setPosition(last);
-    };
-    const up = () => {
-      handle.removeEventListener('pointermove', move);
-      void savePosition(last);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up, { once: true });
-  };
-  return { position, panel, onPointerDown };
-}
-
-/**
- * Gives the keyboard focus back when the panel closes. The panel takes none when it appears;
- * when the user moves into it (Tab or a click), the page element the focus came from is
- * remembered, and gets the focus back on close, if the focus is still in the panel (or was lost
- * with it) rather than somewhere the user has gone since.
- */
-export function useFocusReturn(panel: { current: HTMLElement | null }) {
-  const returnTo = useRef<HTMLElement>();
-  const onFocusIn = (event: FocusEvent) => {
-    // Seen from inside the shadow root, a page element is itself; one of ours is in our root.
-    const from = event.relatedTarget;
-    if (from instanceof HTMLElement && from.getRootNode() !== panel.current?.getRootNode())
-      returnTo.current = from;
-  };
-  // A click on a label or on text blurs the page's field before the focus comes in (with no
-  // relatedTarget): at pointerdown the focus is still where it was.
-  const onPointerDown = () => {
-    const active = document.activeElement;
-    const root = panel.current?.getRootNode();
-    const host = root instanceof ShadowRoot ? root.host : undefined;
-    if (active instanceof HTMLElement && active !== document.body && active !== host)
-      returnTo.current = active;
-  };
-  const restore = () => {
-    const root = panel.current?.getRootNode();
-    const inPanel = root instanceof ShadowRoot && root.activeElement !== null;
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (returnTo.current?.isConnected && (inPanel || lost)) returnTo.current.focus();
-  };
-  return { onFocusIn, onPointerDown, restore };
-}
 
 /**
  * The in-page prompt for one confirmed loss, wired to the background. Non-modal and polite: it
@@ -139,7 +31,9 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
   const [minimised, setMinimised] = useState(false);
-  const draft = useDraftSaver(loss.lossId);
+  const draft = useSaveAsYouType<ReflectionValues>(
+    (values) => void sendToBackground({ type: 'draft/save', lossId: loss.lossId, values }),
+  );
   const drag = useDraggable();
   const focusReturn = useFocusReturn(drag.panel);
   const finish = () => {

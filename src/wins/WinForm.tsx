@@ -15,8 +15,8 @@ type Props = {
   error?: string;
   onSave: (answers: Record<string, string>) => void;
   onNotNow: () => void;
-  /** Any change to the answers (the panel clears a stale error). */
-  onEdit?: () => void;
+  /** Every change to the answers (the panel keeps them as they are typed). */
+  onEdit?: (answers: Record<string, string>) => void;
 };
 
 /**
@@ -36,8 +36,9 @@ export function WinForm({ idPrefix, busy, error, onSave, onNotNow, onEdit }: Pro
         placeholder={q.hint}
         value={answers[q.id] ?? ''}
         onInput={(e) => {
-          setAnswers({ ...answers, [q.id]: e.currentTarget.value });
-          onEdit?.();
+          const next = { ...answers, [q.id]: e.currentTarget.value };
+          setAnswers(next);
+          onEdit?.(next);
         }}
       />
     </div>

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { WinEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { useDraggable, useFocusReturn } from '../reflection/PromptPanel';
+import { useDraggable, useFocusReturn, useSaveAsYouType } from '../reflection/panel-hooks';
 import { hasAnswers } from './questions';
 import { winFromCapture } from './capture';
 import { WinForm } from './WinForm';
@@ -20,7 +20,17 @@ const SAVED_NOTICE_MS = 1500;
 export function WinPanel({ win, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'saved' | 'kept'>();
+  // What is written so far is kept as it is typed: a closed tab or "Not now" loses none of it.
+  const answers = useRef<Record<string, string>>({});
+  const send = (written: Record<string, string>, done: boolean) =>
+    sendToBackground({
+      type: 'win/save',
+      winId: win.winId,
+      win: winFromCapture(win, written),
+      done,
+    });
+  const keep = useSaveAsYouType<Record<string, string>>((written) => void send(written, false));
   const drag = useDraggable();
   const focusReturn = useFocusReturn(drag.panel);
   const titleId = `rebound-win-title-${win.winId}`;
@@ -28,22 +38,27 @@ export function WinPanel({ win, onClose }: Props) {
     focusReturn.restore();
     onClose();
   };
-  const notNow = () => {
-    void sendToBackground({ type: 'win/dismiss', winId: win.winId });
-    finish();
+  const edited = (written: Record<string, string>) => {
+    answers.current = written;
+    setError(undefined);
+    if (hasAnswers(written)) keep.changed(written);
+    else keep.discard();
   };
-  const save = async (answers: Record<string, string>) => {
-    if (!hasAnswers(answers)) return setError(t('win_error_empty'));
+  const save = async (written: Record<string, string>, how: 'saved' | 'kept') => {
+    keep.discard();
     setBusy(true);
-    const reply = await sendToBackground({
-      type: 'win/save',
-      winId: win.winId,
-      win: winFromCapture(win, answers),
-    });
+    const reply = await send(written, true);
     setBusy(false);
     if (!reply.ok) return setError(t('manual_not_saved', reply.error));
-    setSaved(true);
+    setSaved(how);
     setTimeout(finish, SAVED_NOTICE_MS);
+  };
+  // Closing with something written keeps it; with nothing, the capture is let go.
+  const notNow = () => {
+    if (hasAnswers(answers.current)) return void save(answers.current, 'kept');
+    keep.discard();
+    void sendToBackground({ type: 'win/dismiss', winId: win.winId });
+    finish();
   };
 
   return (
@@ -73,16 +88,18 @@ export function WinPanel({ win, onClose }: Props) {
       </header>
       {saved ? (
         <p class="rb-saved" role="status">
-          {t('win_saved')}
+          {saved === 'kept' ? t('win_kept') : t('win_saved')}
         </p>
       ) : (
         <WinForm
           idPrefix={`rebound-win-${win.winId}`}
           busy={busy}
           error={error}
-          onSave={(answers) => void save(answers)}
+          onSave={(written) =>
+            hasAnswers(written) ? void save(written, 'saved') : setError(t('win_error_empty'))
+          }
           onNotNow={notNow}
-          onEdit={() => setError(undefined)}
+          onEdit={edited}
         />
       )}
     </section>

@@ -177,21 +177,49 @@ describe('with "what worked" on', () => {
     await page.close();
   });
 
-  it('closes on Esc without saving, and does not ask again when the same win is saved again', async () => {
-    const page = await openDeal();
+  it('closes on Esc, keeping what was written, and does not ask again when the win is re-saved', async () => {
+    const page = await openDeal({ name: 'Hooli — Esc' });
     await chooseStage(page, 'Closed won');
     const panel = winPanel(page);
     await panel.waitFor();
-    await panel.getByLabel('What nearly lost it, or was luck?').fill('not kept');
+    await panel
+      .getByLabel('What nearly lost it, or was luck?')
+      .fill('The incumbent missed a deadline');
     await page.keyboard.press('Escape');
+    await panel.getByRole('status').filter({ hasText: 'Kept what you wrote' }).waitFor();
     await panel.waitFor({ state: 'detached' });
-    expect(await storedWins()).toHaveLength(1);
+    const kept = (await storedWins()).filter((w) => w.dealName === 'Hooli — Esc');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.answers).toEqual({ nearlyLost: 'The incumbent missed a deadline' });
 
     const saves = sandbox.saves.length;
     await chooseStage(page, 'Closed won');
     await expect.poll(() => sandbox.saves.length).toBe(saves + 1);
     expect(await promptCountAfterWait(page)).toBe(0);
     await page.close();
+  });
+
+  it('lets a capture go on "Not now" with nothing written, and keeps what was typed when the tab closes', async () => {
+    const empty = await openDeal({ name: 'Hooli — Nothing to say' });
+    await chooseStage(empty, 'Closed won');
+    await winPanel(empty).getByRole('button', { name: 'Not now' }).click();
+    await winPanel(empty).waitFor({ state: 'detached' });
+    await empty.close();
+
+    const closed = await openDeal({ name: 'Hooli — Closed tab' });
+    await chooseStage(closed, 'Closed won');
+    await winPanel(closed)
+      .getByLabel('If a teammate asked what won this deal, what would you tell them?')
+      .fill('We met the board early');
+    await closed.close({ runBeforeUnload: true });
+
+    await expect
+      .poll(async () => (await storedWins()).map((w) => w.dealName))
+      .toContain('Hooli — Closed tab');
+    const names = (await storedWins()).map((w) => w.dealName);
+    expect(names).not.toContain('Hooli — Nothing to say');
+    const kept = (await storedWins()).find((w) => w.dealName === 'Hooli — Closed tab');
+    expect(kept?.answers).toEqual({ difference: 'We met the board early' });
   });
 
   it('still gives a lost deal the normal loss prompt, not the win panel', async () => {
@@ -204,7 +232,7 @@ describe('with "what worked" on', () => {
     expect(await winPanel(page).count()).toBe(0);
     await prompt.getByRole('button', { name: 'Later' }).click();
     await prompt.waitFor({ state: 'detached' });
-    expect(await storedWins()).toHaveLength(1);
+    expect((await storedWins()).map((w) => w.dealName)).not.toContain('Globex — Fleet tracking');
     await page.close();
   });
 

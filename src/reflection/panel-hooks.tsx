@@ -1,0 +1,122 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  clampPosition,
+  DEFAULT_POSITION,
+  loadPosition,
+  savePosition,
+  type PanelPosition,
+} from './position';
+
+/**
+ * What the in-page panels (the loss prompt, the win capture) share: saving as the user types,
+ * dragging, and giving the focus back.
+ */
+
+/** Answers are saved this long after the last keystroke (and at once when the page hides). */
+const SAVE_DEBOUNCE_MS = 400;
+
+/**
+ * Sends the latest value shortly after typing stops, and at once when the tab is hidden or
+ * closed or the panel goes away, so what was typed survives a closed tab.
+ */
+export function useSaveAsYouType<T>(send: (value: T) => void) {
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef<T>();
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const flush = () => {
+    clearTimeout(timer.current);
+    if (latest.current === undefined) return;
+    sendRef.current(latest.current);
+    latest.current = undefined;
+  };
+  useEffect(() => {
+    const onHide = () => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
+  return {
+    changed(value: T) {
+      latest.current = value;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, SAVE_DEBOUNCE_MS);
+    },
+    flush,
+    discard() {
+      clearTimeout(timer.current);
+      latest.current = undefined;
+    },
+  };
+}
+
+/** Lets the panel be dragged by its header; the place is remembered for the next prompt. */
+export function useDraggable() {
+  const [position, setPosition] = useState<PanelPosition>(DEFAULT_POSITION);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => void loadPosition().then(setPosition), []);
+  const onPointerDown = (event: JSX.TargetedPointerEvent<HTMLElement>) => {
+    if ((event.target as Element).closest('button, a, input, select, textarea') || !panel.current)
+      return;
+    const start = { x: event.clientX, y: event.clientY, ...position };
+    const box = panel.current.getBoundingClientRect();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    let last = position;
+    const move = (e: PointerEvent) => {
+      last = clampPosition(
+        {
+          right: start.right - (e.clientX - start.x),
+          bottom: start.bottom - (e.clientY - start.y),
+        },
+        box,
+        { width: window.innerWidth, height: window.innerHeight },
+      );
+      setPosition(last);
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      void savePosition(last);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up, { once: true });
+  };
+  return { position, panel, onPointerDown };
+}
+
+/**
+ * Gives the keyboard focus back when the panel closes. The panel takes none when it appears;
+ * when the user moves into it (Tab or a click), the page element the focus came from is
+ * remembered, and gets the focus back on close, if the focus is still in the panel (or was lost
+ * with it) rather than somewhere the user has gone since.
+ */
+export function useFocusReturn(panel: { current: HTMLElement | null }) {
+  const returnTo = useRef<HTMLElement>();
+  const onFocusIn = (event: FocusEvent) => {
+    // Seen from inside the shadow root, a page element is itself; one of ours is in our root.
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && from.getRootNode() !== panel.current?.getRootNode())
+      returnTo.current = from;
+  };
+  // A click on a label or on text blurs the page's field before the focus comes in (with no
+  // relatedTarget): at pointerdown the focus is still where it was.
+  const onPointerDown = () => {
+    const active = document.activeElement;
+    const root = panel.current?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : undefined;
+    if (active instanceof HTMLElement && active !== document.body && active !== host)
+      returnTo.current = active;
+  };
+  const restore = () => {
+    const root = panel.current?.getRootNode();
+    const inPanel = root instanceof ShadowRoot && root.activeElement !== null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (returnTo.current?.isConnected && (inPanel || lost)) returnTo.current.focus();
+  };
+  return { onFocusIn, onPointerDown, restore };
+}
