@@ -203,6 +203,40 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await options.close();
     });
 
+    it('on the win panel, and on the options page with a win and the won labels', async () => {
+      if (colorScheme === 'light') {
+        const options = await ext.openPage('options.html');
+        await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
+        await options.getByRole('button', { name: 'Save', exact: true }).click();
+        await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+        await options.close();
+      }
+      const page = await ext.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(
+        hubspotDealUrl({ dealId: String(nextDeal++), name: `Hooli — ${colorScheme}` }),
+      );
+      await chooseStage(page, 'Closed won');
+      const panel = page.locator(HOST).getByRole('dialog', { name: /^Won: / });
+      await panel.waitFor();
+      await expectAccessible(page, `the win panel, ${colorScheme}`, HOST);
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await panel.getByRole('alert').waitFor();
+      await expectAccessible(page, `the win panel, with an error, ${colorScheme}`, HOST);
+      await panel.getByLabel('What nearly lost it, or was luck?').fill('A competitor went quiet');
+      await panel.getByRole('button', { name: 'Save' }).click();
+      await panel.waitFor({ state: 'detached' });
+      await page.close();
+
+      const options = await ext.context.newPage();
+      await options.emulateMedia({ colorScheme });
+      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+      await options.getByTestId('win').first().waitFor();
+      await options.getByRole('heading', { name: 'Stages that mean “won”' }).waitFor();
+      await expectAccessible(options, `the options page with wins, ${colorScheme}`);
+      await options.close();
+    });
+
     it('on the reflect page, new and continuing a draft', async () => {
       const reflect = await ext.context.newPage();
       await reflect.emulateMedia({ colorScheme });
