@@ -63,5 +63,5 @@ export function fromJson(
         wins: parsed.data.wins,
         template: parsed.data.template,
       }
-    : { ok: false, error: `The file cannot be imported: ${describeIssue(parsed.error)}` };
+    : { ok: false, error: t('import_error_invalid', describeIssue(parsed.error)) };
 }
