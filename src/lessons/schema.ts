@@ -6,8 +6,11 @@ export const LESSON_SCHEMA_VERSION = 1;
 
 const text = (max: number) => z.string().max(max);
 
-/** What a reflection captures about one lost deal, before the store gives it an id. */
-export const LessonInputSchema = z.object({
+/**
+ * The deal a lesson (or a "what worked" note) is about, as the CRM page showed it: untrusted
+ * text, shown as text only.
+ */
+export const DealFieldsSchema = z.object({
   /** Adapter id (`hubspot`, …) or `manual` for losses entered by hand. */
   crm: text(40).min(1),
   dealId: text(200).optional(),
@@ -18,7 +21,15 @@ export const LessonInputSchema = z.object({
   amount: z.number().finite().optional(),
   currency: text(10).optional(),
   company: text(500).optional(),
+  /** The stage the deal was in before it was lost (or won). */
   stageBefore: text(200).optional(),
+});
+
+/** Written answers by question id. */
+export const AnswersSchema = z.record(z.string().max(80), text(20_000));
+
+/** What a reflection captures about one lost deal, before the store gives it an id. */
+export const LessonInputSchema = DealFieldsSchema.extend({
   outcome: z.enum(OUTCOME_IDS, { error: () => t('lesson_error_outcome') }),
   reason: text(200).optional(),
   secondaryReason: text(200).optional(),
@@ -31,8 +42,8 @@ export const LessonInputSchema = z.object({
   mode: z.enum(['quick', 'deep']).optional(),
   /** The question set it was answered with (src/reflection/questions.ts TEMPLATE_VERSION). */
   templateVersion: z.number().int().positive().optional(),
-  /** Written answers by question id (src/reflection/questions.ts). */
-  answers: z.record(z.string().max(80), text(20_000)),
+  /** Written answers by question id (src/reflection/template.ts). */
+  answers: AnswersSchema,
 });
 export type LessonInput = z.infer<typeof LessonInputSchema>;
 

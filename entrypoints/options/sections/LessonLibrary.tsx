@@ -4,6 +4,7 @@ import { deleteLesson, recentLessons } from '../../../src/db/lessons';
 import type { Lesson } from '../../../src/lessons/schema';
 import { LessonDetail } from '../../../src/ui/LessonDetail';
 import { LessonSummary } from '../../../src/ui/LessonSummary';
+import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
 import { useTemplate } from '../../../src/ui/use-template';
 import type { Template } from '../../../src/reflection/template';
@@ -35,7 +36,9 @@ export function LessonLibrary() {
 
 function LessonItem({ lesson, template }: { lesson: Lesson; template: Template }) {
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const remove = useConfirmDelete(t('library_delete_question'), () =>
+    deleteLesson(database(), lesson.id),
+  );
   const detailId = `lesson-${lesson.id}`;
   return (
     <li class="card" data-testid="lesson">
@@ -51,35 +54,9 @@ function LessonItem({ lesson, template }: { lesson: Lesson; template: Template }
         >
           {open ? t('library_close') : t('library_open')}
         </button>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => setConfirming(true)}
-          disabled={confirming}
-        >
-          {t('library_delete')}
-        </button>
+        {remove.button}
       </div>
-      {confirming && (
-        <div
-          class="row"
-          role="alertdialog"
-          aria-label={t('library_confirm_delete')}
-          style={{ marginTop: '8px' }}
-        >
-          <span>{t('library_delete_question')}</span>
-          <button
-            type="button"
-            class="danger"
-            onClick={() => void deleteLesson(database(), lesson.id)}
-          >
-            {t('library_delete_yes')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('library_keep')}
-          </button>
-        </div>
-      )}
+      {remove.confirm}
       {open && <LessonDetail id={detailId} lesson={lesson} template={template} />}
     </li>
   );

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { database } from '../../../src/db/database';
 import { deleteWin, recentWins } from '../../../src/db/wins';
 import { t } from '../../../src/i18n/t';
 import { formatAmount, formatDate } from '../../../src/ui/format';
+import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
 import { winAnswers } from '../../../src/wins/questions';
 import type { Win } from '../../../src/wins/schema';
@@ -27,7 +27,7 @@ export function WinLibrary() {
 }
 
 function WinItem({ win }: { win: Win }) {
-  const [confirming, setConfirming] = useState(false);
+  const remove = useConfirmDelete(t('wins_delete_question'), () => deleteWin(database(), win.id));
   const facts = [
     t('wins_won_on', formatDate(win.createdAt)),
     win.company,
@@ -40,31 +40,9 @@ function WinItem({ win }: { win: Win }) {
           <div class="lesson-name">{win.dealName}</div>
           <div class="muted">{facts.join(' · ')}</div>
         </div>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => setConfirming(true)}
-          disabled={confirming}
-        >
-          {t('library_delete')}
-        </button>
+        {remove.button}
       </div>
-      {confirming && (
-        <div
-          class="row"
-          role="alertdialog"
-          aria-label={t('library_confirm_delete')}
-          style={{ marginTop: '8px' }}
-        >
-          <span>{t('wins_delete_question')}</span>
-          <button type="button" class="danger" onClick={() => void deleteWin(database(), win.id)}>
-            {t('library_delete_yes')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('library_keep')}
-          </button>
-        </div>
-      )}
+      {remove.confirm}
       <dl class="answers">
         {winAnswers(win.answers).map(([question, answer]) => (
           <div key={question}>

@@ -1,0 +1,32 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
+
+/**
+ * A Delete button that asks first: the button goes where the item's actions are, the question
+ * (an alertdialog with Delete and Keep) below it. Nothing is deleted until the user says yes.
+ */
+export function useConfirmDelete(question: string, remove: () => Promise<void>) {
+  const [confirming, setConfirming] = useState(false);
+  const button = (
+    <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={confirming}>
+      {t('library_delete')}
+    </button>
+  );
+  const confirm = confirming && (
+    <div
+      class="row"
+      role="alertdialog"
+      aria-label={t('library_confirm_delete')}
+      style={{ marginTop: '8px' }}
+    >
+      <span>{question}</span>
+      <button type="button" class="danger" onClick={() => void remove()}>
+        {t('library_delete_yes')}
+      </button>
+      <button type="button" onClick={() => setConfirming(false)}>
+        {t('library_keep')}
+      </button>
+    </div>
+  );
+  return { button, confirm };
+}
