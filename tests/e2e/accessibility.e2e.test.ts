@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseStage,
+  loseHubSpotDeal,
   EXTENSION_DIR,
   expectPrompt,
   hubspotDealUrl,
@@ -38,18 +39,6 @@ beforeAll(async () => {
   await options.close();
 });
 afterAll(() => ext?.close());
-
-async function loseDeal(
-  options: Parameters<typeof hubspotDealUrl>[0] = {},
-  before?: (page: Page) => Promise<void>,
-): Promise<Page> {
-  const page = await ext.context.newPage();
-  await before?.(page);
-  await page.goto(hubspotDealUrl({ dealId: String(nextDeal++), ...options }));
-  await chooseStage(page, 'Closed lost');
-  await expectPrompt(page);
-  return page;
-}
 
 type Violation = { id: string; impact: string | null; help: string; targets: string[] };
 
@@ -104,7 +93,7 @@ function contrast(a: string, b: string): number {
 
 /** A saved lesson, through the prompt, so the popup and the options page have one to show. */
 async function saveLessonThroughPrompt(name: string): Promise<void> {
-  const page = await loseDeal({ name });
+  const page = await loseHubSpotDeal(ext, { name });
   const prompt = promptOn(page);
   await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
   await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
@@ -119,7 +108,7 @@ async function saveLessonThroughPrompt(name: string): Promise<void> {
 
 /** An unfinished reflection: something typed, then the tab closed. */
 async function leaveDraft(name: string): Promise<void> {
-  const page = await loseDeal({ name });
+  const page = await loseHubSpotDeal(ext, { name });
   await promptOn(page).getByLabel('Next time I see…').fill('a champion who goes quiet');
   await page.close();
 }
@@ -134,7 +123,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it('on the prompt, in quick mode and in deep mode', async () => {
-      const page = await loseDeal(
+      const page = await loseHubSpotDeal(
+        ext,
         { name: 'Umbrella — Lab systems', company: 'Umbrella Corp' },
         (p) => p.emulateMedia({ colorScheme }),
       );
@@ -158,7 +148,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it('gives the prompt’s text fields and selects edges with 3:1 contrast (WCAG 1.4.11, which axe does not check)', async () => {
-      const page = await loseDeal({}, (p) => p.emulateMedia({ colorScheme }));
+      const page = await loseHubSpotDeal(ext, {}, (p) => p.emulateMedia({ colorScheme }));
       const prompt = promptOn(page);
       const panel = await prompt.evaluate((el) => getComputedStyle(el).backgroundColor);
       for (const field of [prompt.getByLabel('Outcome'), prompt.getByLabel('…I will')]) {
@@ -387,7 +377,7 @@ describe('keyboard only', () => {
   });
 
   it('Esc in the prompt acts as Later and gives the focus back to where it was', async () => {
-    const page = await loseDeal({ name: 'Wayne — Security' });
+    const page = await loseHubSpotDeal(ext, { name: 'Wayne — Security' });
     await page.getByLabel('Create a note').focus();
     await page.keyboard.type('follow up in Q3');
     // This time the user enters the prompt with a click (on a label: it focuses the select
@@ -411,7 +401,7 @@ describe('keyboard only', () => {
   });
 
   it('Esc on the prompt header acts as Later too', async () => {
-    const page = await loseDeal({ name: 'Stark — Arc reactor' });
+    const page = await loseHubSpotDeal(ext, { name: 'Stark — Arc reactor' });
     await page.getByLabel('Create a note').focus();
     await promptOn(page).getByRole('button', { name: 'Minimise' }).focus();
     await page.keyboard.press('Escape');
@@ -421,7 +411,7 @@ describe('keyboard only', () => {
   });
 
   it('Minimise and the pill keep the focus in the prompt, by keyboard', async () => {
-    const page = await loseDeal({ name: 'Tyrell — Replicants' });
+    const page = await loseHubSpotDeal(ext, { name: 'Tyrell — Replicants' });
     await page.getByLabel('Create a note').focus();
     await promptOn(page).getByRole('button', { name: 'Minimise' }).focus();
     await page.keyboard.press('Enter');

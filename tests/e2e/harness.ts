@@ -193,6 +193,26 @@ export async function chooseStage(page: Page, label: string): Promise<void> {
   await page.getByRole('option', { name: label, exact: true }).click();
 }
 
+let nextHubSpotDeal = 600_000;
+
+/**
+ * A deal never seen before in this profile, marked Closed lost in a new tab of the sandbox
+ * HubSpot, with Rebound's prompt showing. `before` runs on the tab before it loads (to emulate
+ * dark mode, say).
+ */
+export async function loseHubSpotDeal(
+  ext: Extension,
+  options: DealOptions = {},
+  before?: (page: Page) => Promise<void>,
+): Promise<Page> {
+  const page = await ext.context.newPage();
+  await before?.(page);
+  await page.goto(hubspotDealUrl({ dealId: String(nextHubSpotDeal++), ...options }));
+  await chooseStage(page, 'Closed lost');
+  await expectPrompt(page);
+  return page;
+}
+
 /** Rebound's prompt (the CRM's own dialogs are dialogs too). */
 export function promptOn(page: Page) {
   return page.locator('rebound-prompt').getByRole('dialog');

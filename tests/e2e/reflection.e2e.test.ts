@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseStage,
+  loseHubSpotDeal,
   expectPrompt,
   hubspotDealUrl,
   launchExtension,
@@ -31,14 +31,6 @@ async function setDailyCap(cap: number): Promise<void> {
 }
 afterAll(() => ext?.close());
 
-async function loseDeal(options: Parameters<typeof hubspotDealUrl>[0] = {}): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(hubspotDealUrl({ dealId: String(nextDeal++), ...options }));
-  await chooseStage(page, 'Closed lost');
-  await expectPrompt(page);
-  return page;
-}
-
 async function serviceWorkerEval<T>(fn: () => Promise<T>): Promise<T> {
   const worker = ext.context.serviceWorkers()[0]!;
   return worker.evaluate(fn);
@@ -46,7 +38,7 @@ async function serviceWorkerEval<T>(fn: () => Promise<T>): Promise<T> {
 
 describe('quick mode', () => {
   it('goes from prompt to saved lesson in at most 12 interactions', async () => {
-    const page = await loseDeal({ name: 'Hooli — Search appliance' });
+    const page = await loseHubSpotDeal(ext, { name: 'Hooli — Search appliance' });
     const prompt = promptOn(page);
     let interactions = 0;
     const act = async (action: Promise<unknown>) => {
@@ -80,7 +72,7 @@ describe('quick mode', () => {
   });
 
   it('switches to deep mode and back without losing answers', async () => {
-    const page = await loseDeal();
+    const page = await loseHubSpotDeal(ext);
     const prompt = promptOn(page);
     await prompt.getByLabel('…I will').fill('qualify budget in the first call');
     await prompt.getByRole('button', { name: 'More questions (deep)' }).click();
@@ -104,7 +96,7 @@ describe('quick mode', () => {
 
 describe('drafts are never lost', () => {
   it('keeps what was typed when the tab closes, and finishes it from the popup', async () => {
-    const page = await loseDeal({ name: 'Pied Piper — Compression pilot' });
+    const page = await loseHubSpotDeal(ext, { name: 'Pied Piper — Compression pilot' });
     await promptOn(page).getByLabel('Next time I see…').fill('a pilot with no success criteria');
     await promptOn(page).getByLabel('Outcome').selectOption({ label: 'No decision / stalled' });
     await page.close();
@@ -144,7 +136,7 @@ describe('drafts are never lost', () => {
 
 describe('Remind me and Skip', () => {
   it('schedules a reminder for the chosen time and keeps the draft', async () => {
-    const page = await loseDeal({ name: 'Soylent — Supply chain' });
+    const page = await loseHubSpotDeal(ext, { name: 'Soylent — Supply chain' });
     const prompt = promptOn(page);
     await prompt.getByRole('button', { name: 'Remind me…' }).click();
     const before = Date.now();
@@ -168,7 +160,7 @@ describe('Remind me and Skip', () => {
 
   it('never asks about a skipped deal again, and asks once about settings after three skips', async () => {
     for (let i = 0; i < 3; i++) {
-      const page = await loseDeal();
+      const page = await loseHubSpotDeal(ext);
       await promptOn(page).getByRole('button', { name: 'Skip this deal' }).click();
       await promptOn(page).waitFor({ state: 'detached' });
       if (i === 0) {
@@ -178,10 +170,10 @@ describe('Remind me and Skip', () => {
         expect(await promptCountAfterWait(page)).toBe(0);
       }
     }
-    const fourth = await loseDeal();
+    const fourth = await loseHubSpotDeal(ext);
     await promptOn(fourth).getByText('You skipped the last few prompts').waitFor();
     await promptOn(fourth).getByRole('button', { name: 'Later' }).click();
-    const fifth = await loseDeal();
+    const fifth = await loseHubSpotDeal(ext);
     await promptOn(fifth).getByRole('heading').waitFor();
     expect(await promptOn(fifth).getByText('You skipped the last few prompts').count()).toBe(0);
   });
@@ -198,7 +190,7 @@ describe('settings: when Rebound asks', () => {
     await small.goto(hubspotDealUrl({ dealId: String(nextDeal++), amount: '$1,200.00' }));
     await chooseStage(small, 'Closed lost');
     expect(await promptCountAfterWait(small)).toBe(0);
-    await loseDeal({ amount: '$9,000.00' });
+    await loseHubSpotDeal(ext, { amount: '$9,000.00' });
 
     await options.getByLabel('Don’t ask about deals worth less than').fill('');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
@@ -249,7 +241,7 @@ describe('a polite panel', () => {
   });
 
   it('minimises to a pill and comes back with its answers', async () => {
-    const page = await loseDeal({ name: 'Vandelay — Import tools' });
+    const page = await loseHubSpotDeal(ext, { name: 'Vandelay — Import tools' });
     await promptOn(page).getByLabel('…I will').fill('ask for the budget owner');
     await promptOn(page).getByRole('button', { name: 'Minimise' }).click();
     await page.getByRole('button', { name: 'Reflect: Vandelay — Import tools' }).click();
@@ -259,7 +251,7 @@ describe('a polite panel', () => {
   });
 
   it('can be dragged, and the next prompt opens where it was left', async () => {
-    const page = await loseDeal();
+    const page = await loseHubSpotDeal(ext);
     const box = (await promptOn(page).boundingBox())!;
     const grip = (await promptOn(page).locator('header').boundingBox())!;
     await page.mouse.move(grip.x + 60, grip.y + 10);
@@ -271,7 +263,7 @@ describe('a polite panel', () => {
     expect(Math.round(moved.y - box.y)).toBe(-30);
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
 
-    const next = await loseDeal();
+    const next = await loseHubSpotDeal(ext);
     const reopened = (await promptOn(next).boundingBox())!;
     expect(Math.round(reopened.x)).toBe(Math.round(moved.x));
   });

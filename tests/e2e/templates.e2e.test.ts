@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chooseStage,
-  expectPrompt,
-  hubspotDealUrl,
+  loseHubSpotDeal,
   launchExtension,
   promptOn,
   serveHubSpot,
@@ -16,21 +14,12 @@ import {
  * the next prompt asks and offers, and lessons written before an edit stay readable.
  */
 let ext: Extension;
-let nextDeal = 910100;
 
 beforeAll(async () => {
   ext = await launchExtension();
   await serveHubSpot(ext.context);
 });
 afterAll(() => ext?.close());
-
-async function loseDeal(name: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(hubspotDealUrl({ dealId: String(nextDeal++), name }));
-  await chooseStage(page, 'Closed lost');
-  await expectPrompt(page);
-  return page;
-}
 
 /** Answers the quick questions every lesson needs, and saves. */
 async function saveLesson(page: Page, reason: string, fill: Record<string, string> = {}) {
@@ -76,7 +65,7 @@ describe('questions', () => {
     await options.getByRole('status').filter({ hasText: 'version 3' }).waitFor();
     await options.close();
 
-    const page = await loseDeal('Umbrella — Badge readers');
+    const page = await loseHubSpotDeal(ext, { name: 'Umbrella — Badge readers' });
     expect(await askedLabels(page)).toEqual([
       '…then I will try',
       'Next time I see…',
@@ -114,7 +103,7 @@ describe('questions', () => {
     expect(await detail.textContent()).toContain('Their new CFO');
     await options.close();
 
-    const page = await loseDeal('Umbrella — Turnstiles');
+    const page = await loseHubSpotDeal(ext, { name: 'Umbrella — Turnstiles' });
     expect(await askedLabels(page)).not.toContain('Who else was in the room?');
     await page.close();
   });
@@ -122,7 +111,7 @@ describe('questions', () => {
 
 describe('reasons', () => {
   it('offers renamed and added reasons, not merged ones, and reads old lessons through merges', async () => {
-    await saveLesson(await loseDeal('Soylent — Cafeteria'), 'Champion left');
+    await saveLesson(await loseHubSpotDeal(ext, { name: 'Soylent — Cafeteria' }), 'Champion left');
 
     const options = await ext.openPage('options.html');
     await options.getByLabel('Name of “Price / value”').fill('Too expensive');
@@ -151,7 +140,7 @@ describe('reasons', () => {
     expect((await lessonNamed('Soylent — Cafeteria'))?.reason).toBe('no-decision.champion-left');
     await options.close();
 
-    const page = await loseDeal('Soylent — Vending');
+    const page = await loseHubSpotDeal(ext, { name: 'Soylent — Vending' });
     const offered = await promptOn(page)
       .getByLabel('Main reason')
       .locator('option')
