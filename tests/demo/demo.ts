@@ -66,8 +66,28 @@ if (headed) {
   await shot(popup, 'popup', 'the toolbar popup lists the new lesson');
 
   const options = await ext.openPage('options.html');
-  await options.getByRole('button', { name: 'Open' }).first().click();
+  await options.getByRole('button', { name: 'Open', exact: true }).first().click();
   await shot(options, 'library', 'the options page: every lesson, export and import');
+  await options.getByRole('heading', { name: 'Questions' }).scrollIntoViewIfNeeded();
+  await options.evaluate(() =>
+    document.getElementById('questions-title')?.scrollIntoView({ block: 'start' }),
+  );
+  await shot(options, 'questions', 'your own questions and reasons: reword, reorder, merge');
+
+  // The opt-in "what worked" capture of a won deal.
+  await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const won = await ext.context.newPage();
+  await won.goto(
+    hubspotDealUrl({ dealId: '4242', name: 'Globex — Fleet tracking', company: 'Globex' }),
+  );
+  await chooseStage(won, 'Closed won');
+  await won
+    .locator('rebound-prompt')
+    .getByRole('dialog', { name: /^Won: / })
+    .waitFor();
+  await shot(won, 'won', 'opted in: a won deal asks what worked, in three questions');
   await ext.close();
   console.log('Done.');
 }
