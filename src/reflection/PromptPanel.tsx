@@ -1,7 +1,7 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { useDraggable, useFocusReturn, useSaveAsYouType } from './panel-hooks';
+import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
@@ -30,31 +30,11 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const [minimised, setMinimised] = useState(false);
   const draft = useSaveAsYouType<ReflectionValues>(
     (values) => void sendToBackground({ type: 'draft/save', lossId: loss.lossId, values }),
   );
-  const drag = useDraggable();
-  const focusReturn = useFocusReturn(drag.panel);
-  const finish = () => {
-    focusReturn.restore();
-    onClose();
-  };
-  // Minimising and restoring move the focus to the pill and back, so it is not lost to the page.
-  const pill = useRef<HTMLButtonElement>(null);
-  const minimiseButton = useRef<HTMLButtonElement>(null);
-  const focusAfterToggle = useRef(false);
-  useLayoutEffect(() => {
-    if (focusAfterToggle.current) (minimised ? pill : minimiseButton).current?.focus();
-    focusAfterToggle.current = false;
-  }, [minimised]);
-  const toggleMinimised = (next: boolean) => {
-    focusAfterToggle.current = true;
-    setMinimised(next);
-  };
+  const { frame, finish } = usePanelFrame(loss.lossId, onClose);
   const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
-  const titleId = `rebound-title-${loss.lossId}`;
-  const place = { right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` };
 
   const save = async (values: ReflectionValues) => {
     const built = lessonFromReflection(values, loss, template.version);
@@ -80,109 +60,64 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
     finish();
   };
 
-  // Minimised, the panel is hidden rather than unmounted: the answers stay as they were.
-  return (
-    <>
-      {minimised && (
-        <button
-          ref={pill}
-          type="button"
-          class="rb-pill"
-          style={place}
-          onFocusIn={focusReturn.onFocusIn}
-          onClick={() => toggleMinimised(false)}
-        >
-          {t('prompt_pill', loss.deal.dealName)}
-        </button>
-      )}
-      <section
-        hidden={minimised}
-        ref={drag.panel}
-        class="rb-panel"
-        style={place}
-        role="dialog"
-        aria-labelledby={titleId}
-        onFocusIn={focusReturn.onFocusIn}
-        onPointerDownCapture={focusReturn.onPointerDown}
-        onKeyDown={(event) => {
-          // Esc is Later anywhere in the panel (the form handles it inside itself).
-          if (event.key !== 'Escape' || event.defaultPrevented) return;
-          event.preventDefault();
-          close({ type: 'prompt/later' });
-        }}
-      >
-        <header class="rb-header" onPointerDown={drag.onPointerDown}>
-          <div class="rb-header-row">
-            <h2 id={titleId} class="rb-title">
-              {t('prompt_title', loss.deal.dealName)}
-            </h2>
+  // Esc is Later anywhere in the panel (the form handles it inside itself).
+  return frame({
+    title: t('prompt_title', loss.deal.dealName),
+    pillLabel: t('prompt_pill', loss.deal.dealName),
+    subtitle: [
+      loss.deal.company,
+      loss.stageBefore && t('prompt_stage_before', loss.stageBefore),
+      loss.deal.lostReason && t('prompt_crm_reason', loss.deal.lostReason),
+    ],
+    onEscape: () => close({ type: 'prompt/later' }),
+    header: (
+      <>
+        {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
+        {loss.askAboutSettings && (
+          <p class="rb-note">
+            {t('prompt_ask_less_often')}{' '}
             <button
-              ref={minimiseButton}
               type="button"
-              class="rb-icon"
-              aria-label={t('prompt_minimise')}
-              title={t('prompt_minimise')}
-              onClick={() => toggleMinimised(true)}
+              class="rb-link"
+              onClick={() => void sendToBackground({ type: 'options/open' })}
             >
-              –
+              {t('prompt_change_settings')}
             </button>
-          </div>
-          <p class="rb-subtitle">
-            {[
-              loss.deal.company,
-              loss.stageBefore && t('prompt_stage_before', loss.stageBefore),
-              loss.deal.lostReason && t('prompt_crm_reason', loss.deal.lostReason),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
           </p>
-          {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
-          {loss.askAboutSettings && (
-            <p class="rb-note">
-              {t('prompt_ask_less_often')}{' '}
-              <button
-                type="button"
-                class="rb-link"
-                onClick={() => void sendToBackground({ type: 'options/open' })}
-              >
-                {t('prompt_change_settings')}
-              </button>
-            </p>
-          )}
-        </header>
-        {saved ? (
-          <p class="rb-saved" role="status">
-            {t('prompt_saved')}
-          </p>
-        ) : (
-          <ReflectionForm
-            idPrefix={`rebound-${loss.lossId}`}
-            askDeal={false}
-            template={template}
-            initial={initial}
-            busy={busy}
-            error={error}
-            onChange={draft.changed}
-            onSave={(values) => void save(values)}
-            onLater={() => close({ type: 'prompt/later' })}
-            actions={
-              <>
-                <button
-                  type="button"
-                  class="rb-secondary"
-                  onClick={() => close({ type: 'prompt/skip' })}
-                  disabled={busy}
-                >
-                  {t('prompt_skip')}
-                </button>
-                <SnoozeMenu
-                  onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
-                />
-              </>
-            }
-          />
         )}
-      </section>
-    </>
-  );
+      </>
+    ),
+    children: saved ? (
+      <p class="rb-saved" role="status">
+        {t('prompt_saved')}
+      </p>
+    ) : (
+      <ReflectionForm
+        idPrefix={`rebound-${loss.lossId}`}
+        askDeal={false}
+        template={template}
+        initial={initial}
+        busy={busy}
+        error={error}
+        onChange={draft.changed}
+        onSave={(values) => void save(values)}
+        onLater={() => close({ type: 'prompt/later' })}
+        actions={
+          <>
+            <button
+              type="button"
+              class="rb-secondary"
+              onClick={() => close({ type: 'prompt/skip' })}
+              disabled={busy}
+            >
+              {t('prompt_skip')}
+            </button>
+            <SnoozeMenu
+              onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
+            />
+          </>
+        }
+      />
+    ),
+  });
 }

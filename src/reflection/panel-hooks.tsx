@@ -1,5 +1,6 @@
-import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 import {
   clampPosition,
   DEFAULT_POSITION,
@@ -119,4 +120,104 @@ export function useFocusReturn(panel: { current: HTMLElement | null }) {
     if (returnTo.current?.isConnected && (inPanel || lost)) returnTo.current.focus();
   };
   return { onFocusIn, onPointerDown, restore };
+}
+
+type FrameProps = {
+  /** The dialog's name, shown as its heading. */
+  title: string;
+  /** The minimised pill's text. */
+  pillLabel: string;
+  /** Facts under the title (empty ones left out). */
+  subtitle: (string | undefined | false)[];
+  /** Esc anywhere in the panel (after the form had its chance). */
+  onEscape: () => void;
+  /** More of the header: the kind line, a note. */
+  header?: ComponentChildren;
+  class?: string;
+  children: ComponentChildren;
+};
+
+/**
+ * The frame every in-page panel shares: a non-modal dialog in a corner, dragged by its header,
+ * minimised to a pill (the answers stay: it is hidden, not unmounted), focus moved to the pill
+ * and back, and given back to the page when the panel closes. `frame` is called in the panel's
+ * render; `finish` closes it.
+ */
+export function usePanelFrame(id: string, onClose: () => void) {
+  const [minimised, setMinimised] = useState(false);
+  const drag = useDraggable();
+  const focusReturn = useFocusReturn(drag.panel);
+  const pill = useRef<HTMLButtonElement>(null);
+  const minimiseButton = useRef<HTMLButtonElement>(null);
+  const focusAfterToggle = useRef(false);
+  useLayoutEffect(() => {
+    if (focusAfterToggle.current) (minimised ? pill : minimiseButton).current?.focus();
+    focusAfterToggle.current = false;
+  }, [minimised]);
+  const toggleMinimised = (next: boolean) => {
+    focusAfterToggle.current = true;
+    setMinimised(next);
+  };
+  const titleId = `rebound-title-${id}`;
+  const place = { right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` };
+
+  const frame = (props: FrameProps) => (
+    <>
+      {minimised && (
+        <button
+          ref={pill}
+          type="button"
+          class="rb-pill"
+          style={place}
+          onFocusIn={focusReturn.onFocusIn}
+          onClick={() => toggleMinimised(false)}
+        >
+          {props.pillLabel}
+        </button>
+      )}
+      <section
+        hidden={minimised}
+        ref={drag.panel}
+        class={['rb-panel', props.class].filter(Boolean).join(' ')}
+        style={place}
+        role="dialog"
+        aria-labelledby={titleId}
+        onFocusIn={focusReturn.onFocusIn}
+        onPointerDownCapture={focusReturn.onPointerDown}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || event.defaultPrevented) return;
+          event.preventDefault();
+          props.onEscape();
+        }}
+      >
+        <header class="rb-header" onPointerDown={drag.onPointerDown}>
+          <div class="rb-header-row">
+            <h2 id={titleId} class="rb-title">
+              {props.title}
+            </h2>
+            <button
+              ref={minimiseButton}
+              type="button"
+              class="rb-icon"
+              aria-label={t('prompt_minimise')}
+              title={t('prompt_minimise')}
+              onClick={() => toggleMinimised(true)}
+            >
+              –
+            </button>
+          </div>
+          <p class="rb-subtitle">{props.subtitle.filter(Boolean).join(' · ')}</p>
+          {props.header}
+        </header>
+        {props.children}
+      </section>
+    </>
+  );
+  return {
+    frame,
+    finish() {
+      focusReturn.restore();
+      onClose();
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { WinEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { useDraggable, useFocusReturn, useSaveAsYouType } from '../reflection/panel-hooks';
+import { usePanelFrame, useSaveAsYouType } from '../reflection/panel-hooks';
 import { hasAnswers } from './questions';
 import { winFromCapture } from './capture';
 import { WinForm } from './WinForm';
@@ -31,13 +31,7 @@ export function WinPanel({ win, onClose }: Props) {
       done,
     });
   const keep = useSaveAsYouType<Record<string, string>>((written) => void send(written, false));
-  const drag = useDraggable();
-  const focusReturn = useFocusReturn(drag.panel);
-  const titleId = `rebound-win-title-${win.winId}`;
-  const finish = () => {
-    focusReturn.restore();
-    onClose();
-  };
+  const { frame, finish } = usePanelFrame(win.winId, onClose);
   const edited = (written: Record<string, string>) => {
     answers.current = written;
     setError(undefined);
@@ -61,47 +55,27 @@ export function WinPanel({ win, onClose }: Props) {
     finish();
   };
 
-  return (
-    <section
-      ref={drag.panel}
-      class="rb-panel rb-win"
-      style={{ right: `${drag.position.right}px`, bottom: `${drag.position.bottom}px` }}
-      role="dialog"
-      aria-labelledby={titleId}
-      onFocusIn={focusReturn.onFocusIn}
-      onPointerDownCapture={focusReturn.onPointerDown}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        notNow();
-      }}
-    >
-      <header class="rb-header" onPointerDown={drag.onPointerDown}>
-        <h2 id={titleId} class="rb-title">
-          {t('win_title', win.deal.dealName)}
-        </h2>
-        <p class="rb-subtitle">
-          {[win.deal.company, win.stageBefore && t('prompt_stage_before', win.stageBefore)]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
-      </header>
-      {saved ? (
-        <p class="rb-saved" role="status">
-          {saved === 'kept' ? t('win_kept') : t('win_saved')}
-        </p>
-      ) : (
-        <WinForm
-          idPrefix={`rebound-win-${win.winId}`}
-          busy={busy}
-          error={error}
-          onSave={(written) =>
-            hasAnswers(written) ? void save(written, 'saved') : setError(t('win_error_empty'))
-          }
-          onNotNow={notNow}
-          onEdit={edited}
-        />
-      )}
-    </section>
-  );
+  return frame({
+    title: t('win_title', win.deal.dealName),
+    pillLabel: t('win_pill', win.deal.dealName),
+    subtitle: [win.deal.company, win.stageBefore && t('prompt_stage_before', win.stageBefore)],
+    onEscape: notNow,
+    class: 'rb-win',
+    children: saved ? (
+      <p class="rb-saved" role="status">
+        {saved === 'kept' ? t('win_kept') : t('win_saved')}
+      </p>
+    ) : (
+      <WinForm
+        idPrefix={`rebound-win-${win.winId}`}
+        busy={busy}
+        error={error}
+        onSave={(written) =>
+          hasAnswers(written) ? void save(written, 'saved') : setError(t('win_error_empty'))
+        }
+        onNotNow={notNow}
+        onEdit={edited}
+      />
+    ),
+  });
 }

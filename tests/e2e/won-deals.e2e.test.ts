@@ -222,6 +222,24 @@ describe('with "what worked" on', () => {
     expect(kept?.answers).toEqual({ difference: 'We met the board early' });
   });
 
+  it('minimises to a pill and comes back with what was written', async () => {
+    const page = await openDeal({ name: 'Hooli — Pill' });
+    await chooseStage(page, 'Closed won');
+    const panel = winPanel(page);
+    const nearly = panel.getByLabel('What nearly lost it, or was luck?');
+    await nearly.fill('Budget freeze rumours');
+    await panel.getByRole('button', { name: 'Minimise' }).click();
+    await panel.waitFor({ state: 'hidden' });
+    const pill = page.locator('rebound-prompt').getByRole('button', {
+      name: 'What worked: Hooli — Pill',
+    });
+    await pill.click();
+    expect(await nearly.inputValue()).toBe('Budget freeze rumours');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('still gives a lost deal the normal loss prompt, not the win panel', async () => {
     const page = await openDeal({ name: 'Globex — Fleet tracking' });
     await chooseStage(page, 'Closed lost');
