@@ -16,17 +16,23 @@ import {
 const newId = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
 /**
- * An entry with a patch applied. Emptied words are dropped from a built-in entry (its own,
- * translated words come back); an entry the user added keeps them empty, and the template will
- * not save until it has words again.
+ * An entry with a patch applied. Words emptied, or set back to the built-in wording, are dropped
+ * from a built-in entry (`builtInLabel`): its own, translated words come back. An entry the user
+ * added keeps them empty, and the template will not save until it has words again.
  */
 function patched<T extends { label?: string; hint?: string }>(
   entry: T,
   patch: Partial<T>,
-  builtIn: boolean,
+  builtInLabel: string | undefined,
 ): T {
   const next = { ...entry, ...patch };
-  if (patch.label !== undefined && !patch.label.trim() && builtIn) delete next.label;
+  const label = patch.label;
+  if (
+    builtInLabel !== undefined &&
+    label !== undefined &&
+    (!label.trim() || label === builtInLabel)
+  )
+    delete next.label;
   if (patch.hint !== undefined && !patch.hint.trim()) delete next.hint;
   return next;
 }
@@ -52,10 +58,10 @@ export function updateQuestion(
   id: string,
   patch: { label?: string; hint?: string; mode?: Mode },
 ): TemplateSettings {
-  const builtIn = Boolean(builtInQuestion(id));
+  const builtInLabel = builtInQuestion(id)?.label;
   return {
     ...template,
-    questions: template.questions.map((q) => (q.id === id ? patched(q, patch, builtIn) : q)),
+    questions: template.questions.map((q) => (q.id === id ? patched(q, patch, builtInLabel) : q)),
   };
 }
 
@@ -99,10 +105,10 @@ export function updateReason(
   id: string,
   patch: { label?: string; colour?: string; controllable?: boolean },
 ): TemplateSettings {
-  const builtIn = Boolean(builtInReason(id));
+  const builtInLabel = builtInReason(id)?.label;
   return {
     ...template,
-    reasons: template.reasons.map((r) => (r.id === id ? patched(r, patch, builtIn) : r)),
+    reasons: template.reasons.map((r) => (r.id === id ? patched(r, patch, builtInLabel) : r)),
   };
 }
 

@@ -76,6 +76,15 @@ describe('editing questions', () => {
     expect(questionLabel(resolveTemplate(back), 'whatHappened')).toBe('What actually happened?');
   });
 
+  it('follows the built-in wording again when a question or reason is set back to it', () => {
+    const back = edited(
+      (t) => updateQuestion(t, 'whatHappened', { label: 'What went on?' }),
+      (t) => updateQuestion(t, 'whatHappened', { label: 'What actually happened?' }),
+      (t) => updateReason(t, 'competitor.price-value', { label: 'Price / value' }),
+    );
+    expect(back).toEqual(defaultTemplateSettings());
+  });
+
   it('keeps an empty wording on an added question, and the schema refuses it by name', () => {
     const blank = edited(
       (t) => addQuestion(t, 'Who decided?', 'deep', 'q-who'),

@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import { QUESTIONS, type Mode } from '../../../src/reflection/questions';
+import type { Mode } from '../../../src/reflection/questions';
 import {
   addQuestion,
   moveQuestion,
   setQuestionRemoved,
   updateQuestion,
 } from '../../../src/reflection/template-edit';
-import { resolveTemplate, type TemplateSettings } from '../../../src/reflection/template';
+import {
+  builtInQuestion,
+  defaultTemplateSettings,
+  resolveTemplate,
+} from '../../../src/reflection/template';
 import { useTemplateDraft } from './use-template-draft';
-
-const builtInLabel = (id: string) => QUESTIONS.find((q) => q.id === id)?.label;
 
 function ModeSelect(props: {
   id: string;
@@ -51,12 +53,12 @@ export function TemplateQuestions() {
     setNewLabel('');
   };
   const reset = () =>
-    edit((d: TemplateSettings) => ({
+    edit((d) => ({
       ...d,
       // Questions the user added stay, removed, for the lessons that answered them.
       questions: [
-        ...QUESTIONS.map((q) => ({ id: q.id, mode: q.mode, removed: false })),
-        ...d.questions.filter((q) => !builtInLabel(q.id)).map((q) => ({ ...q, removed: true })),
+        ...defaultTemplateSettings().questions,
+        ...d.questions.filter((q) => !builtInQuestion(q.id)).map((q) => ({ ...q, removed: true })),
       ],
     }));
 
@@ -76,10 +78,7 @@ export function TemplateQuestions() {
                 style={{ flex: 1, minWidth: '12em' }}
                 onInput={(e) => {
                   const text = e.currentTarget.value;
-                  // Back to the built-in wording: follow the browser's language again.
-                  edit((d) =>
-                    updateQuestion(d, q.id, { label: text === builtInLabel(q.id) ? '' : text }),
-                  );
+                  edit((d) => updateQuestion(d, q.id, { label: text }));
                 }}
               />
               <ModeSelect

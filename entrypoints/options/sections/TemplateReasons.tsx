@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import { GROUP_COLOURS, OTHER_REASON, REASON_GROUPS } from '../../../src/reflection/reasons';
+import { GROUP_COLOURS, OTHER_REASON } from '../../../src/reflection/reasons';
 import {
   addReason,
   mergeReason,
@@ -9,9 +9,6 @@ import {
 } from '../../../src/reflection/template-edit';
 import { resolveTemplate, type ReasonInfo } from '../../../src/reflection/template';
 import { useTemplateDraft } from './use-template-draft';
-
-const builtInLabel = (id: string) =>
-  REASON_GROUPS.flatMap((g) => g.reasons).find((r) => r.id === id)?.label;
 
 /**
  * The loss reasons: rename, recolour, mark "within my control", add, and merge one into another.
@@ -38,22 +35,13 @@ export function TemplateReasons() {
               key={reason.id}
               reason={reason}
               targets={offered.filter((r) => r.id !== reason.id && r.id !== OTHER_REASON)}
-              onRename={(text) =>
-                edit((d) =>
-                  updateReason(d, reason.id, {
-                    label: text === builtInLabel(reason.id) ? '' : text,
-                  }),
-                )
-              }
               onChange={(patch) => edit((d) => updateReason(d, reason.id, patch))}
               onMerge={(into) => edit((d) => mergeReason(d, reason.id, into))}
             />
           ))}
           <AddReason
             group={group.label}
-            onAdd={(label) =>
-              edit((d) => addReason(d, group.id, label, GROUP_COLOURS[group.id] ?? '#6f7782'))
-            }
+            onAdd={(label) => edit((d) => addReason(d, group.id, label, GROUP_COLOURS[group.id]!))}
           />
         </fieldset>
       ))}
@@ -94,8 +82,7 @@ export function TemplateReasons() {
 function ReasonRow(props: {
   reason: ReasonInfo;
   targets: ReasonInfo[];
-  onRename: (label: string) => void;
-  onChange: (patch: { colour?: string; controllable?: boolean }) => void;
+  onChange: (patch: { label?: string; colour?: string; controllable?: boolean }) => void;
   onMerge: (into: string) => void;
 }) {
   const { reason } = props;
@@ -119,7 +106,7 @@ function ReasonRow(props: {
           maxLength={300}
           size={24}
           style={{ flex: 1, minWidth: '10em' }}
-          onInput={(e) => props.onRename(e.currentTarget.value)}
+          onInput={(e) => props.onChange({ label: e.currentTarget.value })}
         />
       )}
       <input
