@@ -1,4 +1,4 @@
-import type { DealContext, NamedSelector } from './types';
+import { DealContextSchema, type DealContext, type NamedSelector } from './types';
 
 /** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
 export function cleanText(text: string | null | undefined): string {
@@ -138,4 +138,30 @@ export function readCardWith(
     company: readNamed(card, selectors.company),
     stage: column,
   };
+}
+
+/** Page text cut to `max` characters, marked with an ellipsis when it was longer. */
+export function clipText(text: string | undefined, max: number): string | undefined {
+  return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const DEAL_LIMITS = {
+  dealName: DealContextSchema.shape.dealName.maxLength!,
+  currency: DealContextSchema.shape.currency.unwrap().maxLength!,
+  company: DealContextSchema.shape.company.unwrap().maxLength!,
+  pipeline: DealContextSchema.shape.pipeline.unwrap().maxLength!,
+  stage: DealContextSchema.shape.stage.unwrap().maxLength!,
+  owner: DealContextSchema.shape.owner.unwrap().maxLength!,
+  lostReason: DealContextSchema.shape.lostReason.unwrap().maxLength!,
+};
+
+/**
+ * A deal with its page text cut to the lengths the loss message accepts (DealContextSchema):
+ * a CRM page with a very long name or note must still give its prompt.
+ */
+export function fitDeal(deal: DealContext): DealContext {
+  const fitted = { ...deal, dealName: clipText(deal.dealName, DEAL_LIMITS.dealName)! };
+  for (const key of ['currency', 'company', 'pipeline', 'stage', 'owner', 'lostReason'] as const)
+    if (deal[key] !== undefined) fitted[key] = clipText(deal[key], DEAL_LIMITS[key]);
+  return fitted;
 }

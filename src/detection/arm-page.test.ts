@@ -91,6 +91,17 @@ describe('armPage with the HubSpot adapter', () => {
     },
   );
 
+  it('sends a message the background accepts even when the page text is very long', async () => {
+    loadRecordPage('Contract sent '.repeat(30));
+    document.querySelector('[data-selenium-test="highlightTitle"]')!.textContent = 'A'.repeat(900);
+    arm(DEAL_URL);
+    showStage('Closed lost');
+    await settle();
+    const sent = LossObservedSchema.parse(report.mock.calls[0]![0]);
+    expect(sent.deal.dealName).toBe(`${'A'.repeat(499)}…`);
+    expect(sent.stageBefore).toHaveLength(200);
+  });
+
   it('sends a message the background accepts', async () => {
     loadRecordPage('Contract sent');
     arm(DEAL_URL);

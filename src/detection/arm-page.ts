@@ -1,5 +1,8 @@
+import { clipText, fitDeal } from '../crm/dom';
 import type { CrmAdapter } from '../crm/types';
-import type { Health, LossObserved } from '../messaging/messages';
+import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
+
+const STAGE_MAX = LossObservedSchema.shape.stageBefore.maxLength!;
 
 /**
  * Starts an adapter's detectors on one page (one URL of a single-page app). Everything they
@@ -31,12 +34,16 @@ export function armPage(options: {
       baselineUntil: Date.now() + options.baselineMs,
       isLost,
       isWon,
+      // Page text is cut to what the message accepts here, for every adapter and user rule.
       report: (observation) =>
         options.report({
           type: 'loss/observed',
           crm: adapter.id,
           dealUrl: url.href,
           ...observation,
+          stageBefore: clipText(observation.stageBefore, STAGE_MAX)!,
+          stageAfter: clipText(observation.stageAfter, STAGE_MAX)!,
+          deal: fitDeal(observation.deal),
         }),
       health: (missing) => options.health({ crm: adapter.id, url: url.href, missing }),
     });

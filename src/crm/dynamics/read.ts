@@ -1,4 +1,4 @@
-import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
+import { cleanText, fitDeal, queryNamed, readDealWith, readNamed } from '../dom';
 import type { DealContext, DetectorEnv } from '../types';
 import * as selectors from './selectors';
 
@@ -73,25 +73,22 @@ function describeStatus(root: Document, dialog: Element | undefined): string | u
   return status && reason && reason !== status ? `${status} (${reason})` : status;
 }
 
-/** Page text is cut to the lengths the loss message accepts (DealContextSchema). */
-function clip(text: string | undefined, max: number): string | undefined {
-  return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /**
  * What the opportunity form shows: Topic, Est. Revenue (amount and currency), Account, Owner and
  * the status. `button` is the dialog's OK when a click reports the loss: the dialog's Status
  * Reason and Competitor are read before it closes.
  */
 export function readDynamicsDeal(root: Document, button?: Element): DealContext {
-  const money = parseAmount(readNamed(root, selectors.estRevenue));
-  const name = readNamed(root, selectors.dealName) ?? nameFromTitle(root.title);
-  return {
-    dealName: clip(name, 500) || 'Untitled opportunity',
-    amount: money.amount,
-    currency: money.currency,
-    company: clip(readNamed(root, selectors.account), 500),
-    owner: clip(readNamed(root, selectors.owner), 200),
-    stage: clip(describeStatus(root, closeDialogOf(button)), 200),
-  };
+  const deal = readDealWith(
+    root,
+    {
+      dealName: selectors.dealName,
+      amount: selectors.estRevenue,
+      company: selectors.account,
+      owner: selectors.owner,
+    },
+    nameFromTitle,
+    'Untitled opportunity',
+  );
+  return fitDeal({ ...deal, stage: describeStatus(root, closeDialogOf(button)) });
 }

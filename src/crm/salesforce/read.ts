@@ -1,4 +1,4 @@
-import { cleanText, parseAmount, queryNamed, readCardWith, readDealWith, readNamed } from '../dom';
+import { cleanText, queryNamed, readCardWith, readDealWith } from '../dom';
 import type { DealContext } from '../types';
 import { opportunityId } from './pages';
 import * as selectors from './selectors';
@@ -23,16 +23,17 @@ export function readLightningDeal(root: Document): DealContext {
 
 /** Classic's edit page: the form's inputs hold the record as it was loaded (and as edited). */
 export function readClassicDeal(root: Document): DealContext {
-  const money = parseAmount(readNamed(root, selectors.classicAmount));
-  return {
-    dealName:
-      readNamed(root, selectors.classicName) ??
-      (nameFromTitle(root.title) || 'Untitled opportunity'),
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(root, selectors.classicAccount),
-    stage: readNamed(root, selectors.classicStage),
-  };
+  return readDealWith(
+    root,
+    {
+      dealName: selectors.classicName,
+      amount: selectors.classicAmount,
+      company: selectors.classicAccount,
+      stage: selectors.classicStage,
+    },
+    nameFromTitle,
+    'Untitled opportunity',
+  );
 }
 
 /** `Element.closest` that continues from a shadow root to its host. */
@@ -52,10 +53,7 @@ export function kanbanDealId(card: Element): string | undefined {
   const attribute = card.getAttribute('data-record-id') ?? card.getAttribute('data-recordid');
   const fromAttribute = opportunityId(attribute ?? undefined);
   if (fromAttribute) return fromAttribute;
-  const href = queryNamed(card, {
-    name: 'card link',
-    css: [selectors.kanbanCardLink],
-  })?.getAttribute('href');
+  const href = queryNamed(card, selectors.kanbanCardName)?.getAttribute('href');
   const id = href
     ? /\/(006[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?)(?:[/?#]|$)/.exec(href)?.[1]
     : undefined;
