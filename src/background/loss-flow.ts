@@ -5,22 +5,16 @@ import { claimPrompt, promptsToday, skippedInARow, setPromptStatus } from '../db
 import { claimWinPrompt } from '../db/wins';
 import { CORRELATION_WINDOW_MS, LossCorrelator, type ObservedInTab } from '../detection/correlator';
 import { observeStageSaves } from '../detection/network-observer';
-import type { LossEvent, LossObserved, ToContent, WinEvent } from '../messaging/messages';
+import {
+  DealEventSchema,
+  type LossEvent,
+  type ToContent,
+  type WinEvent,
+} from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
 import { resolveTemplate } from '../reflection/template';
 import { loadSettings, saveSettings } from '../settings/store';
-
-/** What a prompt needs of a page's report: the detection's own bookkeeping left out. */
-function eventOf({
-  type: _type,
-  stageAfter: _after,
-  beforeSave: _beforeSave,
-  result: _result,
-  ...event
-}: LossObserved) {
-  return event;
-}
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
 const PENDING_MS = 60_000;
@@ -51,8 +45,9 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
   const tooSmall = (minAmount: number | undefined, amount: number | undefined) =>
     minAmount !== undefined && amount !== undefined && amount < minAmount;
 
+  // Each takes what a prompt needs of the page's report: its detection bookkeeping left out.
   const openPrompt = async ({ tabId, ...page }: ObservedInTab) => {
-    const observed = eventOf(page);
+    const observed = DealEventSchema.parse(page);
     const { settings } = await loadSettings();
     if (tooSmall(settings.minAmount, observed.deal.amount)) return;
     const askAboutSettings =
@@ -69,7 +64,7 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     await deliver(tabId, { type: 'prompt/open', loss });
   };
   const openWinCapture = async ({ tabId, ...page }: ObservedInTab) => {
-    const observed = eventOf(page);
+    const observed = DealEventSchema.parse(page);
     const { settings } = await loadSettings();
     // Turned off since the page reported it: nothing.
     if (!settings.captureWins || tooSmall(settings.minAmount, observed.deal.amount)) return;

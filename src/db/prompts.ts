@@ -1,3 +1,4 @@
+import type { EntityTable, IDType } from 'dexie';
 import type { PromptRecord, ReboundDatabase } from './database';
 
 /**
@@ -10,26 +11,40 @@ export function promptKey(crm: string, dealId: string): string {
   return `${crm}:${dealId}`;
 }
 
+type DealClaim = { key: string; crm: string; dealId: string; createdAt: string; status: string };
+
 /**
- * Records a prompt for this deal unless one was recorded within the window. Returns false when
- * the loss was already prompted for. Runs in a transaction so two tabs cannot both win.
+ * Claims a deal in `table` unless it was claimed within the window (or `refused` says the last
+ * claim still stands). Returns false when it was. Runs in a transaction so two tabs cannot both
+ * win. Losses and wins each have their own table, so neither blocks the other.
  */
-export async function claimPrompt(
+export async function claimDeal<T extends DealClaim>(
+  db: ReboundDatabase,
+  table: EntityTable<T, 'key'>,
+  record: Omit<T, 'key' | 'status' | 'createdAt'>,
+  now = new Date(),
+  refused: (previous: T) => boolean = () => false,
+): Promise<boolean> {
+  const key = promptKey(record.crm, record.dealId);
+  return db.transaction('rw', table, async () => {
+    const previous = await table.get(key as IDType<T, 'key'>);
+    if (previous && refused(previous)) return false;
+    if (previous && now.getTime() - Date.parse(previous.createdAt) < SAME_LOSS_WINDOW_MS) {
+      return false;
+    }
+    await table.put({ ...record, key, status: 'open', createdAt: now.toISOString() } as T);
+    return true;
+  });
+}
+
+/** Records a prompt for this loss unless the deal was prompted for within the window. */
+export function claimPrompt(
   db: ReboundDatabase,
   record: Omit<PromptRecord, 'key' | 'status' | 'createdAt'>,
   now = new Date(),
 ): Promise<boolean> {
-  const key = promptKey(record.crm, record.dealId);
-  return db.transaction('rw', db.prompts, async () => {
-    const previous = await db.prompts.get(key);
-    // "Skip this deal" means never again; otherwise a loss counts once per window.
-    if (previous?.status === 'skipped') return false;
-    if (previous && now.getTime() - Date.parse(previous.createdAt) < SAME_LOSS_WINDOW_MS) {
-      return false;
-    }
-    await db.prompts.put({ ...record, key, status: 'open', createdAt: now.toISOString() });
-    return true;
-  });
+  // "Skip this deal" means never again; otherwise a loss counts once per window.
+  return claimDeal(db, db.prompts, record, now, (previous) => previous.status === 'skipped');
 }
 
 export async function setPromptStatus(

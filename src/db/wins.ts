@@ -7,7 +7,7 @@ import {
 } from '../wins/schema';
 import type { ReboundDatabase, WinPromptRecord } from './database';
 import { importNewer, type ImportCounts } from './import';
-import { promptKey, SAME_LOSS_WINDOW_MS } from './prompts';
+import { claimDeal } from './prompts';
 
 /**
  * Validates and stores a win under `id` (the capture's id): new, or replacing the answers kept
@@ -57,20 +57,12 @@ export function importWins(db: ReboundDatabase, wins: Win[]): Promise<ImportCoun
  * (a retried save, a second tab, a re-save of the won deal). Its own table: a win claim never
  * stops a later loss of the same deal from prompting, nor the other way round.
  */
-export async function claimWinPrompt(
+export function claimWinPrompt(
   db: ReboundDatabase,
   record: Pick<WinPromptRecord, 'winId' | 'crm' | 'dealId'>,
   now = new Date(),
 ): Promise<boolean> {
-  const key = promptKey(record.crm, record.dealId);
-  return db.transaction('rw', db.winPrompts, async () => {
-    const previous = await db.winPrompts.get(key);
-    if (previous && now.getTime() - Date.parse(previous.createdAt) < SAME_LOSS_WINDOW_MS) {
-      return false;
-    }
-    await db.winPrompts.put({ ...record, key, status: 'open', createdAt: now.toISOString() });
-    return true;
-  });
+  return claimDeal(db, db.winPrompts, record, now);
 }
 
 export async function setWinPromptStatus(

@@ -23,13 +23,16 @@ export const LossObservedSchema = z.object({
 });
 export type LossObserved = z.infer<typeof LossObservedSchema>;
 
-/** A confirmed loss, ready for a reflection. */
-export const LossEventSchema = LossObservedSchema.omit({
+/** A confirmed deal event, without the page's detection bookkeeping. */
+export const DealEventSchema = LossObservedSchema.omit({
   type: true,
   stageAfter: true,
   beforeSave: true,
   result: true,
-}).extend({
+});
+
+/** A confirmed loss, ready for a reflection. */
+export const LossEventSchema = DealEventSchema.extend({
   lossId: z.uuid(),
   /** The user skipped several prompts in a row: ask once whether to change the settings. */
   askAboutSettings: z.boolean().optional(),
@@ -37,12 +40,7 @@ export const LossEventSchema = LossObservedSchema.omit({
 export type LossEvent = z.infer<typeof LossEventSchema>;
 
 /** A confirmed win, ready for the "what worked" capture. */
-export const WinEventSchema = LossObservedSchema.omit({
-  type: true,
-  stageAfter: true,
-  beforeSave: true,
-  result: true,
-}).extend({ winId: z.uuid() });
+export const WinEventSchema = DealEventSchema.extend({ winId: z.uuid() });
 export type WinEvent = z.infer<typeof WinEventSchema>;
 
 /** What a content script found missing on its page ("stage field"), or nothing. */
