@@ -149,14 +149,35 @@ export const RETIRED_QUESTIONS: Record<string, string> = {
   },
 };
 
+/**
+ * An if-then plan's two halves as one sentence, in the words `say` gives; the halves' own
+ * closing punctuation is dropped so the sentence ends once. Undefined when both are blank.
+ */
+export function ifThenSentence(
+  cueText: string | undefined,
+  actionText: string | undefined,
+  say: {
+    both: (cue: string, action: string) => string;
+    cue: (cue: string) => string;
+    action: (action: string) => string;
+  },
+): string | undefined {
+  const cue = cueText?.trim().replace(/[.,]$/, '');
+  const action = actionText?.trim().replace(/\.$/, '');
+  if (cue && action) return say.both(cue, action);
+  if (action) return say.action(action);
+  if (cue) return say.cue(cue);
+  return undefined;
+}
+
 /** The lesson's plan as one sentence: "Next time I see X, I will Y." */
 export function planText(answers: Record<string, string>): string | undefined {
-  const cue = answers[PLAN_CUE]?.trim().replace(/[.,]$/, '');
-  const action = answers[PLAN_ACTION]?.trim().replace(/\.$/, '');
-  if (cue && action) return t('plan_cue_action', [cue, action]);
-  if (action) return t('plan_action_only', action);
-  if (cue) return t('plan_cue_only', cue);
-  return answers.nextTime;
+  const sentence = ifThenSentence(answers[PLAN_CUE], answers[PLAN_ACTION], {
+    both: (cue, action) => t('plan_cue_action', [cue, action]),
+    cue: (cue) => t('plan_cue_only', cue),
+    action: (action) => t('plan_action_only', action),
+  });
+  return sentence ?? answers.nextTime;
 }
 
 export const CONFIDENCE = [

@@ -1,4 +1,5 @@
 import { t } from '../i18n/t';
+import { ifThenSentence } from '../reflection/questions';
 
 /**
  * The three "what worked" questions (PRODUCT.md, "The reflection method", applied to a win):
@@ -58,13 +59,6 @@ export const WIN_NEARLY_LOST_QUESTION: WinQuestion = {
   },
 };
 
-/** Every answer field, in the order the capture asks them. */
-export const WIN_FIELDS: WinQuestion[] = [
-  WIN_DIFFERENCE_QUESTION,
-  ...WIN_AGAIN_QUESTIONS,
-  WIN_NEARLY_LOST_QUESTION,
-];
-
 /**
  * A win's answers as [question, answer] pairs for reading (options page, Markdown): the two
  * halves of the plan become one sentence, and unanswered questions are left out.
@@ -73,17 +67,12 @@ export function winAnswers(answers: Record<string, string>): [string, string][] 
   const answer = (id: string) => answers[id]?.trim() ?? '';
   const rows: [string, string][] = [];
   if (answer(WIN_DIFFERENCE)) rows.push([WIN_DIFFERENCE_QUESTION.label, answer(WIN_DIFFERENCE)]);
-  const cue = answer(WIN_AGAIN_CUE);
-  const action = answer(WIN_AGAIN_ACTION);
-  if (cue || action) {
-    const sentence =
-      cue && action
-        ? t('win_again_sentence', [cue, action])
-        : cue
-          ? t('win_again_cue_only', cue)
-          : t('win_again_action_only', action);
-    rows.push([t('win_question_again'), sentence]);
-  }
+  const again = ifThenSentence(answers[WIN_AGAIN_CUE], answers[WIN_AGAIN_ACTION], {
+    both: (cue, action) => t('win_again_sentence', [cue, action]),
+    cue: (cue) => t('win_again_cue_only', cue),
+    action: (action) => t('win_again_action_only', action),
+  });
+  if (again) rows.push([t('win_question_again'), again]);
   if (answer(WIN_NEARLY_LOST)) rows.push([WIN_NEARLY_LOST_QUESTION.label, answer(WIN_NEARLY_LOST)]);
   return rows;
 }

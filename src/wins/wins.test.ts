@@ -88,6 +88,9 @@ describe('winAnswers', () => {
     expect(winAnswers({ againAction: 'call the CFO' })).toEqual([
       ['What will you do again?', '…I will again call the CFO.'],
     ]);
+    expect(winAnswers({ againCue: 'an RFP,', againAction: 'call the CFO.' })).toEqual([
+      ['What will you do again?', 'Next time I see an RFP, I will again call the CFO.'],
+    ]);
     expect(winAnswers({})).toEqual([]);
   });
 
