@@ -18,5 +18,7 @@ export function ensureChromium(): string {
     });
     if (existsSync(CHROMIUM)) return CHROMIUM;
   }
-  throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with:\n  sudo ${INSTALL}`);
+  // Each command needs root: `sudo a && b` would run the install itself without it.
+  const asUser = 'sudo apt-get update && sudo apt-get install -y chromium';
+  throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with:\n  ${asUser}`);
 }
