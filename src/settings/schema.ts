@@ -61,15 +61,11 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
+/** The schema's own defaults, with the lists that have none. */
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({
   lostLabels: [...DEFAULT_LOST_LABELS],
   customRules: [],
-  dailyCap: 10,
-  kindLine: true,
-  skipStreakAsked: false,
-  captureWins: false,
-  wonLabels: [...DEFAULT_WON_LABELS],
-};
+});
 
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */
 export const SKIP_STREAK = 3;
