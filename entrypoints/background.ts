@@ -4,6 +4,7 @@ import { startLossDetection } from '../src/background/loss-flow';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
+import { reflectPageUrl } from '../src/reflection/reflect-page';
 
 export default defineBackground(() => {
   const db = database();
@@ -11,7 +12,6 @@ export default defineBackground(() => {
   handleReminders(db);
   keepCustomRulesRegistered();
   browser.commands.onCommand.addListener((command) => {
-    if (command === 'reflect-manually')
-      void browser.tabs.create({ url: browser.runtime.getURL('/reflect.html') });
+    if (command === 'reflect-manually') void browser.tabs.create({ url: reflectPageUrl() });
   });
 });

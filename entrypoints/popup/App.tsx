@@ -7,6 +7,7 @@ import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTemplate } from '../../src/ui/use-template';
+import { reflectPageUrl } from '../../src/reflection/reflect-page';
 import { t } from '../../src/i18n/t';
 
 const RECENT = 5;
@@ -25,8 +26,7 @@ async function loadPopup() {
 export function App() {
   const data = useLiveQuery(loadPopup, []);
   const template = useTemplate();
-  const openReflect = () =>
-    void browser.tabs.create({ url: browser.runtime.getURL('/reflect.html') });
+  const openReflect = () => void browser.tabs.create({ url: reflectPageUrl() });
 
   return (
     <main
@@ -72,11 +72,7 @@ export function App() {
                 </span>
                 <button
                   type="button"
-                  onClick={() =>
-                    void browser.tabs.create({
-                      url: browser.runtime.getURL(`/reflect.html?draft=${draft.id}`),
-                    })
-                  }
+                  onClick={() => void browser.tabs.create({ url: reflectPageUrl(draft.id) })}
                 >
                   {t('popup_continue')}
                 </button>

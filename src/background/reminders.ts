@@ -1,13 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
 import { t } from '../i18n/t';
+import { reflectPageUrl } from '../reflection/reflect-page';
 
 const PREFIX = 'remind:';
-
-/** The extension page where an unfinished reflection continues, without any CRM tab. */
-export function draftPageUrl(draftId: string): string {
-  return browser.runtime.getURL(`/reflect.html?draft=${encodeURIComponent(draftId)}`);
-}
 
 /** Schedules the "Later" reminder for a draft (browser alarms survive the worker sleeping). */
 export async function scheduleReminder(
@@ -39,6 +35,6 @@ export function handleReminders(db: ReboundDatabase): void {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(PREFIX)) return;
     void browser.notifications.clear(id);
-    void browser.tabs.create({ url: draftPageUrl(id.slice(PREFIX.length)) });
+    void browser.tabs.create({ url: reflectPageUrl(id.slice(PREFIX.length)) });
   });
 }
