@@ -6,12 +6,7 @@ import { reflectPageUrl } from '../reflection/reflect-page';
 const PREFIX = 'remind:';
 
 /** Schedules the "Later" reminder for a draft (browser alarms survive the worker sleeping). */
-export async function scheduleReminder(
-  db: ReboundDatabase,
-  draftId: string,
-  when: Date,
-): Promise<void> {
-  await db.drafts.update(draftId, { remindAt: when.toISOString() });
+export async function scheduleReminder(draftId: string, when: Date): Promise<void> {
   await browser.alarms.create(PREFIX + draftId, { when: when.getTime() });
 }
 

@@ -48,7 +48,7 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
         return { ok: true };
       case 'prompt/snooze':
         await setPromptStatus(db, message.lossId, 'later');
-        await scheduleReminder(db, message.lossId, new Date(message.until));
+        await scheduleReminder(message.lossId, new Date(message.until));
         return { ok: true };
       case 'prompt/skip':
         await setPromptStatus(db, message.lossId, 'skipped');

@@ -26,8 +26,6 @@ export type DraftRecord = {
   values: ReflectionValues;
   createdAt: string;
   updatedAt: string;
-  /** When a "Later" reminder is due (ISO), if one was asked for. */
-  remindAt?: string;
 };
 
 /**
