@@ -18,9 +18,6 @@ type Props = {
   onClose: () => void;
 };
 
-/** How long the "saved" confirmation stays before the panel goes away. */
-const SAVED_NOTICE_MS = 1500;
-
 /**
  * The in-page prompt for one confirmed loss, wired to the background. Non-modal and polite: it
  * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
@@ -33,7 +30,7 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
   const draft = useSaveAsYouType<ReflectionValues>(
     (values) => void sendToBackground({ type: 'draft/save', lossId: loss.lossId, values }),
   );
-  const { frame, finish } = usePanelFrame(loss.lossId, onClose);
+  const { frame, finish, finishAfterNotice } = usePanelFrame(loss.lossId, onClose);
   const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
 
   const save = async (values: ReflectionValues) => {
@@ -49,7 +46,7 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
     setBusy(false);
     if (!reply.ok) return setError(t('prompt_not_saved', reply.error));
     setSaved(true);
-    setTimeout(finish, SAVED_NOTICE_MS);
+    finishAfterNotice();
   };
   const close = (
     message:

@@ -14,6 +14,9 @@ import {
  * dragging, and giving the focus back.
  */
 
+/** How long a "saved" confirmation stays before the panel goes away. */
+const SAVED_NOTICE_MS = 1500;
+
 /** Answers are saved this long after the last keystroke (and at once when the page hides). */
 const SAVE_DEBOUNCE_MS = 400;
 
@@ -213,11 +216,14 @@ export function usePanelFrame(id: string, onClose: () => void) {
       </section>
     </>
   );
+  const finish = () => {
+    focusReturn.restore();
+    onClose();
+  };
   return {
     frame,
-    finish() {
-      focusReturn.restore();
-      onClose();
-    },
+    finish,
+    /** Closes once the "saved" confirmation has been seen. */
+    finishAfterNotice: () => setTimeout(finish, SAVED_NOTICE_MS),
   };
 }

@@ -9,9 +9,6 @@ import { WinForm } from './WinForm';
 
 type Props = { win: WinEvent; onClose: () => void };
 
-/** How long the "saved" confirmation stays before the panel goes away. */
-const SAVED_NOTICE_MS = 1500;
-
 /**
  * The "what worked" capture for one confirmed win, in the CRM page: the loss prompt's shell
  * (corner panel, draggable, takes no focus when it appears, gives it back on close), three short
@@ -31,7 +28,7 @@ export function WinPanel({ win, onClose }: Props) {
       done,
     });
   const keep = useSaveAsYouType<Record<string, string>>((written) => void send(written, false));
-  const { frame, finish } = usePanelFrame(win.winId, onClose);
+  const { frame, finish, finishAfterNotice } = usePanelFrame(win.winId, onClose);
   const edited = (written: Record<string, string>) => {
     answers.current = written;
     setError(undefined);
@@ -45,7 +42,7 @@ export function WinPanel({ win, onClose }: Props) {
     setBusy(false);
     if (!reply.ok) return setError(t('manual_not_saved', reply.error));
     setSaved(how);
-    setTimeout(finish, SAVED_NOTICE_MS);
+    finishAfterNotice();
   };
   // Closing with something written keeps it; with nothing, the capture is let go.
   const notNow = () => {
