@@ -5,9 +5,9 @@ import { deleteDraft, saveDraftValues } from '../db/drafts';
 import { addLesson } from '../db/lessons';
 import { setPromptStatus } from '../db/prompts';
 import { kindLineFor } from './questions';
-import { ReflectionForm, type ReflectionValues } from './ReflectionForm';
+import { ReflectionForm } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
-import { ReflectionValuesSchema } from './values';
+import { ReflectionValuesSchema, type ReflectionValues } from './values';
 import { useTemplate } from '../ui/use-template';
 import { t } from '../i18n/t';
 

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EMPTY_VALUES, ReflectionForm, type ReflectionValues } from './ReflectionForm';
+import { ReflectionForm } from './ReflectionForm';
+import { EMPTY_VALUES, type ReflectionValues } from './values';
 import { QUESTIONS } from './questions';
 import { defaultTemplateSettings, resolveTemplate, type Template } from './template';
 import { addQuestion, addReason, mergeReason, moveQuestion, updateQuestion } from './template-edit';

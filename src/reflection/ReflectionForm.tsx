@@ -13,9 +13,6 @@ import { reasonOf, type ReasonGroupView, type Template } from './template';
 import { EMPTY_VALUES, type ReflectionValues } from './values';
 import { t } from '../i18n/t';
 
-export type { ReflectionValues } from './values';
-export { EMPTY_VALUES } from './values';
-
 type Props = {
   /** Prefix for element ids, unique per form on a page. */
   idPrefix: string;
