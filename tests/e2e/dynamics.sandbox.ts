@@ -165,10 +165,7 @@ export async function reopen(page: Page): Promise<void> {
   await waitForStatus(page, 'Open');
 }
 
-/**
- * Rebound's prompt: a dialog named "Lost: {deal}". The sandbox page has a dialog of its own (Close
- * Opportunity), so the harness's `promptOn` (any dialog) cannot tell them apart here.
- */
+/** Rebound's prompt, by its name "Lost: {deal}" (the sandbox's Close Opportunity is a dialog too). */
 export function reboundPrompt(page: Page) {
   return page.getByRole('dialog', { name: /^Lost: / });
 }

@@ -226,12 +226,14 @@ export const PROMPT_DEADLINE_MS = 1000;
  */
 export const NO_PROMPT_WAIT_MS = 2 * PROMPT_DEADLINE_MS;
 
-export async function expectPrompt(page: Page): Promise<void> {
-  await promptOn(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS });
+/** The prompt must be visible within PROMPT_DEADLINE_MS (plus `afterMs` the CRM needs to settle). */
+export async function expectPrompt(page: Page, afterMs = 0): Promise<void> {
+  await promptOn(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS + afterMs });
 }
 
-export async function promptCountAfterWait(page: Page): Promise<number> {
-  await page.waitForTimeout(NO_PROMPT_WAIT_MS);
+/** Counts prompts after waiting long enough for one that must not come. */
+export async function promptCountAfterWait(page: Page, afterMs = 0): Promise<number> {
+  await page.waitForTimeout(NO_PROMPT_WAIT_MS + afterMs);
   return promptOn(page).count();
 }
 

@@ -1,18 +1,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, storedLessons, type Extension, type SandboxCrm } from './harness';
+import {
+  expectPrompt,
+  launchExtension,
+  promptCountAfterWait,
+  promptOn,
+  storedLessons,
+  type Extension,
+  type SandboxCrm,
+} from './harness';
 import {
   BOARD_DEALS,
   boardCard,
   confirmLost,
   dragCard,
-  expectReboundPrompt,
   lostModal,
   markDealLost,
   pipedriveBoardUrl,
   pipedriveDealUrl,
-  reboundPrompt,
-  reboundPromptCountAfterWait,
   servePipedrive,
   type PipedriveBoard,
   type PipedriveDeal,
@@ -58,7 +63,7 @@ async function lessonFor(dealId: string) {
 
 /** Answers the prompt briefly and saves it, so the stored lesson shows what was read. */
 async function saveLesson(page: Page) {
-  const prompt = reboundPrompt(page);
+  const prompt = promptOn(page);
   await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
   await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
   await prompt.getByLabel('…I will').fill('price the pilot first');
@@ -71,12 +76,12 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
     const page = await openDeal({ title: 'Initech — Fleet tracking rollout' });
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
     await markDealLost(page, 'Lost to competitor');
-    await expectReboundPrompt(page);
-    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+    await expectPrompt(page);
+    expect(await promptOn(page).getByRole('heading').first().textContent()).toContain(
       'Initech — Fleet tracking rollout',
     );
-    expect(await reboundPrompt(page).textContent()).toContain('Initech · was Proposal made');
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptOn(page).textContent()).toContain('Initech · was Proposal made');
+    expect(await promptCountAfterWait(page)).toBe(1);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PUT',
       url: expect.stringContaining(`/api/v1/deals/${dealId}`),
@@ -97,7 +102,7 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
     });
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
     await markDealLost(page);
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
     await saveLesson(page);
     expect(await lessonFor(dealId)).toMatchObject({
       crm: 'pipedrive',
@@ -114,8 +119,8 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
     const page = await openDeal({ api: 'v2' });
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
     await markDealLost(page);
-    await expectReboundPrompt(page);
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    await expectPrompt(page);
+    expect(await promptCountAfterWait(page)).toBe(1);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PATCH',
       url: expect.stringContaining(`/api/v2/deals/${dealId}`),
@@ -126,7 +131,7 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
   it('works with a free-text lost reason', async () => {
     const page = await openDeal({ reasons: 'free' });
     await markDealLost(page, 'Went with an in-house build');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
     expect(sandbox.saves.at(-1)?.body).toEqual({
       status: 'lost',
       lost_reason: 'Went with an in-house build',
@@ -140,12 +145,12 @@ describe('Pipedrive board: a card dropped on "Lost"', () => {
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await lostModal(page).waitFor();
     await confirmLost(page, 'No budget');
-    await expectReboundPrompt(page);
-    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+    await expectPrompt(page);
+    expect(await promptOn(page).getByRole('heading').first().textContent()).toContain(
       BOARD_DEALS.globex,
     );
-    expect(await reboundPrompt(page).textContent()).toContain('Globex · was Proposal made');
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptOn(page).textContent()).toContain('Globex · was Proposal made');
+    expect(await promptCountAfterWait(page)).toBe(1);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PATCH',
       url: expect.stringContaining(`/api/v2/deals/${first}`),
@@ -170,8 +175,8 @@ describe('Pipedrive board: a card dropped on "Lost"', () => {
     await expect.poll(() => sandbox.saves.at(-1)?.body).toEqual({ stage_id: 2 });
     await dragCard(page, BOARD_DEALS.stark, 'Lost');
     await confirmLost(page, 'Chose a competitor');
-    await expectReboundPrompt(page);
-    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+    await expectPrompt(page);
+    expect(await promptOn(page).getByRole('heading').first().textContent()).toContain(
       BOARD_DEALS.stark,
     );
     expect(sandbox.saves.at(-1)?.url).toContain(`/api/v2/deals/${first + 3}`);
@@ -182,12 +187,12 @@ describe('Pipedrive deal page: no prompt', () => {
   it('when the deal page loads already lost (and it still prompts once the deal is reopened and lost)', async () => {
     const page = await openDeal({ status: 'lost', reason: 'No decision' });
     expect(await statusBadge(page).textContent()).toBe('Lost');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     // The watchers were live all along: a real loss on the same page prompts.
     await page.getByRole('button', { name: 'Reopen' }).click();
     await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
     await markDealLost(page);
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when the deal is marked Won (and a later loss of the reopened deal still prompts)', async () => {
@@ -195,11 +200,11 @@ describe('Pipedrive deal page: no prompt', () => {
     await page.getByRole('button', { name: 'Won', exact: true }).click();
     await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await page.getByRole('button', { name: 'Reopen' }).click();
     await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
     await markDealLost(page);
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when the "Mark as lost" modal is cancelled', async () => {
@@ -209,10 +214,10 @@ describe('Pipedrive deal page: no prompt', () => {
     await lostModal(page).getByLabel('Lost reason').selectOption('No budget');
     await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
     await lostModal(page).waitFor({ state: 'hidden' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     expect(sandbox.saves.length).toBe(savesBefore);
     await markDealLost(page);
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when the deal moves to another stage', async () => {
@@ -224,10 +229,10 @@ describe('Pipedrive deal page: no prompt', () => {
       })
       .waitFor();
     expect(sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await markDealLost(page);
-    await expectReboundPrompt(page);
-    expect(await reboundPrompt(page).textContent()).toContain('was Negotiations started');
+    await expectPrompt(page);
+    expect(await promptOn(page).textContent()).toContain('was Negotiations started');
   });
 
   for (const status of [400, 403, 500, 503]) {
@@ -238,11 +243,11 @@ describe('Pipedrive deal page: no prompt', () => {
       await saveError(page).waitFor();
       expect(await page.getByRole('button', { name: 'Lost', exact: true }).count()).toBe(1);
       expect(await statusBadge(page).count()).toBe(0);
-      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+      expect(await promptCountAfterWait(page)).toBe(0);
       // The retry that succeeds is the real loss.
       sandbox.saveStatus = 200;
       await markDealLost(page);
-      await expectReboundPrompt(page);
+      await expectPrompt(page);
     });
   }
 
@@ -255,7 +260,7 @@ describe('Pipedrive deal page: no prompt', () => {
       sandbox.saveStatus = 200;
       await page.getByRole('button', { name: 'Won', exact: true }).click();
       await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
-      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+      expect(await promptCountAfterWait(page)).toBe(0);
     });
   }
 
@@ -265,15 +270,15 @@ describe('Pipedrive deal page: no prompt', () => {
     await markDealLost(page);
     await saveError(page).waitFor();
     expect(await statusBadge(page).count()).toBe(0);
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when the same loss is saved again (the lost reason edited)', async () => {
     const page = await openDeal();
     await markDealLost(page, 'Price too high');
-    await expectReboundPrompt(page);
-    await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
-    await reboundPrompt(page).waitFor({ state: 'detached' });
+    await expectPrompt(page);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    await promptOn(page).waitFor({ state: 'detached' });
     const savesBefore = sandbox.saves.length;
     await page.getByRole('button', { name: 'Edit' }).click();
     await confirmLost(page, 'Lost to competitor');
@@ -282,7 +287,7 @@ describe('Pipedrive deal page: no prompt', () => {
       status: 'lost',
       lost_reason: 'Lost to competitor',
     });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 });
 
@@ -293,12 +298,12 @@ describe('Pipedrive board: no prompt', () => {
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
     await lostModal(page).waitFor({ state: 'hidden' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     expect(sandbox.saves.length).toBe(savesBefore);
     expect(await boardCard(page, BOARD_DEALS.hooli).count()).toBe(1);
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when the card is dropped on "Won" (and a later loss still prompts)', async () => {
@@ -306,10 +311,10 @@ describe('Pipedrive board: no prompt', () => {
     await dragCard(page, BOARD_DEALS.umbrella, 'Won');
     await boardCard(page, BOARD_DEALS.umbrella).waitFor({ state: 'detached' });
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'Price too high');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when the card is dropped on "Delete" or moved to another stage', async () => {
@@ -319,7 +324,7 @@ describe('Pipedrive board: no prompt', () => {
     expect(sandbox.saves.at(-1)?.method).toBe('DELETE');
     await dragCard(page, BOARD_DEALS.globex, 'Negotiations started');
     await expect.poll(() => sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when a refused loss is followed by dropping the card on "Won"', async () => {
@@ -332,7 +337,7 @@ describe('Pipedrive board: no prompt', () => {
     await dragCard(page, BOARD_DEALS.hooli, 'Won');
     await boardCard(page, BOARD_DEALS.hooli).waitFor({ state: 'detached' });
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when the board takes the card off at once and puts it back as the save is refused (then it is won)', async () => {
@@ -345,11 +350,11 @@ describe('Pipedrive board: no prompt', () => {
     sandbox.saveStatus = 200;
     await dragCard(page, BOARD_DEALS.globex, 'Won');
     await boardCard(page, BOARD_DEALS.globex).waitFor({ state: 'detached' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     // The same optimistic board prompts for a loss that stands.
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when Pipedrive refuses the save (the card stays; the retry prompts)', async () => {
@@ -359,10 +364,10 @@ describe('Pipedrive board: no prompt', () => {
     await confirmLost(page, 'No budget');
     await saveError(page).waitFor();
     expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     sandbox.saveStatus = 200;
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'No budget');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 });

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import {
-  answerSave,
-  NO_PROMPT_WAIT_MS,
-  PROMPT_DEADLINE_MS,
-  ROOT,
-  type SandboxCrm,
-} from './harness';
+import { answerSave, ROOT, type SandboxCrm } from './harness';
 
 /** The company host the sandbox Pipedrive answers at (any `{company}.pipedrive.com` works). */
 export const PIPEDRIVE_HOST = 'acme.pipedrive.com';
@@ -84,23 +78,6 @@ export const BOARD_DEALS = {
   hooli: 'Hooli — Search appliance',
   stark: 'Stark — Reactor monitoring',
 } as const;
-
-/**
- * Rebound's prompt only (its shadow-root host), never the CRM's own "Mark as lost" dialog, which
- * is a dialog too.
- */
-export function reboundPrompt(page: Page) {
-  return page.locator('rebound-prompt').getByRole('dialog');
-}
-
-export async function expectReboundPrompt(page: Page): Promise<void> {
-  await reboundPrompt(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS });
-}
-
-export async function reboundPromptCountAfterWait(page: Page): Promise<number> {
-  await page.waitForTimeout(NO_PROMPT_WAIT_MS);
-  return reboundPrompt(page).count();
-}
 
 /** Pipedrive's "Mark as lost" modal. */
 export function lostModal(page: Page) {

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORRELATION_WINDOW_MS } from '../../src/detection/correlator';
-import { launchExtension, type Extension } from './harness';
+import {
+  expectPrompt,
+  launchExtension,
+  promptCountAfterWait,
+  promptOn,
+  type Extension,
+} from './harness';
 import {
   MY_DOMAIN_HOST,
   classicEditUrl,
@@ -13,14 +19,11 @@ import {
   currentPathStage,
   detailsStage,
   dragCard,
-  expectReboundPrompt,
   id18,
   kanbanColumnOfCard,
   kanbanUrl,
   lightningRecordUrl,
   markCurrentStage,
-  reboundPrompt,
-  reboundPromptCountAfterWait,
   saveCloseDialog,
   serveSalesforce,
   type KanbanCard,
@@ -83,11 +86,11 @@ describe('Salesforce Lightning: an opportunity marked Closed Lost on its record 
       stage: 'Proposal/Price Quote',
     });
     await closeViaPath(page, 'Closed Lost', 'Competitor');
-    await expectReboundPrompt(page);
-    await expect(reboundPrompt(page).getByRole('heading').textContent()).resolves.toBe(
+    await expectPrompt(page);
+    await expect(promptOn(page).getByRole('heading').textContent()).resolves.toBe(
       'Lost: Globex — Analytics pilot',
     );
-    await expect(reboundPrompt(page).textContent()).resolves.toContain(
+    await expect(promptOn(page).textContent()).resolves.toContain(
       'Globex Corporation · was Proposal/Price Quote',
     );
     // The record cache refreshed both places the stage shows.
@@ -110,21 +113,21 @@ describe('Salesforce Lightning: an opportunity marked Closed Lost on its record 
       },
     });
     expect(lastSave()?.url).toContain('/aura?r=');
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 
   it('a. Path → Mark Stage as Complete on the last open stage opens the closed-stage dialog → Closed Lost: one prompt', async () => {
     const { page } = await openLightningDeal({ stage: 'Negotiation/Review' });
     await page.getByRole('button', { name: 'Mark Stage as Complete' }).click();
     await saveCloseDialog(page, 'Closed Lost');
-    await expectReboundPrompt(page);
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    await expectPrompt(page);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 
   it('b. inline edit of Stage in Details (pencil → combobox → Save): one prompt', async () => {
     const { page, id } = await openLightningDeal({ stage: 'Qualification' });
     await closeViaInlineEdit(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
     await expect(currentPathStage(page).textContent()).resolves.toBe('Closed Lost');
     expect(lastSave()).toMatchObject({
       body: {
@@ -135,68 +138,68 @@ describe('Salesforce Lightning: an opportunity marked Closed Lost on its record 
         },
       },
     });
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 
   it('c. the Edit modal → Stage Closed Lost → Save, saved through the UI API: one prompt', async () => {
     const { page, id } = await openLightningDeal({ stage: 'Value Proposition' });
     await closeViaEditModal(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
     await expect(detailsStage(page).textContent()).resolves.toBe('Closed Lost');
     expect(lastSave()).toMatchObject({
       method: 'PATCH',
       body: { fields: { StageName: 'Closed Lost', Loss_Reason__c: 'Competitor' } },
     });
     expect(lastSave()?.url).toContain(`/services/data/v62.0/ui-api/records/${id}`);
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 
   it('reads the Details Stage on a record page without the Path component', async () => {
     const { page } = await openLightningDeal({ stage: 'Needs Analysis', path: '0' });
     expect(await currentPathStage(page).count()).toBe(0);
     await closeViaInlineEdit(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('works on the My Domain host (my.salesforce.com) too', async () => {
     const { page } = await openLightningDeal({ host: MY_DOMAIN_HOST });
     await closeViaPath(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 });
 
 describe('Salesforce Lightning record page: no prompt', () => {
   it('when the opportunity loads already Closed Lost (and it still prompts once reopened and lost)', async () => {
     const { page } = await openLightningDeal({ stage: 'Closed Lost' });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     // The watcher was live all along: reopening and losing it on the same page prompts.
     await markCurrentStage(page, 'Negotiation/Review');
     await currentOrDetailsStage(page, 'Negotiation/Review');
     await closeViaPath(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when it is closed as Closed Won', async () => {
     const { page } = await openLightningDeal({ stage: 'Negotiation/Review' });
     await closeViaPath(page, 'Closed Won');
     await currentOrDetailsStage(page, 'Closed Won');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when Mark Stage as Complete moves it to the next open stage', async () => {
     const { page } = await openLightningDeal({ stage: 'Prospecting' });
     await page.getByRole('button', { name: 'Mark Stage as Complete' }).click();
     await currentOrDetailsStage(page, 'Qualification');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await closeViaPath(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   it('when inline edit moves it to another open stage', async () => {
     const { page } = await openLightningDeal({ stage: 'Prospecting' });
     await closeViaInlineEdit(page, 'Perception Analysis');
     await currentOrDetailsStage(page, 'Perception Analysis');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   const refusals: {
@@ -260,43 +263,43 @@ describe('Salesforce Lightning record page: no prompt', () => {
       expect(sandbox.saves.length).toBe(savesBefore + 1);
       // The page kept the old stage, as Lightning does when a save fails.
       await expect(currentPathStage(page).textContent()).resolves.toBe('Negotiation/Review');
-      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+      expect(await promptCountAfterWait(page)).toBe(0);
       resetSandbox();
       await retry(page);
-      await expectReboundPrompt(page);
+      await expectPrompt(page);
     });
   }
 
   it('when the same loss is saved again', async () => {
     const { page } = await openLightningDeal({ stage: 'Negotiation/Review' });
     await closeViaPath(page, 'Closed Lost');
-    await expectReboundPrompt(page);
-    await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
+    await expectPrompt(page);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
     await markCurrentStage(page, 'Negotiation/Review');
     await currentOrDetailsStage(page, 'Negotiation/Review');
     const savesBefore = sandbox.saves.length;
     await closeViaInlineEdit(page, 'Closed Lost');
     await currentOrDetailsStage(page, 'Closed Lost');
     expect(sandbox.saves.length).toBe(savesBefore + 1);
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when a second tab of the same opportunity saves the same loss', async () => {
     const { page: first, id } = await openLightningDeal({ stage: 'Qualification' });
     const { page: second } = await openLightningDeal({ id, stage: 'Qualification' });
     await closeViaPath(first, 'Closed Lost');
-    await expectReboundPrompt(first);
+    await expectPrompt(first);
     await closeViaEditModal(second, 'Closed Lost');
     await currentOrDetailsStage(second, 'Closed Lost');
-    expect(await reboundPromptCountAfterWait(second)).toBe(0);
-    expect(await reboundPrompt(first).count()).toBe(1);
+    expect(await promptCountAfterWait(second)).toBe(0);
+    expect(await promptOn(first).count()).toBe(1);
   });
 
   it('when Lightning renders the record page after the extension armed, the Path still prompts', async () => {
     const { page } = await openLightningDeal({ stage: 'Negotiation/Review', render: 'late' });
     await currentOrDetailsStage(page, 'Negotiation/Review');
     await closeViaPath(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 
   // The shared observer watches shadow roots nested inside a late-rendered element's own shadow
@@ -306,7 +309,7 @@ describe('Salesforce Lightning record page: no prompt', () => {
     await currentOrDetailsStage(page, 'Negotiation/Review');
     await closeViaInlineEdit(page, 'Closed Lost');
     await currentOrDetailsStage(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   });
 });
 
@@ -349,11 +352,11 @@ describe('Salesforce Lightning Kanban', () => {
   it('d. a card dragged into Closed Lost: one prompt once the card stayed there and aura saved it', async () => {
     const { page, cards } = await openKanban();
     await dragCard(page, 'Umbrella — Expansion', 'Closed Lost');
-    await expectReboundPrompt(page, KANBAN_SETTLE_MS);
-    await expect(reboundPrompt(page).getByRole('heading').textContent()).resolves.toBe(
+    await expectPrompt(page, KANBAN_SETTLE_MS);
+    await expect(promptOn(page).getByRole('heading').textContent()).resolves.toBe(
       'Lost: Umbrella — Expansion',
     );
-    await expect(reboundPrompt(page).textContent()).resolves.toContain(
+    await expect(promptOn(page).textContent()).resolves.toContain(
       'Umbrella Corp · was Negotiation/Review',
     );
     expect(lastSave()).toMatchObject({
@@ -370,29 +373,29 @@ describe('Salesforce Lightning Kanban', () => {
         },
       },
     });
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 
   it('d. also when the list URL does not say Kanban (Lightning remembers the display per list view)', async () => {
     const { page } = await openKanban({ saysKanban: false });
     await dragCard(page, 'Initech — Renewal', 'Closed Lost');
-    await expectReboundPrompt(page, KANBAN_SETTLE_MS);
+    await expectPrompt(page, KANBAN_SETTLE_MS);
   });
 
   it('no prompt for a card dragged into Closed Won', async () => {
     const { page } = await openKanban();
     await dragCard(page, 'Umbrella — Expansion', 'Closed Won');
     await expect.poll(() => kanbanColumnOfCard(page, 'Umbrella — Expansion')).toBe('Closed Won');
-    expect(await reboundPromptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
+    expect(await promptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
   });
 
   it('no prompt for a card dragged into another open column (and a loss on the same board prompts)', async () => {
     const { page } = await openKanban();
     await dragCard(page, 'Initech — Renewal', 'Qualification');
     await expect.poll(() => kanbanColumnOfCard(page, 'Initech — Renewal')).toBe('Qualification');
-    expect(await reboundPromptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
+    expect(await promptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
     await dragCard(page, 'Initech — Renewal', 'Closed Lost');
-    await expectReboundPrompt(page, KANBAN_SETTLE_MS);
+    await expectPrompt(page, KANBAN_SETTLE_MS);
   });
 
   for (const [how, refuse] of [
@@ -405,20 +408,20 @@ describe('Salesforce Lightning Kanban', () => {
       await dragCard(page, 'Umbrella — Expansion', 'Closed Lost');
       await page.getByRole('alert').filter({ hasText: 'We hit a snag.' }).waitFor();
       expect(await kanbanColumnOfCard(page, 'Umbrella — Expansion')).toBe('Negotiation/Review');
-      expect(await reboundPromptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
+      expect(await promptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
       resetSandbox();
       await dragCard(page, 'Umbrella — Expansion', 'Closed Lost');
-      await expectReboundPrompt(page, KANBAN_SETTLE_MS);
+      await expectPrompt(page, KANBAN_SETTLE_MS);
     });
   }
 
   it('no prompt for a card that is in Closed Lost when the board loads (and moving it out and back in prompts)', async () => {
     const { page } = await openKanban();
-    expect(await reboundPromptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
+    expect(await promptCountAfterWait(page, KANBAN_SETTLE_MS)).toBe(0);
     await dragCard(page, 'Hooli — Pilot', 'Negotiation/Review');
     await expect.poll(() => kanbanColumnOfCard(page, 'Hooli — Pilot')).toBe('Negotiation/Review');
     await dragCard(page, 'Hooli — Pilot', 'Closed Lost');
-    await expectReboundPrompt(page, KANBAN_SETTLE_MS);
+    await expectPrompt(page, KANBAN_SETTLE_MS);
   });
 });
 
@@ -448,11 +451,11 @@ describe('Salesforce Classic: the edit page saved as Closed Lost', () => {
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Lost');
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe('Closed Lost');
-    await expectReboundPrompt(page);
-    await expect(reboundPrompt(page).getByRole('heading').textContent()).resolves.toBe(
+    await expectPrompt(page);
+    await expect(promptOn(page).getByRole('heading').textContent()).resolves.toBe(
       'Lost: Initrode — Data platform',
     );
-    await expect(reboundPrompt(page).textContent()).resolves.toContain(
+    await expect(promptOn(page).textContent()).resolves.toContain(
       'Acme Corp · was Negotiation/Review',
     );
     expect(lastSave()).toMatchObject({
@@ -460,7 +463,7 @@ describe('Salesforce Classic: the edit page saved as Closed Lost', () => {
       url: classicEditUrl(id),
       body: { opp11: 'Closed Lost', id, save: ' Save ' },
     });
-    expect(await reboundPromptCountAfterWait(page)).toBe(1);
+    expect(await promptCountAfterWait(page)).toBe(1);
   });
 });
 
@@ -470,7 +473,7 @@ describe('Salesforce Classic: no prompt', () => {
     resetSandbox();
     await openClassicEdit(id, page);
     await classicSubmit(page, 'Closed Lost');
-    await expectReboundPrompt(page);
+    await expectPrompt(page);
   }
 
   it('when saved as Closed Won (and losing it afterwards prompts)', async () => {
@@ -478,7 +481,7 @@ describe('Salesforce Classic: no prompt', () => {
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Won');
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe('Closed Won');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await loseAgain(page, id);
   });
 
@@ -487,7 +490,7 @@ describe('Salesforce Classic: no prompt', () => {
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Value Proposition');
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe('Value Proposition');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await loseAgain(page, id);
   });
 
@@ -496,7 +499,7 @@ describe('Salesforce Classic: no prompt', () => {
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Lost');
     expect(lastSave()).toMatchObject({ body: { opp11: 'Closed Lost' } });
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     // Reopened and lost again: a real loss, and it prompts. It waits out the correlation window
     // first: the shared correlator pairs a page change with the newest save of the deal, and
     // Classic reports on submit, before its own save answers, so within the window it would pair
@@ -514,7 +517,7 @@ describe('Salesforce Classic: no prompt', () => {
       sandbox.saveStatus = status;
       await classicSubmit(page, 'Closed Lost');
       await page.getByText('An internal server error has occurred').waitFor();
-      expect(await reboundPromptCountAfterWait(page)).toBe(0);
+      expect(await promptCountAfterWait(page)).toBe(0);
       await loseAgain(page, id);
     });
   }
@@ -525,7 +528,7 @@ describe('Salesforce Classic: no prompt', () => {
     await classicSubmit(page, 'Closed Lost', 'Cancel');
     expect(lastSave()).toMatchObject({ body: { opp11: 'Closed Lost', cancel: 'Cancel' } });
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe('Negotiation/Review');
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
     await loseAgain(page, id);
   });
 
@@ -541,21 +544,21 @@ describe('Salesforce Classic: no prompt', () => {
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe(
       'Proposal/Price Quote',
     );
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 
   it('when the same loss is saved again after reopening', async () => {
     const id = classicDeal('Negotiation/Review');
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Lost');
-    await expectReboundPrompt(page);
-    await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
+    await expectPrompt(page);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
     await openClassicEdit(id, page);
     await classicSubmit(page, 'Negotiation/Review');
     await openClassicEdit(id, page);
     const savesBefore = sandbox.saves.length;
     await classicSubmit(page, 'Closed Lost');
     expect(sandbox.saves.length).toBe(savesBefore + 1);
-    expect(await reboundPromptCountAfterWait(page)).toBe(0);
+    expect(await promptCountAfterWait(page)).toBe(0);
   });
 });

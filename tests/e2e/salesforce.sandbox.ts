@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { NO_PROMPT_WAIT_MS, PROMPT_DEADLINE_MS, ROOT, type SandboxCrm } from './harness';
+import { ROOT, type SandboxCrm } from './harness';
 
 /** A realistic My Domain: Lightning on lightning.force.com, Classic and the APIs on my.salesforce.com. */
 export const LIGHTNING_HOST = 'acme.lightning.force.com';
@@ -315,22 +315,3 @@ export async function classicSubmit(page: Page, stage: string, button: 'Save' | 
 }
 
 /* ---- What Rebound shows ---- */
-
-/**
- * Rebound's prompt, and only it: Salesforce's own modals are dialogs too, so the harness's
- * `promptOn` (any dialog) would count them.
- */
-export function reboundPrompt(page: Page): Locator {
-  return page.locator('rebound-prompt').getByRole('dialog');
-}
-
-/** The prompt must be visible within PROMPT_DEADLINE_MS (plus `afterMs` the CRM needs to settle). */
-export async function expectReboundPrompt(page: Page, afterMs = 0): Promise<void> {
-  await reboundPrompt(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS + afterMs });
-}
-
-/** Counts Rebound prompts after waiting long enough for one that must not come. */
-export async function reboundPromptCountAfterWait(page: Page, afterMs = 0): Promise<number> {
-  await page.waitForTimeout(NO_PROMPT_WAIT_MS + afterMs);
-  return reboundPrompt(page).count();
-}

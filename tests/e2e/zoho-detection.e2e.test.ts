@@ -4,7 +4,6 @@ import { KANBAN_SETTLE_MS } from '../../src/crm/zoho';
 import {
   expectPrompt,
   launchExtension,
-  PROMPT_DEADLINE_MS,
   promptCountAfterWait,
   promptOn,
   type Extension,
@@ -69,12 +68,7 @@ async function loseInHeader(page: Page, stage = 'Closed Lost'): Promise<void> {
  * moves cards before the server answers): its prompt is due that much later than a record
  * page's.
  */
-async function expectKanbanPrompt(page: Page): Promise<void> {
-  await promptOn(page).waitFor({
-    state: 'visible',
-    timeout: PROMPT_DEADLINE_MS + KANBAN_SETTLE_MS,
-  });
-}
+const expectKanbanPrompt = (page: Page) => expectPrompt(page, KANBAN_SETTLE_MS);
 
 function cardInColumn(page: Page, name: string, stage: string) {
   return kanbanColumn(page, stage).locator('[data-zcqa="kanban_card"]').filter({ hasText: name });
