@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CUSTOM_SETTLE_MS } from '../../src/crm/custom';
 import {
   launchExtension,
   promptCountAfterWait,
@@ -14,8 +15,8 @@ import {
 /** A CRM Rebound has no adapter for (tests/fixtures/custom/deal.html says what it imitates). */
 const HOST = 'https://crm.pipeline-pro.test';
 const PATTERN = `${HOST}/deals/*`;
-/** User rules have no save request to confirm them: the lost stage must hold this long (CUSTOM_SETTLE_MS + margin). */
-const CUSTOM_PROMPT_MS = 4000;
+/** User rules have no save request to confirm them: the lost stage must hold CUSTOM_SETTLE_MS. */
+const CUSTOM_PROMPT_MS = CUSTOM_SETTLE_MS + 2500;
 
 let ext: Extension;
 let saveStatus = 200;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KANBAN_SETTLE_MS } from '../../src/crm/salesforce';
 import { CORRELATION_WINDOW_MS } from '../../src/detection/correlator';
 import {
   expectPrompt,
@@ -30,9 +31,6 @@ import {
   type LightningDeal,
   type SalesforceSandbox,
 } from './salesforce.sandbox';
-
-/** The adapter's Kanban settle time: a card must stay in "Closed Lost" this long. */
-const KANBAN_SETTLE_MS = 1200;
 
 let ext: Extension;
 let sandbox: SalesforceSandbox;

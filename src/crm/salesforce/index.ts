@@ -22,7 +22,7 @@ import { classicForm, classicStage, kanbanCard, stage } from './selectors';
  * How long a card dropped into "Closed Lost" must stay there: Lightning's Kanban moves the card
  * at once and moves it back when the save fails.
  */
-const KANBAN_SETTLE_MS = 1200;
+export const KANBAN_SETTLE_MS = 1200;
 
 /** Both UIs share the My Domain host; each detector runs only where its UI is. */
 function only(where: (url: URL) => boolean, detector: Detector): Detector {
