@@ -1,6 +1,7 @@
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Lesson } from '../lessons/schema';
 import type { Template } from '../reflection/template';
+import { AnswerList, DealLink } from './DealText';
 import { formatAmount, formatDateTime } from './format';
 import { t } from '../i18n/t';
 
@@ -21,21 +22,8 @@ export function LessonDetail({
   ];
   return (
     <div id={id}>
-      <dl class="answers">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {lesson.dealUrl && (
-        <p>
-          <a href={lesson.dealUrl} target="_blank" rel="noreferrer noopener">
-            {t('lesson_open_deal', lesson.crm === 'manual' ? t('lesson_the_crm') : lesson.crm)}
-          </a>
-        </p>
-      )}
+      <AnswerList rows={rows} />
+      <DealLink url={lesson.dealUrl} crm={lesson.crm} />
     </div>
   );
 }

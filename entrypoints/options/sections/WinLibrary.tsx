@@ -1,6 +1,7 @@
 import { database } from '../../../src/db/database';
 import { deleteWin, recentWins } from '../../../src/db/wins';
 import { t } from '../../../src/i18n/t';
+import { AnswerList, DealLink } from '../../../src/ui/DealText';
 import { formatAmount, formatDate } from '../../../src/ui/format';
 import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
@@ -43,21 +44,8 @@ function WinItem({ win }: { win: Win }) {
         {remove.button}
       </div>
       {remove.confirm}
-      <dl class="answers">
-        {winAnswers(win.answers).map(([question, answer]) => (
-          <div key={question}>
-            <dt>{question}</dt>
-            <dd>{answer}</dd>
-          </div>
-        ))}
-      </dl>
-      {win.dealUrl && (
-        <p style={{ margin: 0 }}>
-          <a href={win.dealUrl} target="_blank" rel="noreferrer noopener">
-            {t('lesson_open_deal', win.crm)}
-          </a>
-        </p>
-      )}
+      <AnswerList rows={winAnswers(win.answers)} />
+      <DealLink url={win.dealUrl} crm={win.crm} />
     </li>
   );
 }
