@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
-import { deleteDraft, saveDraftValues } from '../db/drafts';
-import { addLesson } from '../db/lessons';
+import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import type { Health, Reply } from '../messaging/messages';
@@ -24,11 +23,7 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
         return { ok: true };
       }
       case 'lesson/save': {
-        await addLesson(db, message.lesson);
-        if (message.lossId) {
-          await setPromptStatus(db, message.lossId, 'saved');
-          await deleteDraft(db, message.lossId);
-        }
+        await finishReflection(db, message.lesson, message.lossId);
         return { ok: true };
       }
       case 'win/save': {

@@ -3,7 +3,14 @@ import { ZodError } from 'zod';
 import type { LossEvent } from '../messaging/messages';
 import { EMPTY_VALUES, type ReflectionValues } from '../reflection/values';
 import { ReboundDatabase } from './database';
-import { deleteDraft, openDraft, saveDraftValues, unfinishedDrafts } from './drafts';
+import {
+  deleteDraft,
+  finishReflection,
+  openDraft,
+  saveDraftValues,
+  unfinishedDrafts,
+} from './drafts';
+import { claimPrompt } from './prompts';
 
 let db: ReboundDatabase;
 beforeEach(() => {
@@ -129,5 +136,33 @@ describe('deleteDraft', () => {
     await deleteDraft(db, a.lossId);
     await deleteDraft(db, 'manual:nothing');
     expect((await unfinishedDrafts(db)).map((d) => d.id)).toEqual([b.lossId]);
+  });
+});
+
+describe('finishReflection', () => {
+  const lesson = {
+    crm: 'hubspot',
+    dealName: 'Acme renewal',
+    outcome: 'competitor' as const,
+    answers: {},
+  };
+
+  it("keeps the lesson, marks the loss's prompt saved and removes its draft", async () => {
+    const event = loss();
+    await claimPrompt(db, { lossId: event.lossId, crm: 'hubspot', dealId: '42' });
+    await openDraft(db, event, at(0));
+    await openDraft(db, loss(), at(1));
+    await finishReflection(db, lesson, event.lossId);
+    expect(await db.lessons.count()).toBe(1);
+    expect((await db.prompts.toArray()).map((p) => p.status)).toEqual(['saved']);
+    expect(await db.drafts.get(event.lossId)).toBeUndefined();
+    expect(await db.drafts.count()).toBe(1);
+  });
+
+  it('keeps a lesson entered by hand, touching no prompt or draft', async () => {
+    await openDraft(db, loss(), at(0));
+    await finishReflection(db, lesson);
+    expect(await db.lessons.count()).toBe(1);
+    expect(await db.drafts.count()).toBe(1);
   });
 });

@@ -1,7 +1,10 @@
+import type { LessonInput } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
 import { resolveTemplate, type Template } from '../reflection/template';
 import { ReflectionValuesSchema, initialValues, type ReflectionValues } from '../reflection/values';
 import type { DraftRecord, ReboundDatabase } from './database';
+import { addLesson } from './lessons';
+import { setPromptStatus } from './prompts';
 
 /**
  * Starts the draft of a loss's reflection, keeping any answers already there. `template`: the
@@ -45,4 +48,19 @@ export function unfinishedDrafts(db: ReboundDatabase): Promise<DraftRecord[]> {
 
 export function deleteDraft(db: ReboundDatabase, id: string): Promise<void> {
   return db.drafts.delete(id);
+}
+
+/**
+ * Keeps the lesson a reflection produced and, when it answered a prompted loss, closes that
+ * loss: the prompt is marked saved and its draft goes (from the CRM page or the reflect page).
+ */
+export async function finishReflection(
+  db: ReboundDatabase,
+  lesson: LessonInput,
+  lossId?: string,
+): Promise<void> {
+  await addLesson(db, lesson);
+  if (!lossId) return;
+  await setPromptStatus(db, lossId, 'saved');
+  await deleteDraft(db, lossId);
 }

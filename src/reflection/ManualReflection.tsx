@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { database, type DraftRecord } from '../db/database';
-import { deleteDraft, saveDraftValues } from '../db/drafts';
-import { addLesson } from '../db/lessons';
-import { setPromptStatus } from '../db/prompts';
+import { finishReflection, saveDraftValues } from '../db/drafts';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
@@ -46,12 +44,7 @@ export function ManualReflection() {
     if (!built.ok) return setError(built.error);
     setBusy(true);
     try {
-      const db = database();
-      await addLesson(db, built.lesson);
-      if (draft) {
-        await deleteDraft(db, draft.id);
-        await setPromptStatus(db, draft.id, 'saved');
-      }
+      await finishReflection(database(), built.lesson, draft?.id);
       setSaved(true);
     } catch (e) {
       setError(t('manual_not_saved', e instanceof Error ? e.message : String(e)));
