@@ -55,6 +55,15 @@ export function queryNamed(root: ParentNode, selector: NamedSelector): Element |
   return undefined;
 }
 
+/** The nearest ancestor (or the element itself) matched by an alternative, tried in order. */
+export function closestNamed(el: Element, selector: NamedSelector): Element | undefined {
+  for (const css of selector.css) {
+    const found = el.closest(css);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function readNamed(root: ParentNode, selector: NamedSelector): string | undefined {
   const el = queryNamed(root, selector);
   const text = el ? valueOf(el) : '';
@@ -127,7 +136,7 @@ export function readDealWith(
 export function readCardWith(
   card: Element,
   selectors: { name: NamedSelector; amount: NamedSelector; company: NamedSelector },
-  column: string,
+  column: string | undefined,
   untitled = 'Untitled deal',
 ): DealContext {
   const money = parseAmount(readNamed(card, selectors.amount));

@@ -1,4 +1,4 @@
-import { parseAmount, readDealWith, readNamed } from '../dom';
+import { closestNamed, readCardWith, readDealWith, readNamed } from '../dom';
 import type { DealContext } from '../types';
 import * as selectors from './selectors';
 
@@ -32,24 +32,20 @@ export function dealIdOfCard(card: Element): string | undefined {
 
 /** The deal a "Mark as lost" modal says it is for, when it says (many open without naming it). */
 export function dealIdOfModal(button: Element): string | undefined {
-  const modal = selectors.lostModal.css
-    .map((css) => button.closest(css))
-    .find((el): el is Element => el !== null);
+  const modal = closestNamed(button, selectors.lostModal);
   return modal ? dealIdIn(modal) : undefined;
 }
 
 /** A board card: its title, value and organization, the stage of its column, the board's pipeline. */
 export function readPipedriveCard(card: Element, root: Document): DealContext {
-  const money = parseAmount(readNamed(card, selectors.cardValue));
-  const column = selectors.column.css
-    .map((css) => card.closest(css))
-    .find((el): el is Element => el !== null);
+  const column = closestNamed(card, selectors.column);
+  const fields = {
+    name: selectors.cardTitle,
+    amount: selectors.cardValue,
+    company: selectors.cardOrganization,
+  };
   return {
-    dealName: readNamed(card, selectors.cardTitle) ?? 'Untitled deal',
-    amount: money.amount,
-    currency: money.currency,
-    company: readNamed(card, selectors.cardOrganization),
+    ...readCardWith(card, fields, column && readNamed(column, selectors.columnName)),
     pipeline: readNamed(root, selectors.boardPipeline),
-    stage: column ? readNamed(column, selectors.columnName) : undefined,
   };
 }
