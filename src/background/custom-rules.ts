@@ -34,15 +34,16 @@ export async function syncCustomRuleScripts(rules: CustomRule[]): Promise<void> 
 
 /** Keeps the registration in step with the rules and with permissions granted or removed. */
 export function keepCustomRulesRegistered(): void {
-  const sync = async () => {
+  // A settings change brings the rules with it; a permission change has to read them.
+  const sync = async (rules?: CustomRule[]) => {
     try {
-      await syncCustomRuleScripts((await loadSettings()).settings.customRules);
+      await syncCustomRuleScripts(rules ?? (await loadSettings()).settings.customRules);
     } catch (error) {
       console.error('Rebound: could not register the content script for your CRM rules', error);
     }
   };
   void sync();
-  watchSettings(() => void sync());
+  watchSettings((settings) => void sync(settings.customRules));
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
 }
