@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 
 /**
  * When Rebound asks: a minimum deal size, a daily cap, the encouraging line, and whether to ask
@@ -13,7 +14,7 @@ export function AskSettings() {
   const [dailyCap, setDailyCap] = useState('');
   const [kindLine, setKindLine] = useState(true);
   const [captureWins, setCaptureWins] = useState(false);
-  const [status, setStatus] = useState<{ error: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
   useEffect(() => {
     if (!loaded) return;
     setMinAmount(loaded.settings.minAmount === undefined ? '' : String(loaded.settings.minAmount));
@@ -94,11 +95,7 @@ export function AskSettings() {
         <button type="button" class="primary" onClick={() => void save()}>
           {t('ask_save')}
         </button>
-        {status && (
-          <span class={`status ${status.error ? 'error' : ''}`} role="status">
-            {status.text}
-          </span>
-        )}
+        <StatusLine status={status} />
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { CustomRuleSchema, type CustomRule } from '../../../src/settings/schema'
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 
 type Draft = Omit<CustomRule, 'id'> & { id?: string };
 
@@ -111,7 +112,7 @@ function invalidSelector(draft: Draft): string | undefined {
 export function CustomRules() {
   const loaded = useSettings();
   const [draft, setDraft] = useState<Draft>();
-  const [status, setStatus] = useState<{ error: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
   const [probes, setProbes] = useState<Record<string, TabProbe[]>>({});
   if (!loaded) return null;
   const rules = loaded.settings.customRules;
@@ -247,11 +248,7 @@ export function CustomRules() {
           </button>
         </div>
       )}
-      {status && (
-        <p class={`status ${status.error ? 'error' : ''}`} role="status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} block />
     </section>
   );
 }

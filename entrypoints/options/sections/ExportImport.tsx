@@ -13,6 +13,7 @@ import type { Settings } from '../../../src/settings/schema';
 import { loadSettings, saveSettings } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
 import { t } from '../../../src/i18n/t';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 import type { Win } from '../../../src/wins/schema';
 
 const FORMATS = {
@@ -46,8 +47,6 @@ const FORMATS = {
   },
 } as const;
 
-type Status = { kind: 'ok' | 'error'; text: string } | undefined;
-
 export function ExportImport() {
   const [status, setStatus] = useState<Status>();
 
@@ -67,7 +66,7 @@ export function ExportImport() {
     const done = t('export_done', [lessons.length, ext.toUpperCase()]);
     const withWins = format.hasWins && wins.length > 0;
     setStatus({
-      kind: 'ok',
+      error: false,
       text: withWins ? `${done} ${t('export_done_wins', wins.length)}` : done,
     });
   };
@@ -80,7 +79,7 @@ export function ExportImport() {
     const parsed = fromJson(await file.text());
     if (!parsed.ok)
       return setStatus({
-        kind: 'error',
+        error: true,
         text: t('import_failed', [file.name, parsed.error]),
       });
     const db = database();
@@ -97,9 +96,9 @@ export function ExportImport() {
       if (merged !== local) await saveSettings({ ...settings, template: merged });
     }
     const done = t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]);
-    if (parsed.wins.length === 0) return setStatus({ kind: 'ok', text: done });
+    if (parsed.wins.length === 0) return setStatus({ error: false, text: done });
     setStatus({
-      kind: 'ok',
+      error: false,
       text: `${done} ${t('import_done_wins', [wins.added, wins.updated, wins.unchanged])}`,
     });
   };
@@ -127,11 +126,7 @@ export function ExportImport() {
           onChange={(e) => void importFile(e)}
         />
       </div>
-      {status && (
-        <p class={`status ${status.kind === 'error' ? 'error' : ''}`} role="status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} block />
     </section>
   );
 }

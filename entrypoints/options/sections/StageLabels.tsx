@@ -3,6 +3,7 @@ import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../../../src/crm/stage-
 import { saveSettings } from '../../../src/settings/store';
 import { useSettings } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 
 /** What each list is: the settings field, its defaults, and its words. */
 const KINDS = {
@@ -30,7 +31,7 @@ export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
   const { field, defaults, ...words } = KINDS[kind];
   const loaded = useSettings();
   const [text, setText] = useState('');
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<Status>();
   useEffect(() => {
     if (loaded) setText(loaded.settings[field].join('\n'));
   }, [loaded, field]);
@@ -38,7 +39,7 @@ export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
 
   const save = async (labels: string[]) => {
     await saveSettings({ ...loaded.settings, [field]: labels });
-    setStatus(words.saved(labels.length));
+    setStatus({ error: false, text: words.saved(labels.length) });
   };
   const lines = () =>
     text
@@ -68,11 +69,7 @@ export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
         <button type="button" onClick={() => void save([...defaults])}>
           {t('labels_reset')}
         </button>
-        {status && (
-          <span class="status" role="status">
-            {status}
-          </span>
-        )}
+        <StatusLine status={status} />
       </div>
     </section>
   );

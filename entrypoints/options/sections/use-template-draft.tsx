@@ -8,6 +8,7 @@ import {
   type TemplateSettings,
 } from '../../../src/reflection/template';
 import { saveSettings } from '../../../src/settings/store';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 import { useSettings } from '../../../src/ui/use-settings';
 
 /**
@@ -21,7 +22,7 @@ export function useTemplateDraft(
 ) {
   const loaded = useSettings();
   const [draft, setDraft] = useState<TemplateSettings>();
-  const [status, setStatus] = useState<{ error: boolean; text: string }>();
+  const [status, setStatus] = useState<Status>();
   useEffect(() => {
     if (loaded && !draft) setDraft(withNewBuiltIns(loaded.settings.template));
   }, [loaded, draft]);
@@ -45,10 +46,6 @@ export function useTemplateDraft(
       await saveSettings({ ...loaded.settings, template: parsed.data });
       setStatus({ error: false, text: t('template_saved', parsed.data.version) });
     },
-    status: status && (
-      <span class={`status ${status.error ? 'error' : ''}`} role="status">
-        {status.text}
-      </span>
-    ),
+    status: <StatusLine status={status} />,
   };
 }
