@@ -48,7 +48,7 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
   // Each takes what a prompt needs of the page's report: its detection bookkeeping left out.
   const openPrompt = async ({ tabId, ...page }: ObservedInTab) => {
     const observed = DealEventSchema.parse(page);
-    const { settings } = await loadSettings();
+    const { settings, problem } = await loadSettings();
     if (tooSmall(settings.minAmount, observed.deal.amount)) return;
     const askAboutSettings =
       !settings.skipStreakAsked && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
@@ -59,7 +59,9 @@ export function startLossDetection(db: ReboundDatabase): LossFlow {
     await openDraft(db, loss, new Date(), resolveTemplate(settings.template));
     // The claim above counts as one of today's prompts.
     if ((await promptsToday(db)) > settings.dailyCap) return setPromptStatus(db, lossId, 'queued');
-    if (askAboutSettings) await saveSettings({ ...settings, skipStreakAsked: true });
+    // Stored settings that no longer parse are left for the user to see in the options page,
+    // never overwritten with the defaults in use meanwhile.
+    if (askAboutSettings && !problem) await saveSettings({ ...settings, skipStreakAsked: true });
 
     await deliver(tabId, { type: 'prompt/open', loss });
   };
