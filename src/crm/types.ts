@@ -27,6 +27,12 @@ export type StageSave = {
    * "lost"); undefined when only the label on the page can tell, as with custom stages.
    */
   lost: boolean | undefined;
+  /**
+   * The CRM answers some failed saves with 2xx (Salesforce aura's `state: ERROR`, a Classic
+   * validation page, Zoho's per-record `status: error`): the status alone proves nothing, and
+   * the page must show the loss.
+   */
+  okStatusIsNotProof?: true;
 };
 
 export type RequestBody =
@@ -99,6 +105,11 @@ export type CrmAdapter = {
   matches: string[];
   parsePage(url: URL): PageInfo | undefined;
   detectors: Detector[];
+  /**
+   * The deal a record page shows, through the adapter's selectors: the context of a loss that
+   * the save alone proved (the generic readers fill what it cannot read).
+   */
+  readDeal?: (root: Document) => DealContext;
   /** Lost labels of its own (a user rule's "text that means lost") instead of the settings'. */
   lostLabels?: string[];
   /**

@@ -68,5 +68,7 @@ export const salesforce: CrmAdapter = {
       lostOnSubmit({ form: classicForm, stageField: classicStage, readDeal: readClassicDeal }),
     ),
   ],
+  readDeal: (root) =>
+    isLightningUrl(new URL(root.URL)) ? readLightningDeal(root) : readClassicDeal(root),
   network: salesforceNetwork,
 };

@@ -76,12 +76,18 @@ function stageSaves(body: RequestBody, field: string, fallbackId: string | undef
   });
 }
 
+/** Saves whose 2xx answer can hide a failure: only the page can show they happened. */
+function unproven(saves: StageSave[]): StageSave[] {
+  return saves.map((save) => ({ ...save, okStatusIsNotProof: true }));
+}
+
 function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   if (!SAVE_METHODS.includes(method.toUpperCase())) return [];
   const url = new URL(rawUrl);
   // Aura: a form body whose `message` field is JSON with one or more actions; each
   // updateRecord names the record (`params.recordId`, `recordInput.fields.Id`).
-  if (isAura(url)) return stageSaves(body, STAGE_FIELD, undefined);
+  // Aura answers a failed save with 200 and `state: ERROR`: its status proves nothing.
+  if (isAura(url)) return unproven(stageSaves(body, STAGE_FIELD, undefined));
   // REST and UI API: `{"fields":{"StageName":…}}` or `{"StageName":…}`, the record in the path.
   const restId = restRecordId(url);
   if (restId !== null) {
@@ -99,11 +105,12 @@ function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   if (classicId && body.kind === 'form') {
     // Cancel is a submit button of the same form: it posts every field and saves nothing.
     if ('cancel' in body.fields) return [];
+    // A validation error re-shows the edit page, answered 200: the status proves nothing.
     const seen = new Set<string>();
-    return [
+    return unproven([
       ...stageSaves(body, CLASSIC_STAGE_FIELD, classicId),
       ...stageSaves(body, STAGE_FIELD, classicId),
-    ].filter((save) => !seen.has(save.dealId) && seen.add(save.dealId));
+    ]).filter((save) => !seen.has(save.dealId) && seen.add(save.dealId));
   }
   return [];
 }

@@ -19,7 +19,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://www.zohoapis.com/crm/v2/Deals/${DEAL}`,
         json({ data: [{ id: DEAL, Stage: 'Closed Lost' }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it.each(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8'])('any API version: %s', (v) => {
@@ -29,7 +29,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://www.zohoapis.eu/crm/${v}/Deals/${DEAL}`,
         json({ data: [{ Stage: 'Closed Lost' }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('takes the id from the path when the record in the body has none', () => {
@@ -39,7 +39,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://www.zohoapis.com/crm/v7/Deals/${DEAL}`,
         json({ data: [{ Stage: 'Closed-Lost to Competition', Account_Name: { id: OTHER } }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed-Lost to Competition', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed-Lost to Competition', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('reads every record of a batch PUT /crm/v2/Deals', () => {
@@ -58,9 +58,9 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         }),
       ),
     ).toEqual([
-      { dealId: DEAL, stageValue: 'Closed Lost', lost: true },
-      { dealId: OTHER, stageValue: 'Closed Won', lost: false },
-      { dealId: '3', stageValue: 'Negotiation/Review', lost: undefined },
+      { dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true },
+      { dealId: OTHER, stageValue: 'Closed Won', lost: false, okStatusIsNotProof: true },
+      { dealId: '3', stageValue: 'Negotiation/Review', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         'https://crm.zoho.com/crm/v2.2/Deals',
         json({ data: [{ id: DEAL, Stage: 'Closed Lost', Reason_For_Loss__s: 'Price' }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('reads a form post under /crm/{org}/ naming the record beside the fields', () => {
@@ -81,7 +81,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         'https://crm.zoho.eu/crm/org20261125/kanbanview/updaterecord',
         form(`module=Potentials&cvid=9&recordId=${DEAL}&Stage=Closed+Lost`),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('reads a form post carrying the record as JSON in a field', () => {
@@ -92,7 +92,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         'https://crm.zoho.in/crm/org1/updateRecords',
         form(`module=Potentials&data=${data}`),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('reads a PATCH, and a record id from the query string', () => {
@@ -102,7 +102,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://crm.zoho.com.au/crm/org1/update?module=Potentials&id=${DEAL}`,
         json({ Stage: 'Closed Lost' }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it('reads the stage inside any wrapping', () => {
@@ -114,7 +114,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
           request: { records: [{ record: { id: DEAL, fields: { Stage: 'Closed Lost' } } }] },
         }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true }]);
+    ).toEqual([{ dealId: DEAL, stageValue: 'Closed Lost', lost: true, okStatusIsNotProof: true }]);
   });
 
   it.each([
@@ -133,7 +133,7 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://crm.zoho.com/crm/v2.2/Deals/${DEAL}`,
         json({ data: [{ Stage: stage }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: stage, lost }]);
+    ).toEqual([{ dealId: DEAL, stageValue: stage, lost, okStatusIsNotProof: true }]);
   });
 
   it.each([

@@ -91,7 +91,11 @@ function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   const fallbackId = dealIdFromPath(url) ?? dealIdBeside(url, body);
   return findField(body, 'Stage', ID_KEYS).flatMap(({ value, recordId }) => {
     const dealId = recordId ?? fallbackId;
-    return dealId && value ? [{ dealId, stageValue: value, lost: lostByValue(value) }] : [];
+    // Zoho answers a record it refused with 200 and `"status":"error"` in the body, which
+    // webRequest cannot read: the status proves nothing, and the page must show the loss.
+    return dealId && value
+      ? [{ dealId, stageValue: value, lost: lostByValue(value), okStatusIsNotProof: true as const }]
+      : [];
   });
 }
 
