@@ -1,7 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CORRELATION_WINDOW_MS,
   LossCorrelator,
+  PAGE_GRACE_MS,
+  type Evidence,
   type ObservedInTab,
   type SaveConfirmed,
 } from './correlator';
@@ -31,12 +33,26 @@ function saved(overrides: Partial<SaveConfirmed> = {}): SaveConfirmed {
   };
 }
 
-/** A correlator on a clock the test moves by hand. */
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+/** A correlator on the fake clock, which the test moves by hand. */
 function setup() {
-  let time = 1_000_000;
-  const onLoss = vi.fn<(loss: ObservedInTab) => void>();
-  const correlator = new LossCorrelator(onLoss, () => time);
-  return { correlator, onLoss, advance: (ms: number) => void (time += ms) };
+  const onLoss = vi.fn<(loss: ObservedInTab, evidence: Evidence) => void>();
+  const onWin = vi.fn<(win: ObservedInTab) => void>();
+  const onSaveAlone = vi.fn<(save: SaveConfirmed) => void>();
+  const onUnclear = vi.fn<(save: SaveConfirmed) => void>();
+  const onExpired = vi.fn<(item: { page?: ObservedInTab; save?: SaveConfirmed }) => void>();
+  const correlator = new LossCorrelator({ onLoss, onWin, onSaveAlone, onUnclear, onExpired });
+  return {
+    correlator,
+    onLoss,
+    onWin,
+    onSaveAlone,
+    onUnclear,
+    onExpired,
+    advance: (ms: number) => void vi.advanceTimersByTime(ms),
+  };
 }
 
 describe('LossCorrelator', () => {
@@ -47,7 +63,7 @@ describe('LossCorrelator', () => {
     expect(onLoss).not.toHaveBeenCalled();
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledTimes(1);
-    expect(onLoss).toHaveBeenCalledWith(expect.objectContaining(page));
+    expect(onLoss).toHaveBeenCalledWith(expect.objectContaining(page), 'save + page');
   });
 
   it('reports one loss when the save comes before the page change', () => {
@@ -124,24 +140,24 @@ describe('LossCorrelator', () => {
     expect(onLoss).not.toHaveBeenCalled();
   });
 
-  it('does not pair a page change with a save older than the window', () => {
+  it('does not pair a page change with an unclear save older than the window', () => {
     const { correlator, onLoss, advance } = setup();
-    correlator.saveConfirmed(saved());
+    correlator.saveConfirmed(saved({ lost: undefined }));
     advance(CORRELATION_WINDOW_MS + 1);
     correlator.pageShowedLoss(observed());
     expect(onLoss).not.toHaveBeenCalled();
   });
 
-  it('reports nothing for a page change alone or a save alone', () => {
-    const page = setup();
-    page.correlator.pageShowedLoss(observed());
-    page.correlator.pageShowedLoss(observed());
-    expect(page.onLoss).not.toHaveBeenCalled();
-
-    const save = setup();
-    save.correlator.saveConfirmed(saved());
-    save.correlator.saveConfirmed(saved());
-    expect(save.onLoss).not.toHaveBeenCalled();
+  it('reports nothing for a page change alone, and says when it expired', () => {
+    const { correlator, onLoss, onExpired, advance } = setup();
+    correlator.pageShowedLoss(observed());
+    correlator.pageShowedLoss(observed());
+    advance(CORRELATION_WINDOW_MS);
+    expect(onExpired).not.toHaveBeenCalled();
+    advance(2);
+    expect(onLoss).not.toHaveBeenCalled();
+    expect(onExpired).toHaveBeenCalledTimes(2);
+    expect(onExpired.mock.calls[0]![0].page).toMatchObject({ dealId: '42' });
   });
 
   it('reports the page change alone for a CRM whose saves cannot be read', () => {
@@ -149,6 +165,93 @@ describe('LossCorrelator', () => {
     correlator.pageShowedLoss(observed({ crm: 'custom' }), false);
     expect(onLoss).toHaveBeenCalledOnce();
     expect(onLoss.mock.calls[0]![0]).toMatchObject({ crm: 'custom', dealId: '42' });
+    expect(onLoss.mock.calls[0]![1]).toBe('page alone');
+  });
+});
+
+describe('a save that says lost without doubt: the proof on its own', () => {
+  it('is a loss on its own once the grace time passes without a page report', () => {
+    const { correlator, onLoss, onSaveAlone, onUnclear, advance } = setup();
+    correlator.saveConfirmed(saved());
+    advance(PAGE_GRACE_MS - 1);
+    expect(onSaveAlone).not.toHaveBeenCalled();
+    advance(1);
+    expect(onSaveAlone).toHaveBeenCalledOnce();
+    expect(onSaveAlone.mock.calls[0]![0]).toMatchObject({ dealId: '42', stageValue: 'closedlost' });
+    expect(onLoss).not.toHaveBeenCalled();
+    expect(onUnclear).not.toHaveBeenCalled();
+    // A page report after that finds no save left: the loss is not reported twice.
+    correlator.pageShowedLoss(observed());
+    advance(CORRELATION_WINDOW_MS * 2);
+    expect(onLoss).not.toHaveBeenCalled();
+    expect(onSaveAlone).toHaveBeenCalledOnce();
+  });
+
+  it('takes the page report as its context when it comes within the grace time', () => {
+    const { correlator, onLoss, onSaveAlone, advance } = setup();
+    correlator.saveConfirmed(saved());
+    advance(PAGE_GRACE_MS - 100);
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onLoss.mock.calls[0]![1]).toBe('save + page');
+    advance(CORRELATION_WINDOW_MS);
+    expect(onSaveAlone).not.toHaveBeenCalled();
+  });
+
+  it('gives each save of a deal its own decision (the loss-flow dedupes the deal)', () => {
+    const { correlator, onSaveAlone, advance } = setup();
+    correlator.saveConfirmed(saved());
+    correlator.saveConfirmed(saved({ dealId: '43' }));
+    advance(PAGE_GRACE_MS);
+    expect(onSaveAlone.mock.calls.map(([save]) => save.dealId)).toEqual(['42', '43']);
+  });
+
+  it('is never proof alone when a 2xx answer can hide an error, nor when it says "not lost"', () => {
+    const { correlator, onSaveAlone, onUnclear, advance } = setup();
+    correlator.saveConfirmed(saved({ okStatusIsNotProof: true }));
+    correlator.saveConfirmed(saved({ dealId: '43', stageValue: 'closedwon', lost: false }));
+    advance(CORRELATION_WINDOW_MS * 2);
+    expect(onSaveAlone).not.toHaveBeenCalled();
+    expect(onUnclear).toHaveBeenCalledOnce();
+    expect(onUnclear.mock.calls[0]![0]).toMatchObject({ dealId: '42' });
+  });
+});
+
+describe('an unclear save: the page decides', () => {
+  const unclear = () => saved({ stageValue: '1029387', lost: undefined });
+
+  it('asks the page after the grace time, and a loss it shows is the loss', () => {
+    const { correlator, onLoss, onUnclear, advance } = setup();
+    correlator.saveConfirmed(unclear());
+    advance(PAGE_GRACE_MS);
+    expect(onUnclear).toHaveBeenCalledOnce();
+    const save = onUnclear.mock.calls[0]![0];
+    expect(correlator.pageConfirms(save, observed({ stageBefore: '' }))).toBe(true);
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onLoss.mock.calls[0]![1]).toBe('save + page');
+    // Used once: a second answer, or the adapter's report, does not report it again.
+    expect(correlator.pageConfirms(save, observed())).toBe(false);
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledOnce();
+  });
+
+  it("still pairs with the adapter's report after the grace time (a board that settles)", () => {
+    const { correlator, onLoss, onUnclear, advance } = setup();
+    correlator.saveConfirmed(unclear());
+    advance(PAGE_GRACE_MS + 2000);
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(correlator.pageConfirms(onUnclear.mock.calls[0]![0], observed())).toBe(false);
+    expect(onLoss).toHaveBeenCalledOnce();
+  });
+
+  it('is not a loss when nothing shows one, and says so when the window ends', () => {
+    const { correlator, onLoss, onExpired, advance } = setup();
+    correlator.saveConfirmed(unclear());
+    advance(CORRELATION_WINDOW_MS + 1);
+    expect(onLoss).not.toHaveBeenCalled();
+    expect(onExpired).toHaveBeenCalledOnce();
+    expect(onExpired.mock.calls[0]![0].save).toMatchObject({ dealId: '42' });
   });
 });
 
@@ -156,10 +259,7 @@ describe('an observation reported before its save was sent (a form submit)', () 
   it('is confirmed only by a later save, never by an earlier save of the same deal', () => {
     const losses: unknown[] = [];
     let now = 1_000;
-    const correlator = new LossCorrelator(
-      (loss) => losses.push(loss),
-      () => now,
-    );
+    const correlator = new LossCorrelator({ onLoss: (loss) => losses.push(loss), now: () => now });
     const save = {
       crm: 'salesforce',
       dealId: '006A',
@@ -194,13 +294,7 @@ describe('wins (result: won)', () => {
   const wonSave = (overrides: Partial<SaveConfirmed> = {}) =>
     saved({ stageValue: 'closedwon', lost: false, ...overrides });
 
-  function setupWins() {
-    let time = 1_000_000;
-    const onLoss = vi.fn<(loss: ObservedInTab) => void>();
-    const onWin = vi.fn<(win: ObservedInTab) => void>();
-    const correlator = new LossCorrelator(onLoss, () => time, CORRELATION_WINDOW_MS, onWin);
-    return { correlator, onLoss, onWin, advance: (ms: number) => void (time += ms) };
-  }
+  const setupWins = setup;
 
   it.each([
     ['the page change first', true],
@@ -272,7 +366,8 @@ describe('wins (result: won)', () => {
   });
 
   it('ignores wins without an onWin handler', () => {
-    const { correlator, onLoss } = setup();
+    const onLoss = vi.fn();
+    const correlator = new LossCorrelator({ onLoss });
     correlator.pageShowedLoss(won());
     correlator.saveConfirmed(wonSave());
     expect(onLoss).not.toHaveBeenCalled();
