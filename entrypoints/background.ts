@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { keepCustomRulesRegistered } from '../src/background/custom-rules';
+import { openDetectionLog } from '../src/background/detection-log';
 import { startLossDetection } from '../src/background/loss-flow';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
@@ -8,7 +9,7 @@ import { reflectPageUrl } from '../src/reflection/reflect-page';
 
 export default defineBackground(() => {
   const db = database();
-  routeMessages(db, startLossDetection(db));
+  routeMessages(db, startLossDetection(db, openDetectionLog()));
   handleReminders(db);
   keepCustomRulesRegistered();
   browser.commands.onCommand.addListener((command) => {

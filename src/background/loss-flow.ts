@@ -1,23 +1,43 @@
+import { browser } from 'wxt/browser';
+import { clipText } from '../crm/dom';
 import { adapterById, adapters } from '../crm/registry';
+import { lostMatcher } from '../crm/stage-labels';
 import type { ReboundDatabase } from '../db/database';
 import { openDraft } from '../db/drafts';
 import { claimPrompt, promptsToday, skippedInARow, setPromptStatus } from '../db/prompts';
 import { claimWinPrompt } from '../db/wins';
-import { CORRELATION_WINDOW_MS, LossCorrelator, type ObservedInTab } from '../detection/correlator';
-import { observeStageSaves } from '../detection/network-observer';
+import {
+  LossCorrelator,
+  type CorrelatorOptions,
+  type Evidence,
+  type ObservedInTab,
+  type SaveConfirmed,
+} from '../detection/correlator';
+import { fallbackDealName } from '../detection/generic-read';
+import type { Decision } from '../detection/log';
+import { observeStageSaves, type SaveAnswered } from '../detection/network-observer';
 import {
   DealEventSchema,
+  PageReadSchema,
   type LossEvent,
+  type PageRead,
   type ToContent,
   type WinEvent,
 } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
 import { resolveTemplate } from '../reflection/template';
-import { loadSettings, saveSettings } from '../settings/store';
+import { loadSettings, saveSettings, watchSettings } from '../settings/store';
+import type { DetectionLog } from './detection-log';
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
 const PENDING_MS = 60_000;
+/**
+ * Losses confirmed in one tab this close together are one bulk change (a list view's bulk
+ * edit, a batch request): one panel, the others offered after it.
+ */
+export const BULK_WINDOW_MS = 3000;
+const STAGE_MAX = 200;
 
 export type LossFlow = {
   observed(observed: ObservedInTab): void;
@@ -25,66 +45,214 @@ export type LossFlow = {
   takePending(tabId: number): ToContent | undefined;
 };
 
+/** What the background can change for tests and benchmarks: the correlator's timing. */
+export type LossFlowOptions = Pick<CorrelatorOptions, 'windowMs' | 'graceMs'>;
+
 /**
  * Turns confirmed losses into prompts: exactly one per loss (the database claims the deal, so a
  * second tab, a retried save or a re-save of the same loss does not prompt again). Every
  * prompted loss gets a draft at once, so even a prompt held back by the daily cap, or a tab
- * closed before answering, leaves an unfinished reflection in the popup.
+ * closed before answering, leaves an unfinished reflection in the popup. Every page report,
+ * save and decision goes to the detection log, with its reason.
  *
  * Wins (opt-in, setting `captureWins`) get the "what worked" capture: once per deal, claimed
  * apart from losses (src/db/wins.ts). Not held back by the daily cap, and not counted in it: a
  * win is rarer than a loss, asked about only because the user turned it on, and must never use
  * up a loss's prompt. The minimum deal size applies, since it says "don't ask about small deals".
  */
-export function startLossDetection(db: ReboundDatabase): LossFlow {
+export function startLossDetection(
+  db: ReboundDatabase,
+  log: DetectionLog,
+  options: LossFlowOptions = {},
+): LossFlow {
   const pending = new Map<number, { message: ToContent; at: number }>();
+  /** The last prompt opened in each tab, for bulk changes. */
+  const lastPrompt = new Map<number, number>();
   const deliver = async (tabId: number, message: ToContent) => {
     const reply = await sendToTab(tabId, message);
-    if (!reply.ok) pending.set(tabId, { message, at: Date.now() });
+    if (reply.ok) return true;
+    pending.set(tabId, { message, at: Date.now() });
+    return false;
   };
   const tooSmall = (minAmount: number | undefined, amount: number | undefined) =>
     minAmount !== undefined && amount !== undefined && amount < minAmount;
 
+  // A stage label among the user's lost labels is a lost save too (a renamed stage saved by
+  // its label); kept current so a save is judged the moment it is answered.
+  let saysLostLabel = lostMatcher();
+  void loadSettings().then(({ settings }) => (saysLostLabel = lostMatcher(settings.lostLabels)));
+  watchSettings((settings) => (saysLostLabel = lostMatcher(settings.lostLabels)));
+
+  const decided = (
+    item: { crm: string; dealId: string; tabId?: number },
+    decision: Decision,
+    more: { evidence?: Evidence; status?: number; deal?: ObservedInTab['deal'] } = {},
+  ) =>
+    log.add({
+      kind: 'decision',
+      crm: item.crm,
+      dealId: item.dealId,
+      tabId: item.tabId,
+      decision,
+      ...more,
+      deal: more.deal && {
+        dealName: more.deal.dealName,
+        amount: more.deal.amount,
+        company: more.deal.company,
+      },
+    });
+
   // Each takes what a prompt needs of the page's report: its detection bookkeeping left out.
-  const openPrompt = async ({ tabId, ...page }: ObservedInTab) => {
+  const openPrompt = async (
+    { tabId, ...page }: ObservedInTab,
+    evidence: Evidence,
+    askDeal?: true,
+  ) => {
     const observed = DealEventSchema.parse(page);
+    const decide = (decision: Decision) =>
+      decided({ ...observed, tabId }, decision, { evidence, deal: observed.deal });
     const { settings, problem } = await loadSettings();
-    if (tooSmall(settings.minAmount, observed.deal.amount)) return;
+    if (tooSmall(settings.minAmount, observed.deal.amount)) return decide('below-minimum');
     const askAboutSettings =
       !settings.skipStreakAsked && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
     const lossId = crypto.randomUUID();
-    if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) return;
+    if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) {
+      return decide('duplicate');
+    }
 
-    const loss: LossEvent = { ...observed, lossId, askAboutSettings };
+    const loss: LossEvent = { ...observed, lossId, askAboutSettings, askDeal };
     await openDraft(db, loss, new Date(), resolveTemplate(settings.template));
     // The claim above counts as one of today's prompts.
-    if ((await promptsToday(db)) > settings.dailyCap) return setPromptStatus(db, lossId, 'queued');
+    if ((await promptsToday(db)) > settings.dailyCap) {
+      await setPromptStatus(db, lossId, 'queued');
+      return decide('daily-cap');
+    }
     // Stored settings that no longer parse are left for the user to see in the options page,
     // never overwritten with the defaults in use meanwhile.
     if (askAboutSettings && !problem) await saveSettings({ ...settings, skipStreakAsked: true });
 
-    await deliver(tabId, { type: 'prompt/open', loss });
+    // A loss right after another in the same tab is part of one bulk change: its panel waits
+    // behind the first (the tab shows one at a time, and says how many follow).
+    const previous = lastPrompt.get(tabId);
+    const inBulk = previous !== undefined && Date.now() - previous < BULK_WINDOW_MS;
+    lastPrompt.set(tabId, Date.now());
+    const delivered = await deliver(tabId, { type: 'prompt/open', loss });
+    decide(delivered ? (inBulk ? 'queued-bulk' : 'prompted') : 'prompt-waiting');
   };
   const openWinCapture = async ({ tabId, ...page }: ObservedInTab) => {
     const observed = DealEventSchema.parse(page);
+    const decide = (decision: Decision) =>
+      decided({ ...observed, tabId }, decision, { deal: observed.deal });
     const { settings } = await loadSettings();
     // Turned off since the page reported it: nothing.
-    if (!settings.captureWins || tooSmall(settings.minAmount, observed.deal.amount)) return;
+    if (!settings.captureWins) return decide('won-off');
+    if (tooSmall(settings.minAmount, observed.deal.amount)) return decide('below-minimum');
     const winId = crypto.randomUUID();
-    if (!(await claimWinPrompt(db, { winId, crm: observed.crm, dealId: observed.dealId }))) return;
+    if (!(await claimWinPrompt(db, { winId, crm: observed.crm, dealId: observed.dealId }))) {
+      return decide('won-duplicate');
+    }
     const win: WinEvent = { ...observed, winId };
     await deliver(tabId, { type: 'win/open', win });
+    decide('won-asked');
   };
-  const correlator = new LossCorrelator(
-    (loss) => void openPrompt(loss),
-    Date.now,
-    CORRELATION_WINDOW_MS,
-    (win) => void openWinCapture(win),
-  );
-  observeStageSaves(adapters, (save) => correlator.saveConfirmed(save));
+
+  const unnamed = (save: SaveConfirmed) =>
+    fallbackDealName(adapterById(save.crm)?.name ?? save.crm, save.dealId);
+  /** What the tab shows of the deal a save named; what the tab cannot say stays unknown. */
+  const readTab = async (save: SaveConfirmed, lookForLoss: boolean): Promise<PageRead> => {
+    const reply = await sendToTab(save.tabId, {
+      type: 'page/read',
+      dealId: save.dealId,
+      lookForLoss,
+    });
+    const read = PageReadSchema.safeParse(reply.ok ? reply.data : undefined);
+    if (read.success) return read.data;
+    // No content script answered (the tab navigated away or closed): the loss still counts.
+    const tab = await browser.tabs.get(save.tabId).catch(() => undefined);
+    return {
+      dealUrl: tab?.url && /^https?:/.test(tab.url) ? tab.url : `https://${save.crm}.invalid/`,
+      deal: { dealName: unnamed(save) },
+    };
+  };
+  const observedFrom = (
+    save: SaveConfirmed,
+    read: PageRead,
+    stageAfter: string,
+  ): ObservedInTab => ({
+    type: 'loss/observed',
+    crm: save.crm,
+    dealId: save.dealId,
+    dealUrl: read.dealUrl,
+    stageBefore: '',
+    stageAfter: clipText(stageAfter, STAGE_MAX)!,
+    deal: read.deal,
+    tabId: save.tabId,
+  });
+
+  const logPage = (observed: ObservedInTab, generic: boolean) =>
+    log.add({
+      kind: 'page',
+      crm: observed.crm,
+      dealId: observed.dealId,
+      tabId: observed.tabId,
+      stageBefore: observed.stageBefore,
+      stageAfter: observed.stageAfter,
+      result: observed.result ?? 'lost',
+      generic,
+    });
+  const correlator = new LossCorrelator({
+    ...options,
+    onLoss: (loss, evidence) => void openPrompt(loss, evidence),
+    onWin: (win) => void openWinCapture(win),
+    onSaveAlone: (save) =>
+      void readTab(save, false).then((read) =>
+        openPrompt(
+          observedFrom(save, read, read.deal.stage ?? save.stageValue),
+          'save alone',
+          read.deal.dealName === unnamed(save) ? true : undefined,
+        ),
+      ),
+    onUnclear: (save) =>
+      void readTab(save, true).then((read) => {
+        if (!read.lossShown) return;
+        const observed = observedFrom(save, read, read.lossShown);
+        logPage(observed, true);
+        correlator.pageConfirms(save, observed);
+      }),
+    onExpired: ({ page, save }) => {
+      if (page) decided(page, 'unconfirmed-page');
+      if (save) decided(save, 'no-page-evidence');
+    },
+  });
+  const judged = (save: SaveAnswered): SaveAnswered =>
+    save.lost === undefined && saysLostLabel(save.stageValue) ? { ...save, lost: true } : save;
+  const logSave = (save: SaveAnswered) =>
+    log.add({
+      kind: 'save',
+      crm: save.crm,
+      dealId: save.dealId,
+      tabId: save.tabId,
+      stageValue: clipText(save.stageValue, STAGE_MAX),
+      lost: save.lost ?? null,
+      status: save.status,
+      okStatusIsNotProof: save.okStatusIsNotProof,
+    });
+  observeStageSaves(adapters, {
+    onConfirmed: (answered) => {
+      const save = judged(answered);
+      logSave(save);
+      if (save.lost === false) decided(save, 'not-lost');
+      correlator.saveConfirmed(save);
+    },
+    onRefused: (save) => {
+      logSave(save);
+      decided(save, 'refused-save', { status: save.status });
+    },
+  });
 
   return {
     observed(observed) {
+      logPage(observed, false);
       correlator.pageShowedLoss(observed, adapterById(observed.crm)?.network !== undefined);
     },
     takePending(tabId) {

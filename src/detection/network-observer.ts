@@ -3,14 +3,20 @@ import type { CrmAdapter, StageSave } from '../crm/types';
 import type { SaveConfirmed } from './correlator';
 import { decodeRequestBody, type WebRequestBody } from './request-body';
 
+/** A deal-stage save and the HTTP status it was answered with. */
+export type SaveAnswered = SaveConfirmed & { status: number };
+
 /**
  * Watches the CRMs' own save requests (observation only: nothing is blocked or changed) and
- * reports each deal-stage save the server answered with 2xx. Requests not made by a tab (other
- * extensions, service workers) are ignored.
+ * reports each deal-stage save with its answer: `onConfirmed` for 2xx, `onRefused` for any other
+ * status. Requests not made by a tab (other extensions, service workers) are ignored.
  */
 export function observeStageSaves(
   adapters: readonly CrmAdapter[],
-  onConfirmed: (save: SaveConfirmed) => void,
+  handlers: {
+    onConfirmed: (save: SaveAnswered) => void;
+    onRefused?: (save: SaveAnswered) => void;
+  },
 ): void {
   const inFlight = new Map<string, { crm: string; tabId: number; saves: StageSave[] }>();
   const watched = adapters.flatMap((adapter) =>
@@ -40,9 +46,10 @@ export function observeStageSaves(
       const request = inFlight.get(details.requestId);
       if (!request) return;
       inFlight.delete(details.requestId);
-      if (details.statusCode < 200 || details.statusCode > 299) return;
+      const ok = details.statusCode >= 200 && details.statusCode <= 299;
+      const report = ok ? handlers.onConfirmed : handlers.onRefused;
       for (const save of request.saves) {
-        onConfirmed({ crm: request.crm, tabId: request.tabId, ...save });
+        report?.({ crm: request.crm, tabId: request.tabId, status: details.statusCode, ...save });
       }
     },
     { urls },

@@ -1,12 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { ToContentSchema, type ToContent } from '../messaging/messages';
+import { ToContentSchema, type PageRead, type ToContent } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/transport';
 import { createPromptQueue } from '../reflection/mount-prompt';
 import type { Settings } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
 import { armPage } from './arm-page';
+import { clipText } from '../crm/dom';
+import { fallbackDealName } from './generic-read';
+import { createPageReader, type PageReader } from './page-read';
 
 /** After an in-app navigation, how long the page may take to show the new deal. */
 const NAVIGATION_BASELINE_MS = 1000;
@@ -24,7 +27,21 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     else return false;
     return true;
   };
-  onContentMessage((message) => (show(message) ? Promise.resolve({ ok: true }) : undefined));
+  // The page as the background asks about it (a save no detector reported): see page-read.ts.
+  let reader: PageReader | undefined;
+  const readPage = async (dealId: string, lookForLoss: boolean): Promise<PageRead> => {
+    const lossShown = lookForLoss ? await reader?.lossShown() : undefined;
+    return {
+      dealUrl: location.href,
+      deal: reader?.context(dealId) ?? { dealName: fallbackDealName(adapter.name, dealId) },
+      lossShown: clipText(lossShown, 200),
+    };
+  };
+  onContentMessage((message) => {
+    if (show(message)) return Promise.resolve({ ok: true });
+    if (message.type !== 'page/read') return undefined;
+    return readPage(message.dealId, message.lookForLoss).then((data) => ({ ok: true, data }));
+  });
 
   const matcherFor = (labels: string[]) => lostMatcher(adapter.lostLabels ?? labels);
   // Wins are looked for only when the user opted in, and never with a user rule's own lost
@@ -40,6 +57,13 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   const arm = (baselineMs: number) => {
     page.abort();
     page = new AbortController();
+    reader = createPageReader({
+      adapter,
+      root: document,
+      url,
+      isLost: () => isLost,
+      signal: AbortSignal.any([ctx.signal, page.signal]),
+    });
     armPage({
       adapter,
       url,

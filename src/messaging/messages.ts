@@ -36,6 +36,8 @@ export const LossEventSchema = DealEventSchema.extend({
   lossId: z.uuid(),
   /** The user skipped several prompts in a row: ask once whether to change the settings. */
   askAboutSettings: z.boolean().optional(),
+  /** The page did not show the deal's name (only the CRM's save told of the loss): ask for it. */
+  askDeal: z.boolean().optional(),
 });
 export type LossEvent = z.infer<typeof LossEventSchema>;
 
@@ -99,9 +101,28 @@ export const ToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt/open'), loss: LossEventSchema }),
   /** Open the "what worked" capture for a confirmed win. */
   z.object({ type: z.literal('win/open'), win: WinEventSchema }),
+  /**
+   * The background saw the CRM save a stage of this deal, and no detector reported it: what
+   * does the page show of the deal (and, with `lookForLoss`, does it now show it lost)?
+   * Reply data: PageRead.
+   */
+  z.object({
+    type: z.literal('page/read'),
+    dealId: z.string().min(1).max(200),
+    lookForLoss: z.boolean(),
+  }),
   /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
   z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
 ]);
+
+/** What a CRM page showed of a deal when the background asked (`page/read`). */
+export const PageReadSchema = z.object({
+  dealUrl: z.url(),
+  deal: DealContextSchema,
+  /** The lost label the page came to show after the save, when asked to look for one. */
+  lossShown: z.string().max(200).optional(),
+});
+export type PageRead = z.infer<typeof PageReadSchema>;
 
 export const RuleProbeSchema = z.object({
   url: z.string(),

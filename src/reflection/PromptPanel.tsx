@@ -15,6 +15,8 @@ type Props = {
   /** The user's questions and reasons. */
   template: Template;
   showKindLine: boolean;
+  /** Losses queued behind this one (a bulk change): each opens after this panel closes. */
+  lossesWaiting?: number;
   onClose: () => void;
 };
 
@@ -23,7 +25,7 @@ type Props = {
  * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
  * is kept as a draft.
  */
-export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
+export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -70,6 +72,13 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
     header: (
       <>
         {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
+        {lossesWaiting > 0 && (
+          <p class="rb-note" role="status" data-testid="bulk-more">
+            {lossesWaiting === 1
+              ? t('prompt_bulk_one')
+              : t('prompt_bulk_more', String(lossesWaiting))}
+          </p>
+        )}
         {loss.askAboutSettings && (
           <p class="rb-note">
             {t('prompt_ask_less_often')}{' '}
@@ -91,7 +100,7 @@ export function PromptPanel({ loss, template, showKindLine, onClose }: Props) {
     ) : (
       <ReflectionForm
         idPrefix={`rebound-${loss.lossId}`}
-        askDeal={false}
+        askDeal={loss.askDeal ?? false}
         template={template}
         initial={initial}
         busy={busy}

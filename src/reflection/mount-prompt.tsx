@@ -18,6 +18,9 @@ import { resolveTemplate } from './template';
 export function createPromptQueue(ctx: ContentScriptContext) {
   const waiting: ({ loss: LossEvent } | { win: WinEvent })[] = [];
   let showing = false;
+  /** Draws the open loss panel again (a bulk change: more losses queued behind it). */
+  let refresh: (() => void) | undefined;
+  const lossesWaiting = () => waiting.filter((item) => 'loss' in item).length;
 
   const showNext = async () => {
     if (showing || ctx.isInvalid) return;
@@ -37,21 +40,27 @@ export function createPromptQueue(ctx: ContentScriptContext) {
         const close = () => {
           ui.remove();
           showing = false;
+          refresh = undefined;
           void showNext();
         };
-        render(
-          'win' in next ? (
-            <WinPanel win={next.win} onClose={close} />
-          ) : (
-            <PromptPanel
-              loss={next.loss}
-              template={resolveTemplate(template)}
-              showKindLine={kindLine}
-              onClose={close}
-            />
-          ),
-          container,
-        );
+        const resolved = resolveTemplate(template);
+        const draw = () =>
+          render(
+            'win' in next ? (
+              <WinPanel win={next.win} onClose={close} />
+            ) : (
+              <PromptPanel
+                loss={next.loss}
+                template={resolved}
+                showKindLine={kindLine}
+                lossesWaiting={lossesWaiting()}
+                onClose={close}
+              />
+            ),
+            container,
+          );
+        refresh = draw;
+        draw();
         return container;
       },
       onRemove: (container) => {
@@ -64,6 +73,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
   return {
     open(loss: LossEvent) {
       waiting.push({ loss });
+      refresh?.();
       void showNext();
     },
     openWin(win: WinEvent) {

@@ -168,6 +168,27 @@ describe('lessonFromReflection', () => {
     });
   });
 
+  it('takes what was typed when the prompt asked for the deal (only the save told of it)', () => {
+    const saveAlone: ReflectionSource = {
+      ...fromCrm,
+      askDeal: true,
+      deal: { dealName: 'HubSpot deal 42', amount: 48000 },
+    };
+    const built = lessonFromReflection(
+      values({ dealName: ' Acme renewal ', company: 'Acme Corp' }),
+      saveAlone,
+      TEMPLATE_VERSION,
+    );
+    expect(built.ok && built.lesson).toMatchObject({
+      dealName: 'Acme renewal',
+      company: 'Acme Corp',
+      amount: 48000,
+    });
+    // Left empty, the name the background gave it stands.
+    const untyped = lessonFromReflection(values({}), saveAlone, TEMPLATE_VERSION);
+    expect(untyped.ok && untyped.lesson.dealName).toBe('HubSpot deal 42');
+  });
+
   it('uses the typed company when the CRM page showed none', () => {
     const built = lessonFromReflection(
       values({ company: 'Typed company' }),

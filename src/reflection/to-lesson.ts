@@ -9,6 +9,8 @@ export type ReflectionSource = {
   dealUrl?: string;
   stageBefore?: string;
   deal?: DealContext;
+  /** The page did not name the deal: what the user typed into the deal fields is the deal. */
+  askDeal?: boolean;
 };
 
 const orUndefined = (text: string) => text.trim() || undefined;
@@ -26,13 +28,16 @@ export function lessonFromReflection(
       .filter(([, text]) => text !== ''),
   );
   const deal = source.deal;
+  // The page's reading stands over anything typed, unless the form asked for the deal.
+  const typedWins = source.askDeal === true;
   const parsed = LessonInputSchema.safeParse({
     crm: source.crm,
     dealId: source.dealId,
     dealUrl: source.dealUrl,
     stageBefore: orUndefined(source.stageBefore ?? ''),
-    dealName: deal?.dealName ?? values.dealName,
-    company: deal?.company ?? orUndefined(values.company),
+    dealName: (typedWins && orUndefined(values.dealName)) || (deal?.dealName ?? values.dealName),
+    company:
+      (typedWins && orUndefined(values.company)) || (deal?.company ?? orUndefined(values.company)),
     amount: deal?.amount,
     currency: deal?.currency,
     crmLostReason: deal?.lostReason,

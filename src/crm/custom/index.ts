@@ -81,6 +81,7 @@ export function adapterFromRule(rule: CustomRule): CrmAdapter {
     parsePage: (url) =>
       ruleMatches(rule, url) ? { kind: 'deal', dealId: `${url.host}${url.pathname}` } : undefined,
     detectors,
+    readDeal,
     lostLabels: [rule.lostText],
   };
 }

@@ -30,5 +30,6 @@ export const dynamics: CrmAdapter = {
     // report one loss; one prompt per deal is the background's rule (src/db/prompts.ts).
     recordStage({ stage: status, readDeal: readDynamicsDeal }),
   ],
+  readDeal: (root) => readDynamicsDeal(root),
   network: dynamicsNetwork,
 };

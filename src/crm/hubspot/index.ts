@@ -12,5 +12,6 @@ export const hubspot: CrmAdapter = {
   parsePage: parseHubSpotPage,
   // The record page shows a new stage only once HubSpot accepted it: no settling needed.
   detectors: [recordStage({ stage, readDeal: readHubSpotDeal })],
+  readDeal: readHubSpotDeal,
   network: hubspotNetwork,
 };

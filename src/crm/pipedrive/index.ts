@@ -107,5 +107,6 @@ export const pipedrive: CrmAdapter = {
     // Board: "Mark as lost" after a drop on the Lost zone, then the card leaving the board.
     lostDropOnBoard(),
   ],
+  readDeal: readPipedriveDeal,
   network: pipedriveNetwork,
 };

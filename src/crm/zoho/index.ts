@@ -30,5 +30,6 @@ export const zoho: CrmAdapter = {
       settleMs: KANBAN_SETTLE_MS,
     }),
   ],
+  readDeal: readZohoDeal,
   network: zohoNetwork,
 };

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { t } from '../i18n/t';
+
+/** How many entries the background keeps: enough for a day of busy selling, and a bug report. */
+export const DETECTION_LOG_LIMIT = 500;
+
+/** Why the background did or did not prompt (README: "The detection log"). */
+export const DecisionSchema = z.enum([
+  'prompted',
+  'queued-bulk',
+  'daily-cap',
+  'duplicate',
+  'below-minimum',
+  'refused-save',
+  'not-lost',
+  'no-page-evidence',
+  'unconfirmed-page',
+  'won-asked',
+  'won-duplicate',
+  'won-off',
+  'prompt-waiting',
+]);
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const EvidenceSchema = z.enum(['save alone', 'save + page', 'page alone']);
+
+/** The deal as the page showed it: redacted in exports (names, amounts and companies). */
+const LoggedDealSchema = z.object({
+  dealName: z.string().max(500).optional(),
+  amount: z.number().optional(),
+  company: z.string().max(500).optional(),
+});
+
+/**
+ * One thing the background saw or decided. `page`: a detector's report (what the stage was
+ * and became, and whether the adapter's selectors or the generic reader saw it). `save`: a
+ * CRM save request of a deal's stage and its answer (the fields it read). `decision`: what
+ * was done about that deal, and why.
+ */
+export const DetectionEntrySchema = z.object({
+  at: z.number(),
+  kind: z.enum(['page', 'save', 'decision']),
+  crm: z.string().max(40),
+  dealId: z.string().max(200),
+  tabId: z.number().int().optional(),
+  // page
+  stageBefore: z.string().max(200).optional(),
+  stageAfter: z.string().max(200).optional(),
+  result: z.enum(['lost', 'won']).optional(),
+  generic: z.boolean().optional(),
+  // save
+  stageValue: z.string().max(200).optional(),
+  /** What the request alone says: lost, not lost, or nothing (null). */
+  lost: z.boolean().nullable().optional(),
+  status: z.number().int().optional(),
+  okStatusIsNotProof: z.boolean().optional(),
+  // decision
+  decision: DecisionSchema.optional(),
+  evidence: EvidenceSchema.optional(),
+  deal: LoggedDealSchema.optional(),
+});
+export type DetectionEntry = z.infer<typeof DetectionEntrySchema>;
+
+export const DetectionLogSchema = z.array(DetectionEntrySchema).max(DETECTION_LOG_LIMIT);
+
+/** The log with `entry` added, oldest first, cut to the limit. */
+export function appended(log: readonly DetectionEntry[], entry: DetectionEntry): DetectionEntry[] {
+  const next = [...log, entry];
+  return next.length > DETECTION_LOG_LIMIT ? next.slice(-DETECTION_LOG_LIMIT) : next;
+}
+
+/** The log for a bug report: no deal names, amounts, companies or record ids of the user's. */
+export function redacted(log: readonly DetectionEntry[]): DetectionEntry[] {
+  const ids = new Map<string, string>();
+  const alias = (id: string) => {
+    if (!ids.has(id)) ids.set(id, `deal-${ids.size + 1}`);
+    return ids.get(id)!;
+  };
+  return log.map(({ deal, ...entry }) => ({
+    ...entry,
+    dealId: alias(`${entry.crm}:${entry.dealId}`),
+    ...(deal && { deal: { dealName: deal.dealName === undefined ? undefined : '[redacted]' } }),
+  }));
+}
+
+function stageWords(value: string | undefined): string {
+  return value ? `“${value}”` : t('log_stage_unknown');
+}
+
+/** One entry in words, for the options page. */
+export function describeEntry(entry: DetectionEntry): string {
+  switch (entry.kind) {
+    case 'page':
+      return entry.generic
+        ? t('log_page_generic', [stageWords(entry.stageBefore), stageWords(entry.stageAfter)])
+        : t('log_page', [stageWords(entry.stageBefore), stageWords(entry.stageAfter)]);
+    case 'save': {
+      const says =
+        entry.lost === true
+          ? entry.okStatusIsNotProof
+            ? t('log_save_lost_unsure')
+            : t('log_save_lost')
+          : entry.lost === false
+            ? t('log_save_not_lost')
+            : t('log_save_unclear');
+      return t('log_save', [stageWords(entry.stageValue), String(entry.status ?? '?'), says]);
+    }
+    case 'decision':
+      return decisionWords(entry);
+  }
+}
+
+function decisionWords(entry: DetectionEntry): string {
+  const evidence =
+    entry.evidence === 'save alone'
+      ? t('log_evidence_save')
+      : entry.evidence === 'page alone'
+        ? t('log_evidence_page')
+        : t('log_evidence_both');
+  switch (entry.decision) {
+    case 'prompted':
+      return t('log_prompted', evidence);
+    case 'queued-bulk':
+      return t('log_queued_bulk', evidence);
+    case 'daily-cap':
+      return t('log_daily_cap');
+    case 'duplicate':
+      return t('log_duplicate');
+    case 'below-minimum':
+      return t('log_below_minimum');
+    case 'refused-save':
+      return t('log_refused', String(entry.status ?? '?'));
+    case 'not-lost':
+      return t('log_not_lost');
+    case 'no-page-evidence':
+      return t('log_no_page_evidence');
+    case 'unconfirmed-page':
+      return t('log_unconfirmed_page');
+    case 'won-asked':
+      return t('log_won_asked');
+    case 'won-duplicate':
+      return t('log_won_duplicate');
+    case 'won-off':
+      return t('log_won_off');
+    case 'prompt-waiting':
+      return t('log_prompt_waiting');
+    case undefined:
+      return '';
+  }
+}

@@ -1,0 +1,97 @@
+import { fitDeal } from '../crm/dom';
+import type { CrmAdapter, DealContext } from '../crm/types';
+import { CORRELATION_WINDOW_MS } from './correlator';
+import { fallbackDealName, lostLabelsShown, mergeDeal, readDealGenerically } from './generic-read';
+
+/** How long the page may take, after the CRM answered a save, to show the deal lost. */
+export const EVIDENCE_WAIT_MS = 2000;
+const EVIDENCE_CHECK_MS = 100;
+/** Snapshots are taken on interaction, at most this often (each one reads the whole page). */
+const SNAPSHOT_EVERY_MS = 300;
+/** Keys that choose or confirm (a stage in a list, Save): typing text takes no snapshot. */
+const CHOOSING_KEYS = ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'Escape'];
+
+const UNTITLED = /^untitled (deal|opportunity)$/i;
+
+type Snapshot = { at: number; shown: number; onArm: boolean };
+
+export type PageReader = {
+  /** The deal's context: the adapter's selectors first, the generic readers for the rest. */
+  context(dealId: string): DealContext;
+  /**
+   * Whether the page now shows the deal lost where it did not before the user acted: the
+   * label it shows, or undefined when none came within EVIDENCE_WAIT_MS.
+   */
+  lossShown(): Promise<string | undefined>;
+};
+
+/**
+ * Reads a CRM page for the background when the CRM's save request said more than the page's
+ * detectors did (README: "The save is the proof, the page is context"). How many lost labels
+ * the page shows is counted when it is armed and whenever the user clicks or presses a choosing
+ * key (before any save they make), so "turned lost after the save" compares with what the page
+ * showed before the user acted, not with a page that was still loading.
+ */
+export function createPageReader(options: {
+  adapter: CrmAdapter;
+  root: Document;
+  url: URL;
+  isLost: () => (label: string | undefined) => boolean;
+  signal: AbortSignal;
+  now?: () => number;
+}): PageReader {
+  const { adapter, root, url, signal } = options;
+  const now = options.now ?? Date.now;
+  const count = () => lostLabelsShown(root, options.isLost()).length;
+  const snapshots: Snapshot[] = [{ at: now(), shown: count(), onArm: true }];
+  const snapshot = () => {
+    const last = snapshots.at(-1)!;
+    if (now() - last.at < SNAPSHOT_EVERY_MS) return;
+    snapshots.push({ at: now(), shown: count(), onArm: false });
+    if (snapshots.length > 50) snapshots.splice(1, snapshots.length - 50);
+  };
+  const listen = { capture: true, passive: true, signal };
+  root.addEventListener('pointerdown', snapshot, listen);
+  root.addEventListener(
+    'keydown',
+    (event) => CHOOSING_KEYS.includes(event.key) && snapshot(),
+    listen,
+  );
+
+  /** The fewest lost labels shown before the save: what the user's own actions saw, if any. */
+  const shownBefore = (): number | undefined => {
+    const recent = snapshots.filter((s) => now() - s.at <= CORRELATION_WINDOW_MS);
+    const acted = recent.filter((s) => !s.onArm);
+    const base = acted.length > 0 ? acted : recent;
+    return base.length > 0 ? Math.min(...base.map((s) => s.shown)) : undefined;
+  };
+
+  return {
+    context(dealId) {
+      const page = adapter.parsePage(url);
+      const onRecordPage = page?.kind === 'deal' && page.dealId === dealId;
+      const fromAdapter = onRecordPage ? adapter.readDeal?.(root) : undefined;
+      const generic = readDealGenerically(root, dealId, onRecordPage);
+      return fitDeal(
+        mergeDeal(fromAdapter, generic, fallbackDealName(adapter.name, dealId), (name) =>
+          UNTITLED.test(name),
+        ),
+      );
+    },
+    async lossShown() {
+      const before = shownBefore();
+      if (before === undefined) return undefined;
+      for (let waited = 0; !signal.aborted; waited += EVIDENCE_CHECK_MS) {
+        const labels = lostLabelsShown(root, options.isLost());
+        if (labels.length > before) {
+          // The page as it is now is the baseline of the next save.
+          snapshots.push({ at: now(), shown: labels.length, onArm: false });
+          return labels.at(-1);
+        }
+        if (waited >= EVIDENCE_WAIT_MS) return undefined;
+        await new Promise((resolve) => setTimeout(resolve, EVIDENCE_CHECK_MS));
+      }
+      return undefined;
+    },
+  };
+}
