@@ -34,9 +34,12 @@ export function openDetectionLog(now: () => number = Date.now): DetectionLog {
   return {
     add(entry) {
       const parsed = DetectionEntrySchema.safeParse({ ...entry, at: now() });
-      if (!parsed.success) return console.warn('Rebound: detection log entry refused', parsed.error);
+      if (!parsed.success)
+        return console.warn('Rebound: detection log entry refused', parsed.error);
       writing = writing
-        .then(async () => detectionLogItem.setValue(appended(await readDetectionLog(), parsed.data)))
+        .then(async () =>
+          detectionLogItem.setValue(appended(await readDetectionLog(), parsed.data)),
+        )
         .catch((error: unknown) => console.warn('Rebound: detection log not written', error));
     },
   };

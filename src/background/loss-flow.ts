@@ -189,6 +189,8 @@ export function startLossDetection(
     tabId: save.tabId,
   });
 
+  /** Unclear saves the page was asked about (their "no evidence" is logged once). */
+  const checked = new WeakSet<SaveConfirmed>();
   const logPage = (observed: ObservedInTab, generic: boolean) =>
     log.add({
       kind: 'page',
@@ -214,14 +216,16 @@ export function startLossDetection(
       ),
     onUnclear: (save) =>
       void readTab(save, true).then((read) => {
-        if (!read.lossShown) return;
+        checked.add(save);
+        // The adapter's report may still come within the window and pair with the save.
+        if (!read.lossShown) return decided(save, 'no-page-evidence');
         const observed = observedFrom(save, read, read.lossShown);
         logPage(observed, true);
         correlator.pageConfirms(save, observed);
       }),
     onExpired: ({ page, save }) => {
       if (page) decided(page, 'unconfirmed-page');
-      if (save) decided(save, 'no-page-evidence');
+      if (save && !checked.has(save)) decided(save, 'no-page-evidence');
     },
   });
   const judged = (save: SaveAnswered): SaveAnswered =>

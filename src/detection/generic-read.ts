@@ -52,14 +52,22 @@ const COMPANY_LABELS = [
   '取引先',
 ];
 
-/** Subtrees that never show the deal's state: menus and lists of choices, hidden parts, ours. */
+/**
+ * Subtrees that never show the deal's saved state: menus and lists of choices, hidden parts,
+ * Rebound's own panels, and what the user is still choosing — dialogs (a "Close as lost"
+ * dialog that stays open with its error after a refused save) and form controls (an inline
+ * edit left open) show the user's input, not what the CRM saved.
+ */
 const NOT_SHOWN =
   'option, optgroup, datalist, script, style, template, noscript, [hidden], [aria-hidden="true"], ' +
-  '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tooltip"]';
+  '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tooltip"], ' +
+  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], select, input, textarea, ' +
+  '[role="combobox"], [contenteditable="true"]';
+/** Text that names something: a label's value is more than an edit icon or a dash. */
+const MEANINGFUL = /[\p{L}\p{N}]/u;
 
-/** The text directly in an element (not its children's), or a form control's value. */
+/** The text directly in an element (not its children's). */
 function ownText(el: Element): string {
-  if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) return valueOf(el);
   let text = '';
   for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
   return cleanText(text);
@@ -126,7 +134,7 @@ function valueBeside(label: Element, root: Document): string | undefined {
   candidates.push(label.parentElement?.nextElementSibling);
   for (const candidate of candidates) {
     const text = candidate ? valueOf(candidate) : '';
-    if (text && text.length <= 200) return text;
+    if (MEANINGFUL.test(text) && text.length <= 200) return text;
   }
   return undefined;
 }

@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { NO_PROMPT_WAIT_MS, PROMPT_DEADLINE_MS, ROOT, type SaveRequest } from './harness';
+import {
+  markup,
+  NO_PROMPT_WAIT_MS,
+  PROMPT_DEADLINE_MS,
+  readFixture,
+  type SaveRequest,
+} from './harness';
 
 /** The sandbox organisation, in the EMEA region, and the same organisation in North America. */
 export const DYNAMICS_HOSTS = ['contoso.crm4.dynamics.com', 'contoso.crm.dynamics.com'];
 
 const APP_ID = '0c1e4a5b-7d2f-4e8a-b3c6-9f1d2e3a4b5c';
-const FORM = readFileSync(join(ROOT, 'tests/fixtures/dynamics/opportunity-form.html'), 'utf8');
+const form = () => readFixture('dynamics/opportunity-form.html');
 
 export type DynamicsSandbox = {
   /** Every Web API write the page sent (POST, PATCH), in order. */
@@ -60,7 +64,7 @@ export async function serveDynamics(context: BrowserContext): Promise<DynamicsSa
       });
     }
     if (url.pathname === '/main.aspx') {
-      return route.fulfill({ status: 200, contentType: 'text/html', body: FORM });
+      return route.fulfill({ status: 200, contentType: 'text/html', body: form() });
     }
     return route.fulfill({ status: 404, body: 'Not in the sandbox' });
   };
@@ -144,7 +148,7 @@ export async function closeAsLost(page: Page, details: Parameters<typeof fillLos
 /** Waits for the form's header to render (it appears once the record's data has loaded). */
 export async function waitForForm(page: Page): Promise<void> {
   await page
-    .locator('[data-id="header_estimatedvalue.fieldControl-currency-text-input"]')
+    .locator(markup('[data-id="header_estimatedvalue.fieldControl-currency-text-input"]'))
     .waitFor();
 }
 

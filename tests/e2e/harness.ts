@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
+import type { Decision, DetectionEntry } from '../../src/detection/log';
 import { ensureChromium } from './chromium';
+import { stripAdapterMarkup } from './strip';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -20,6 +22,8 @@ const FIXTURES = join(ROOT, 'tests/fixtures');
 export type Extension = {
   context: BrowserContext;
   extensionId: string;
+  /** The background's detection log as stored (src/background/detection-log.ts). */
+  detectionLog(): Promise<DetectionEntry[]>;
   /** Opens one of the extension's pages (popup.html, options.html, reflect.html). */
   openPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -90,6 +94,18 @@ export async function launchExtension(
   return {
     context,
     extensionId,
+    async detectionLog() {
+      // The worker may have been stopped and started again since the launch: ask the current one.
+      const current = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const stored = await current.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).chrome.storage.local.get('detectionLog'),
+      );
+      return (stored.detectionLog as DetectionEntry[] | undefined) ?? [];
+    },
     async openPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -133,8 +149,29 @@ export function answerSave(
   });
 }
 
-function fixture(path: string): string {
-  return readFileSync(join(FIXTURES, path), 'utf8');
+let strippedFixtures = false;
+
+/**
+ * Serves every sandbox page of this test file in the variant stripped of the names the
+ * adapters' selectors use (tests/e2e/strip.ts): markup never seen. Call it at the top of a file
+ * (each test file runs in its own module scope).
+ */
+export function useStrippedFixtures(): void {
+  strippedFixtures = true;
+}
+
+/** A sandbox page, `path` under tests/fixtures/, in this file's variant. */
+export function readFixture(path: string): string {
+  const html = readFileSync(join(FIXTURES, path), 'utf8');
+  return strippedFixtures ? stripAdapterMarkup(html) : html;
+}
+
+/**
+ * A CSS selector of a sandbox page's own markup, as the test's user finds that part: renamed
+ * like the page in the stripped variant, so the same click lands on the same button.
+ */
+export function markup(css: string): string {
+  return strippedFixtures ? stripAdapterMarkup(css) : css;
 }
 
 /**
@@ -156,7 +193,7 @@ export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm>
       return route.fulfill({
         status: 200,
         contentType: 'text/html',
-        body: fixture('hubspot/deal-record.html'),
+        body: readFixture('hubspot/deal-record.html'),
       });
     }
     return route.fulfill({ status: 404, body: 'Not in the sandbox' });
@@ -189,7 +226,7 @@ export function hubspotDealUrl(options: DealOptions = {}): string {
 
 /** Chooses a stage in the sandbox's stage dropdown, as a user would. */
 export async function chooseStage(page: Page, label: string): Promise<void> {
-  await page.locator('[data-test-id="dropdown-toggle"]').click();
+  await page.locator(markup('[data-test-id="dropdown-toggle"]')).click();
   await page.getByRole('option', { name: label, exact: true }).click();
 }
 
@@ -272,4 +309,54 @@ export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** How long a test waits for the background's decision about a deal (a bounded poll). */
+export const DECISION_DEADLINE_MS = 20_000;
+
+/**
+ * The background's decision about a deal, from the detection log: waits (polling every 100 ms,
+ * at most `DECISION_DEADLINE_MS`) for a decision entry newer than `since` that `accept` takes.
+ * This is how a test proves that no prompt came: it waits for the reason why not, not a sleep.
+ */
+export async function decisionAbout(
+  ext: Extension,
+  deal: { crm: string; dealId: string },
+  options: { since?: number; accept?: (entry: DetectionEntry) => boolean } = {},
+): Promise<DetectionEntry> {
+  const { since = 0, accept = () => true } = options;
+  const deadline = Date.now() + DECISION_DEADLINE_MS;
+  for (;;) {
+    const found = (await ext.detectionLog()).find(
+      (entry) =>
+        entry.kind === 'decision' &&
+        entry.crm === deal.crm &&
+        entry.dealId === deal.dealId &&
+        entry.at >= since &&
+        accept(entry),
+    );
+    if (found) return found;
+    if (Date.now() > deadline) {
+      const log = (await ext.detectionLog()).filter((e) => e.dealId === deal.dealId);
+      throw new Error(
+        `No decision about ${deal.crm} ${deal.dealId} within ${DECISION_DEADLINE_MS} ms. ` +
+          `Its log: ${JSON.stringify(log)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits for the decision `expected` about a deal (and fails on any other decision). */
+export async function expectDecision(
+  ext: Extension,
+  deal: { crm: string; dealId: string },
+  expected: Decision,
+  since = 0,
+): Promise<DetectionEntry> {
+  const entry = await decisionAbout(ext, deal, { since });
+  if (entry.decision !== expected) {
+    throw new Error(`Expected ${expected} about ${deal.dealId}, got ${JSON.stringify(entry)}`);
+  }
+  return entry;
 }

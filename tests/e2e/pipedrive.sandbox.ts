@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import { answerSave, ROOT, type SandboxCrm } from './harness';
+import { answerSave, markup, readFixture, type SandboxCrm } from './harness';
 
 /** The company host the sandbox Pipedrive answers at (any `{company}.pipedrive.com` works). */
 export const PIPEDRIVE_HOST = 'acme.pipedrive.com';
 
-function fixture(name: string): string {
-  return readFileSync(join(ROOT, 'tests/fixtures/pipedrive', name), 'utf8');
-}
+const fixture = (name: string) => readFixture(`pipedrive/${name}`);
 
 /**
  * Serves the sandbox Pipedrive at Pipedrive's real company hosts: deal pages (`/deal/{id}`) and
@@ -100,7 +96,7 @@ export async function markDealLost(page: Page, reason = 'Price too high'): Promi
 }
 
 export function boardCard(page: Page, title: string) {
-  return page.locator('[data-test="pipeline-deal-card"]').filter({ hasText: title });
+  return page.locator(markup('[data-test="pipeline-deal-card"]')).filter({ hasText: title });
 }
 
 /**
@@ -114,8 +110,10 @@ export async function dragCard(page: Page, title: string, target: string): Promi
   await page.mouse.down();
   const box = (await card.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2 + 10, { steps: 2 });
-  const zone = page.locator('[data-test="drop-zones"] [data-zone]').filter({ hasText: target });
-  const column = page.locator('[data-test="pipeline-stage-column"]').filter({
+  const zone = page
+    .locator(markup('[data-test="drop-zones"] [data-zone]'))
+    .filter({ hasText: target });
+  const column = page.locator(markup('[data-test="pipeline-stage-column"]')).filter({
     has: page.getByRole('heading', { name: target, exact: true }),
   });
   const drop = (await zone.count()) > 0 ? zone : column;

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { ROOT, type SandboxCrm } from './harness';
+import { markup, readFixture, type SandboxCrm } from './harness';
 
 /** A realistic My Domain: Lightning on lightning.force.com, Classic and the APIs on my.salesforce.com. */
 export const LIGHTNING_HOST = 'acme.lightning.force.com';
 export const MY_DOMAIN_HOST = 'acme.my.salesforce.com';
 
-const FIXTURES = join(ROOT, 'tests/fixtures/salesforce');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const fixture = (name: string) => readFixture(`salesforce/${name}`);
 
 /** A Classic opportunity as the sandbox's server holds it, by its 15-character id. */
 export type ClassicRecord = {
@@ -242,20 +239,24 @@ export async function chooseIn(scope: Page | Locator, label: string, value: stri
 /** The Path's current stage (or a closed Path's final item), as the page shows it. */
 export function currentPathStage(page: Page): Locator {
   return page.locator(
-    '.slds-path__item.slds-is-current .slds-path__title, .slds-path__item.slds-is-lost .slds-path__title, .slds-path__item.slds-is-won .slds-path__title',
+    markup(
+      '.slds-path__item.slds-is-current .slds-path__title, .slds-path__item.slds-is-lost .slds-path__title, .slds-path__item.slds-is-won .slds-path__title',
+    ),
   );
 }
 
 /** The Details tab's Stage value (read mode). */
 export function detailsStage(page: Page): Locator {
   return page.locator(
-    '[data-target-selection-name="sfdc:RecordField.Opportunity.StageName"] lightning-formatted-text',
+    markup(
+      '[data-target-selection-name="sfdc:RecordField.Opportunity.StageName"] lightning-formatted-text',
+    ),
   );
 }
 
 /** a. The Path: select "Closed", "Select Closed Stage", pick the stage (and reason), Save. */
 export async function closeViaPath(page: Page, stage: string, reason = 'Price') {
-  await page.locator('a.slds-path__link[title="Closed"]').click();
+  await page.locator(markup('a.slds-path__link[title="Closed"]')).click();
   await page.getByRole('button', { name: 'Select Closed Stage' }).click();
   await saveCloseDialog(page, stage, reason);
 }
@@ -273,14 +274,14 @@ export async function saveCloseDialog(page: Page, stage: string, reason = 'Price
 
 /** The Path's "Mark as Current Stage" on another stage (reopens a closed opportunity too). */
 export async function markCurrentStage(page: Page, stage: string) {
-  await page.locator(`a.slds-path__link[title="${stage}"]`).click();
+  await page.locator(markup(`a.slds-path__link[title="${stage}"]`)).click();
   await page.getByRole('button', { name: 'Mark as Current Stage' }).click();
 }
 
 /** b. Inline edit: the Stage pencil in Details, the Stage combobox, Save in the footer. */
 export async function closeViaInlineEdit(page: Page, stage: string) {
   await page.getByRole('button', { name: 'Edit Stage' }).click();
-  await chooseIn(page.locator('records-record-layout-section'), 'Stage', stage);
+  await chooseIn(page.locator(markup('records-record-layout-section')), 'Stage', stage);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
@@ -295,22 +296,22 @@ export async function closeViaEditModal(page: Page, stage: string, reason = 'Com
 
 /** d. Drags a Kanban card (by its name) into a stage's column. */
 export async function dragCard(page: Page, name: string, stage: string) {
-  const card = page.locator('article.kanban-card', { hasText: name });
-  await card.dragTo(page.locator(`[data-stage="${stage}"]`));
+  const card = page.locator(markup('article.kanban-card'), { hasText: name });
+  await card.dragTo(page.locator(markup(`[data-stage="${stage}"]`)));
 }
 
 export function kanbanColumnOfCard(page: Page, name: string): Promise<string | null> {
   return page
-    .locator('article.kanban-card', { hasText: name })
+    .locator(markup('article.kanban-card'), { hasText: name })
     .evaluate((card) => card.parentElement?.getAttribute('data-stage') ?? null);
 }
 
 /** Classic: picks a stage in the edit form and clicks Save (or Cancel); the page navigates. */
 export async function classicSubmit(page: Page, stage: string, button: 'Save' | 'Cancel' = 'Save') {
-  await page.locator('select#opp11').selectOption(stage);
+  await page.locator(markup('select#opp11')).selectOption(stage);
   await Promise.all([
     page.waitForEvent('load'),
-    page.locator(`.pbHeader input[name="${button.toLowerCase()}"]`).click(),
+    page.locator(markup(`.pbHeader input[name="${button.toLowerCase()}"]`)).click(),
   ]);
 }
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { ZOHO_CRM_HOSTS } from '../../src/crm/zoho/pages';
-import { ROOT, type SandboxCrm } from './harness';
+import { markup, readFixture, type SandboxCrm } from './harness';
 
 /** The sandbox Zoho CRM: what it answers saves with, and every save it received. */
 export type ZohoSandbox = SandboxCrm & {
@@ -18,9 +16,7 @@ export type ZohoSandbox = SandboxCrm & {
 const ORG = 'org20261125';
 const CVID = '4876876000000087501';
 
-function fixture(name: string): string {
-  return readFileSync(join(ROOT, 'tests/fixtures/zoho', name), 'utf8');
-}
+const fixture = (name: string) => readFixture(`zoho/${name}`);
 
 function bodyOf(text: string | null): unknown {
   if (!text) return undefined;
@@ -127,12 +123,12 @@ export function zohoKanbanUrl(deals: KanbanDeal[], host = 'crm.zoho.com'): strin
 
 /** The stage the record page shows (the Stage field of "Deal Information"). */
 export function shownStage(page: Page): Locator {
-  return page.locator('[data-zcqa="value_Stage"]');
+  return page.locator(markup('[data-zcqa="value_Stage"]'));
 }
 
 /** Chooses a stage with the record header's stage picker, as a user would. */
 export async function chooseHeaderStage(page: Page, label: string): Promise<void> {
-  await page.locator('[data-zcqa="dv_stage_button"]').click();
+  await page.locator(markup('[data-zcqa="dv_stage_button"]')).click();
   await page
     .getByRole('listbox', { name: 'Stage', exact: true })
     .getByRole('option', { name: label, exact: true })
@@ -142,7 +138,7 @@ export async function chooseHeaderStage(page: Page, label: string): Promise<void
 /** Edits the Stage field inline: pencil, picklist, tick. */
 export async function editStageInline(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: 'Edit Stage' }).click();
-  await page.locator('[data-zcqa="inline_picklist_Stage"]').click();
+  await page.locator(markup('[data-zcqa="inline_picklist_Stage"]')).click();
   await page
     .getByRole('listbox', { name: 'Stage picklist' })
     .getByRole('option', { name: label, exact: true })
@@ -163,7 +159,7 @@ export async function giveReasonForLoss(page: Page, reason = 'Price'): Promise<v
 }
 
 export function kanbanCard(page: Page, name: string): Locator {
-  return page.locator('[data-zcqa="kanban_card"]').filter({ hasText: name });
+  return page.locator(markup('[data-zcqa="kanban_card"]')).filter({ hasText: name });
 }
 
 export function kanbanColumn(page: Page, stage: string): Locator {

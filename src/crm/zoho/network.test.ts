@@ -39,7 +39,14 @@ describe('zohoNetwork.parse: deal stage saves', () => {
         `https://www.zohoapis.com/crm/v7/Deals/${DEAL}`,
         json({ data: [{ Stage: 'Closed-Lost to Competition', Account_Name: { id: OTHER } }] }),
       ),
-    ).toEqual([{ dealId: DEAL, stageValue: 'Closed-Lost to Competition', lost: true, okStatusIsNotProof: true }]);
+    ).toEqual([
+      {
+        dealId: DEAL,
+        stageValue: 'Closed-Lost to Competition',
+        lost: true,
+        okStatusIsNotProof: true,
+      },
+    ]);
   });
 
   it('reads every record of a batch PUT /crm/v2/Deals', () => {
