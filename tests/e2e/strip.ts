@@ -105,11 +105,11 @@ export function stripAdapterMarkup(html: string, tokens = adapterMarkupTokens())
   const names: string[] = [];
   let out = html.replace(
     /\bname="[^"]*"/g,
-    (attribute) => `\u0000${names.push(attribute) - 1}\u0000`,
+    (attribute) => `\uE000${names.push(attribute) - 1}\uE000`,
   );
   for (const token of [...tokens.attributes, ...tokens.ids, ...tokens.classes, ...tokens.tags]) {
     const whole = new RegExp(`(?<![\\w-])${escapeRegExp(token)}(?![\\w-])`, 'g');
     out = out.replace(whole, renamed(token));
   }
-  return out.replace(/\u0000(\d+)\u0000/g, (_all, index: string) => names[Number(index)]!);
+  return out.replace(/\uE000(\d+)\uE000/g, (_all, index: string) => names[Number(index)]!);
 }
