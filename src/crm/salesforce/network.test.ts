@@ -78,14 +78,14 @@ describe('Salesforce save requests: aura (Lightning)', () => {
       updateRecord(ID18, { StageName: 'Closed Lost', Loss_Reason__c: 'Price' }),
     ]);
     expect(parse('POST', AURA, body)).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
   it('takes the record from params.recordId when the fields carry no Id', () => {
     const body = auraBody([updateRecord(ID15, { StageName: 'Closed Lost' }, false)]);
     expect(parse('POST', AURA, body)).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
@@ -94,7 +94,7 @@ describe('Salesforce save requests: aura (Lightning)', () => {
       message: JSON.stringify({ actions: [updateRecord(ID18, { StageName: 'Perdue' })] }),
     }).toString();
     expect(parse('POST', AURA, decodeText(text))).toEqual([
-      { dealId: ID18, stageValue: 'Perdue', lost: undefined },
+      { dealId: ID18, stageValue: 'Perdue', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
@@ -111,8 +111,8 @@ describe('Salesforce save requests: aura (Lightning)', () => {
       updateRecord(ACCOUNT, { StageName: 'Closed Lost' }),
     ]);
     expect(parse('POST', AURA, body)).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
-      { dealId: other, stageValue: 'Perdu', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
+      { dealId: other, stageValue: 'Perdu', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
@@ -122,7 +122,7 @@ describe('Salesforce save requests: aura (Lightning)', () => {
     expect(saved('Prospecting')).toEqual([]);
     expect(saved(' proposal/price quote ')).toEqual([]);
     expect(saved('Closed Lost')).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
     ]);
     expect(saved('Closed - Lost to Competitor')).toHaveLength(1);
     expect(saved('Verhandlung')).toHaveLength(1);
@@ -131,6 +131,27 @@ describe('Salesforce save requests: aura (Lightning)', () => {
   it('also reads Experience Cloud sites’ aura endpoint', () => {
     const body = auraBody([updateRecord(ID18, { StageName: 'Closed Lost' })]);
     expect(parse('POST', `${MY}/s/sfsites/aura?r=3`, body)).toHaveLength(1);
+  });
+});
+
+describe('Salesforce saves whose 2xx answer is no proof alone', () => {
+  it('marks aura and Classic saves, not REST / UI API saves', () => {
+    // Aura answers every action batch 200, each action's own state ("ERROR") inside; Classic
+    // answers a validation error 200 with the edit page shown again. A refused REST or UI API
+    // save is answered 4xx.
+    const aura = parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: 'Closed Lost' })]));
+    const classic = parse('POST', `${MY}/${ID15}/e`, {
+      kind: 'form',
+      fields: { opp11: ['Closed Lost'], save: ['Save'] },
+    });
+    const rest = parse('PATCH', `${MY}/services/data/v62.0/ui-api/records/${ID18}`, {
+      kind: 'json',
+      value: { fields: { StageName: 'Closed Lost' } },
+    });
+    expect(aura[0]?.okStatusIsNotProof).toBe(true);
+    expect(classic[0]?.okStatusIsNotProof).toBe(true);
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).not.toHaveProperty('okStatusIsNotProof');
   });
 });
 
@@ -170,14 +191,14 @@ describe('Salesforce save requests: REST and UI API', () => {
 describe('Salesforce save requests: Classic edit form', () => {
   it('reads opp11 from the edit page’s form post, the deal from the path', () => {
     expect(parse('POST', `${MY}/${ID15}/e`, classicForm('Closed Lost'))).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
   it('reads the form when it arrives as raw url-encoded text, and a StageName field too', () => {
     const text = `retURL=%2F${ID15}&StageName=Closed+Lost&save=Save`;
     expect(parse('POST', `${MY}/${ID15}/e?retURL=%2F${ID15}`, decodeText(text))).toEqual([
-      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined },
+      { dealId: ID18, stageValue: 'Closed Lost', lost: undefined, okStatusIsNotProof: true },
     ]);
   });
 
@@ -193,9 +214,13 @@ describe('Salesforce save requests: Classic edit form', () => {
   it('reports a save to the default Closed Won as not lost (it can confirm a win, never a loss)', () => {
     expect(
       parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: 'Closed Won' })])),
-    ).toEqual([{ dealId: ID18, stageValue: 'Closed Won', lost: false }]);
+    ).toEqual([{ dealId: ID18, stageValue: 'Closed Won', lost: false, okStatusIsNotProof: true }]);
     expect(parse('POST', `${MY}/${ID15}/e`, classicForm(' closed won '))).toEqual([
-      expect.objectContaining({ stageValue: ' closed won ', lost: false }),
+      expect.objectContaining({
+        stageValue: ' closed won ',
+        lost: false,
+        okStatusIsNotProof: true,
+      }),
     ]);
   });
 });
