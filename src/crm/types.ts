@@ -28,9 +28,13 @@ export type StageSave = {
    */
   lost: boolean | undefined;
   /**
-   * The CRM answers some failed saves with 2xx (Salesforce aura's `state: ERROR`, a Classic
-   * validation page, Zoho's per-record `status: error`): the status alone proves nothing, and
-   * the page must show the loss.
+   * Set when a 2xx answer to this request does not by itself mean the save was accepted: the
+   * CRM answers 200 and says inside the answer (which webRequest cannot read) that it refused.
+   * Salesforce's aura answers every action batch 200 with each action's own state; Classic's
+   * edit form answers a validation error with 200 and the edit page shown again; a Dynamics
+   * `$batch` answered 200 can hold a failed part; Zoho puts a refused record's
+   * `status: error` inside a 200. Such a save confirms a loss only together
+   * with a page that shows the deal lost after the save (the correlator's rule).
    */
   okStatusIsNotProof?: true;
 };
@@ -38,6 +42,8 @@ export type StageSave = {
 export type RequestBody =
   | { kind: 'json'; value: unknown }
   | { kind: 'form'; fields: Record<string, string[]> }
+  /** Any other text body, as sent: multipart/mixed (Dynamics `$batch`), plain text. */
+  | { kind: 'text'; text: string }
   | { kind: 'none' };
 
 /** The CRM's own save requests: which URLs to watch, and how to read one. */

@@ -49,6 +49,12 @@ describe('decodeRequestBody', () => {
     expect(decodeRequestBody(body)).toEqual({ kind: 'json', value: [1, 2] });
   });
 
+  it('hands a multipart/mixed body (a Dynamics $batch) on as its text, untrimmed', () => {
+    const text =
+      '--batch_1\r\nContent-Type: application/http\r\n\r\nPOST LoseOpportunity HTTP/1.1\r\n';
+    expect(decodeRequestBody(bytes(utf8(text)))).toEqual({ kind: 'text', text });
+  });
+
   it('does not let an unfinished character leak into the next body', () => {
     decodeRequestBody(bytes([0xe5, 0xa4])); // two of the three bytes of "失"
     expect(decodeRequestBody(bytes(utf8('{"a":"b"}')))).toEqual({
@@ -69,8 +75,12 @@ describe('decodeText', () => {
     ['[not json]', { kind: 'none' }],
     ['', { kind: 'none' }],
     ['   \n\t', { kind: 'none' }],
-    ['just some text', { kind: 'none' }],
-    ['=value-without-a-name', { kind: 'none' }],
+    ['just some text', { kind: 'text', text: 'just some text' }],
+    [
+      '--batch_1\r\nContent-Type: application/http',
+      { kind: 'text', text: '--batch_1\r\nContent-Type: application/http' },
+    ],
+    ['=value-without-a-name', { kind: 'text', text: '=value-without-a-name' }],
   ])('reads %j', (text, expected) => {
     expect(decodeText(text)).toEqual(expected);
   });

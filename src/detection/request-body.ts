@@ -12,8 +12,9 @@ export type WebRequestBody =
 const decoder = new TextDecoder();
 
 /**
- * Turns webRequest's request body into JSON or form fields. Browsers hand form posts over as
- * `formData`; fetch/XHR bodies as raw bytes, which may still be JSON or url-encoded text.
+ * Turns webRequest's request body into JSON, form fields or text. Browsers hand form posts over
+ * as `formData`; fetch/XHR bodies as raw bytes, which may be JSON, url-encoded text or any other
+ * text (a multipart/mixed `$batch` of Dynamics' Web API), handed on as text for the parsers.
  */
 export function decodeRequestBody(body: WebRequestBody): RequestBody {
   if (!body) return { kind: 'none' };
@@ -33,6 +34,7 @@ export function decodeText(text: string): RequestBody {
     try {
       return { kind: 'json', value: JSON.parse(trimmed) };
     } catch {
+      // Looks like JSON but is not: no parser reads it as JSON, and none should as text.
       return { kind: 'none' };
     }
   }
@@ -41,5 +43,5 @@ export function decodeText(text: string): RequestBody {
     for (const [key, value] of new URLSearchParams(trimmed)) (fields[key] ??= []).push(value);
     return { kind: 'form', fields };
   }
-  return { kind: 'none' };
+  return { kind: 'text', text };
 }

@@ -127,6 +127,8 @@ export type PageRead = z.infer<typeof PageReadSchema>;
 export const RuleProbeSchema = z.object({
   url: z.string(),
   ruleName: z.string(),
+  /** The deal id the rule reads on this page (its deal-id source), when it finds one. */
+  dealId: z.string().optional(),
   dealName: z.string(),
   amount: z.number().optional(),
   /** The stage element's text, when the rule names one and it is on the page. */

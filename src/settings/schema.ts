@@ -4,31 +4,54 @@ import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
 import { TemplateSettingsSchema } from '../reflection/template';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
-export const CustomRuleSchema = z.object({
-  id: z.uuid(),
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: () => t('rule_error_name') })
-    .max(80),
-  /** A match pattern such as https://crm.example.com/deals/* */
-  urlPattern: z
-    .string()
-    .trim()
-    .regex(/^https?:\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, { error: () => t('rule_error_pattern') }),
-  /** The element whose text is the deal's stage (or status). */
-  stageSelector: z.string().trim().max(500).default(''),
-  /** A button that marks the deal lost, for CRMs that have one. */
-  lostButtonSelector: z.string().trim().max(500).default(''),
-  /** The text that means lost: plain, or /regex/flags. */
-  lostText: z
-    .string()
-    .trim()
-    .min(1, { error: () => t('rule_error_lost_text') })
-    .max(200),
-  dealNameSelector: z.string().trim().max(500).default(''),
-  amountSelector: z.string().trim().max(500).default(''),
-});
+export const CustomRuleSchema = z
+  .object({
+    id: z.uuid(),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('rule_error_name') })
+      .max(80),
+    /** A match pattern such as https://crm.example.com/deals/* */
+    urlPattern: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, { error: () => t('rule_error_pattern') }),
+    /** The element whose text is the deal's stage (or status). */
+    stageSelector: z.string().trim().max(500).default(''),
+    /** A button that marks the deal lost, for CRMs that have one. */
+    lostButtonSelector: z.string().trim().max(500).default(''),
+    /** The text that means lost: plain, or /regex/flags. */
+    lostText: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('rule_error_lost_text') })
+      .max(200),
+    dealNameSelector: z.string().trim().max(500).default(''),
+    amountSelector: z.string().trim().max(500).default(''),
+    /**
+     * Where a page says which deal it shows (src/crm/custom/deal-id.ts): the whole path (the
+     * default, and what rules saved before this field meant), one path segment, a query
+     * parameter, the hash, or an element's text. A CRM that routes by `?id=` or by hash shows
+     * every deal at one path: identified by path, all its deals would be one deal.
+     */
+    dealIdFrom: z.enum(['path', 'segment', 'query', 'hash', 'element']).default('path'),
+    /** The segment's position (1 = first), the parameter's name, or the element's CSS selector. */
+    dealIdKey: z.string().trim().max(500).default(''),
+  })
+  .superRefine((rule, ctx) => {
+    const needsKey =
+      rule.dealIdFrom === 'segment' || rule.dealIdFrom === 'query' || rule.dealIdFrom === 'element';
+    if (needsKey && !rule.dealIdKey) {
+      ctx.addIssue({ code: 'custom', path: ['dealIdKey'], message: t('rule_error_deal_id_key') });
+    } else if (rule.dealIdFrom === 'segment' && !/^[1-9]\d?$/.test(rule.dealIdKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dealIdKey'],
+        message: t('rule_error_deal_id_segment'),
+      });
+    }
+  });
 export type CustomRule = z.infer<typeof CustomRuleSchema>;
 
 export const SETTINGS_VERSION = 1;

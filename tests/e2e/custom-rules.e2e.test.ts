@@ -15,6 +15,9 @@ import {
 /** A CRM Rebound has no adapter for (tests/fixtures/custom/deal.html says what it imitates). */
 const HOST = 'https://crm.pipeline-pro.test';
 const PATTERN = `${HOST}/deals/*`;
+/** The same sandbox page as a CRM that names its deals by `?id=` only. */
+const QUERY_HOST = 'https://crm.legacy-sales.test';
+const QUERY_PATTERN = `${QUERY_HOST}/*`;
 /** User rules have no save request to confirm them: the lost stage must hold CUSTOM_SETTLE_MS. */
 const CUSTOM_PROMPT_MS = CUSTOM_SETTLE_MS + 2500;
 
@@ -22,13 +25,15 @@ let ext: Extension;
 let saveStatus = 200;
 
 beforeAll(async () => {
-  ext = await launchExtension({ grantedHosts: [PATTERN] });
+  ext = await launchExtension({ grantedHosts: [PATTERN, QUERY_PATTERN] });
   const page = readFileSync(join(ROOT, 'tests/fixtures/custom/deal.html'), 'utf8');
-  await ext.context.route(`${HOST}/**`, (route) =>
-    new URL(route.request().url()).pathname.startsWith('/api/')
-      ? route.fulfill({ status: saveStatus, contentType: 'application/json', body: '{}' })
-      : route.fulfill({ status: 200, contentType: 'text/html', body: page }),
-  );
+  for (const host of [HOST, QUERY_HOST]) {
+    await ext.context.route(`${host}/**`, (route) =>
+      new URL(route.request().url()).pathname.startsWith('/api/')
+        ? route.fulfill({ status: saveStatus, contentType: 'application/json', body: '{}' })
+        : route.fulfill({ status: 200, contentType: 'text/html', body: page }),
+    );
+  }
 });
 afterAll(() => ext?.close());
 
@@ -141,5 +146,46 @@ describe('user rules for a CRM Rebound has never heard of', () => {
     await setStage(refused, 'Negotiation');
     await setStage(refused, 'Lost');
     await promptOn(refused).waitFor({ timeout: CUSTOM_PROMPT_MS });
+  });
+});
+
+describe('user rules that name the deal by what the user points at', () => {
+  it('tells two deals of a CRM that routes by ?id= apart: both prompt', async () => {
+    const openQueryDeal = async (id: number) => {
+      saveStatus = 200;
+      const page = await ext.context.newPage();
+      await page.goto(`${QUERY_HOST}/deal.php?id=${id}&name=Legacy deal ${id}`);
+      return page;
+    };
+    const first = await openQueryDeal(7);
+    const options = await ext.openPage('options.html');
+    await options.getByRole('button', { name: 'Add a CRM rule' }).click();
+    await options.getByLabel('CRM name').fill('Legacy Sales');
+    await options.getByLabel('Deal page URL pattern').fill(QUERY_PATTERN);
+    await options.getByLabel('Stage element (CSS selector)').fill('.deal-stage');
+    await options.getByLabel('Deal name (CSS selector, optional)').fill('.deal-title');
+    await options
+      .getByLabel('Which deal the page shows comes from')
+      .selectOption({ label: 'a query parameter (e.g. ?id=42)' });
+    await options.getByLabel('Query parameter').fill('id');
+    await options.getByRole('button', { name: 'Save rule' }).click();
+    await options.getByText('Saved "Legacy Sales"').waitFor();
+    // The test probe says which deal the rule reads on the open tab.
+    const rule = options.getByTestId('rule').filter({ hasText: 'Legacy Sales' });
+    await rule.getByRole('button', { name: 'Test on open tabs' }).click();
+    await rule.getByTestId('rule-probe').waitFor();
+    expect(await rule.getByTestId('rule-probe').textContent()).toContain(
+      'deal id: crm.legacy-sales.test ?id=7',
+    );
+    await options.close();
+
+    // Identified by path, both would be "crm.legacy-sales.test/deal.php": the second loss
+    // would count as the first deal's again and prompt nothing.
+    await setStage(first, 'Lost');
+    await promptOn(first).waitFor({ timeout: CUSTOM_PROMPT_MS });
+    const second = await openQueryDeal(8);
+    await setStage(second, 'Lost');
+    await promptOn(second).waitFor({ timeout: CUSTOM_PROMPT_MS });
+    expect(await promptOn(second).getByRole('heading').textContent()).toBe('Lost: Legacy deal 8');
   });
 });

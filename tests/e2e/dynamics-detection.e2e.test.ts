@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  batchRequests,
   closeAsLost,
   closeDialog,
   closeRequests,
@@ -33,6 +34,7 @@ afterAll(() => ext?.close());
 /** An opportunity form of its own per test, loaded with its header fields showing. */
 async function openOpportunity(options: Partial<OpportunityOptions> = {}) {
   sandbox.saveStatus = 204;
+  sandbox.batchPartStatus = 204;
   const page = await ext.context.newPage();
   await page.goto(opportunityUrl({ id: opportunityId(next++), ...options }));
   await waitForForm(page);
@@ -99,6 +101,22 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
     await expectReboundPrompt(page);
   });
 
+  it('opens one prompt when the close is sent inside a $batch that succeeds', async () => {
+    const id = opportunityId(next++);
+    const page = await openOpportunity({ id, batch: '1', name: 'Fabrikam — batch close' });
+    await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Fabrikam, Inc.' });
+    await expectReboundPrompt(page);
+    expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
+      'Fabrikam — batch close',
+    );
+    await waitForStatus(page, 'Lost');
+    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    // The save was the multipart batch, not a LoseOpportunity request of its own.
+    const sent = batchRequests(sandbox).at(-1)?.body;
+    expect(sent).toEqual(expect.stringContaining('/api/data/v9.2/LoseOpportunity HTTP/1.1'));
+    expect(sent).toEqual(expect.stringContaining(`/opportunities(${id})`));
+  });
+
   it('pairs a link with the id in encoded, upper-case braces with the save of the lower-case id', async () => {
     const page = await openOpportunity({ idStyle: 'encoded-upper' });
     expect(page.url()).toContain('id=%7B7D9F3C2A-');
@@ -142,9 +160,17 @@ describe('Dynamics 365: no prompt', () => {
     await expectReboundPrompt(page);
   });
 
-  for (const status of [400, 500]) {
-    it(`when LoseOpportunity is answered with ${status} (the dialog shows the error)`, async () => {
-      const page = await openOpportunity();
+  // A batch too: Dataverse stops a batch at its first failed request and answers the batch with
+  // that request's error, so the batch's own status tells, as for a LoseOpportunity of its own.
+  const refusals: [what: string, status: number, options: Partial<OpportunityOptions>][] = [
+    ['LoseOpportunity', 400, {}],
+    ['LoseOpportunity', 500, {}],
+    ['the $batch holding LoseOpportunity', 400, { batch: '1' }],
+    ['the $batch holding LoseOpportunity', 412, { batch: '1' }],
+  ];
+  for (const [what, status, options] of refusals) {
+    it(`when ${what} is answered with ${status} (the dialog shows the error)`, async () => {
+      const page = await openOpportunity(options);
       sandbox.saveStatus = status;
       await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Litware, Inc.' });
       await closeDialog(page)
@@ -160,6 +186,15 @@ describe('Dynamics 365: no prompt', () => {
       expect(await reboundPromptsAfterWait(page)).toBe(1);
     });
   }
+
+  // A batch answered 200 whose part says 400 (Prefer: odata.continue-on-error): webRequest shows
+  // the 200 only, so the batch's save carries okStatusIsNotProof (src/crm/dynamics/network.ts)
+  // and only the form's header turning Lost can tell. Until the correlator reads that flag, the
+  // dialog's OK click and the 200 make a prompt; the sandbox serves the case
+  // (sandbox.batchPartStatus = 400) for the test to be written then.
+  it.todo(
+    'when a $batch is answered 200 but its LoseOpportunity part 400 (needs the correlator to read okStatusIsNotProof)',
+  );
 
   it('when the same loss is saved twice (a retried request)', async () => {
     const page = await openOpportunity({ retry: '1' });

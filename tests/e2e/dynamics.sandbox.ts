@@ -18,6 +18,12 @@ export type DynamicsSandbox = {
   saves: SaveRequest[];
   /** The HTTP status the sandbox answers writes with (204, as Dynamics, unless a test says otherwise). */
   saveStatus: number;
+  /**
+   * The status of the request inside a `$batch` answered 2xx (204 unless a test says otherwise):
+   * with `Prefer: odata.continue-on-error` Dataverse answers the batch 200 and a failed part
+   * with its own 400 inside the multipart answer.
+   */
+  batchPartStatus: number;
 };
 
 /** OData error bodies as the Dataverse Web API sends them. */
@@ -39,12 +45,48 @@ function parseBody(text: string | null): unknown {
 }
 
 /**
+ * A `$batch` answered 200, its one changeset part answered `partStatus` (as Dataverse writes a
+ * batch response: multipart/mixed, each part an `application/http` response).
+ */
+function batchAnswer(partStatus: number) {
+  const ok = partStatus >= 200 && partStatus < 300;
+  const part = ok
+    ? [`HTTP/1.1 ${partStatus} No Content`, 'OData-Version: 4.0', '']
+    : [
+        `HTTP/1.1 ${partStatus} Bad Request`,
+        'Content-Type: application/json; odata.metadata=minimal',
+        'OData-Version: 4.0',
+        '',
+        JSON.stringify({ error: ERRORS[partStatus] ?? ERRORS[500] }),
+      ];
+  const body = [
+    '--batchresponse_sandbox',
+    'Content-Type: multipart/mixed; boundary=changesetresponse_sandbox',
+    '',
+    '--changesetresponse_sandbox',
+    'Content-Type: application/http',
+    'Content-Transfer-Encoding: binary',
+    'Content-ID: 1',
+    '',
+    ...part,
+    '--changesetresponse_sandbox--',
+    '--batchresponse_sandbox--',
+    '',
+  ].join('\r\n');
+  return {
+    status: 200,
+    contentType: 'multipart/mixed; boundary=batchresponse_sandbox',
+    body,
+  };
+}
+
+/**
  * Serves the sandbox Dynamics 365 at real organisation hosts: `/main.aspx` from the fixture, the
  * Web API answering writes with `saveStatus` (204 No Content, or an OData error). Content scripts
  * inject there and the extension's webRequest observer sees the requests, as on the real site.
  */
 export async function serveDynamics(context: BrowserContext): Promise<DynamicsSandbox> {
-  const sandbox: DynamicsSandbox = { saves: [], saveStatus: 204 };
+  const sandbox: DynamicsSandbox = { saves: [], saveStatus: 204, batchPartStatus: 204 };
   const handle = async (route: Route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -56,6 +98,9 @@ export async function serveDynamics(context: BrowserContext): Promise<DynamicsSa
         body: parseBody(request.postData()),
       });
       const status = sandbox.saveStatus;
+      if (url.pathname.endsWith('/$batch') && status >= 200 && status < 300) {
+        return route.fulfill(batchAnswer(sandbox.batchPartStatus));
+      }
       if (status >= 200 && status < 300) return route.fulfill({ status });
       return route.fulfill({
         status,
@@ -85,6 +130,7 @@ export type OpportunityOptions = {
   reason?: string;
   retry?: '1';
   headerstatus?: '0';
+  batch?: '1';
 };
 
 /** An opportunity's form URL, as Unified Interface writes it, plus the sandbox's parameters. */
@@ -189,4 +235,9 @@ export function closeRequests(
   action: 'LoseOpportunity' | 'WinOpportunity',
 ) {
   return sandbox.saves.filter((save) => save.url.endsWith(`/${action}`));
+}
+
+/** The page's `$batch` requests recorded by the sandbox (their multipart text). */
+export function batchRequests(sandbox: DynamicsSandbox) {
+  return sandbox.saves.filter((save) => save.url.endsWith('/$batch'));
 }

@@ -190,10 +190,11 @@ export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm>
       );
     }
     if (url.pathname.startsWith('/contacts/')) {
+      const board = /\/(?:views\/[^/]+|deals)\/board(?:\/|$)/.test(url.pathname);
       return route.fulfill({
         status: 200,
         contentType: 'text/html',
-        body: readFixture('hubspot/deal-record.html'),
+        body: readFixture(board ? 'hubspot/deals-board.html' : 'hubspot/deal-record.html'),
       });
     }
     return route.fulfill({ status: 404, body: 'Not in the sandbox' });
@@ -222,6 +223,45 @@ export function hubspotDealUrl(options: DealOptions = {}): string {
     Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   return `https://${host}/contacts/20261125/record/0-3/${dealId}?${params}`;
+}
+
+/** A card of the sandbox HubSpot board: deal id, stage id (`closedlost` …), name, company, amount. */
+export type HubSpotCard = [
+  id: string,
+  stageId: string,
+  name: string,
+  company: string,
+  amount: string,
+];
+
+/**
+ * The sandbox deals board with these cards, at the board view's URL (or, with `older`, the older
+ * `/deals/board/view/all/`); `save: 'batch'` saves through the inbounddb batch shape.
+ */
+export function hubspotBoardUrl(
+  cards: HubSpotCard[],
+  options: { older?: boolean; save?: 'batch'; lostReasonDialog?: '1'; host?: string } = {},
+): string {
+  const { older, host = 'app.hubspot.com', ...rest } = options;
+  const params = new URLSearchParams(
+    Object.entries(rest).filter(([, value]) => value !== undefined) as [string, string][],
+  );
+  for (const card of cards) params.append('deal', card.join('|'));
+  const path = older ? 'deals/board/view/all/' : 'objects/0-3/views/4815162/board';
+  return `https://${host}/contacts/20261125/${path}?${params}`;
+}
+
+/** Drags a board card (by its deal's name) into the column of a stage (by its label). */
+export async function dragHubSpotCard(page: Page, name: string, stage: string): Promise<void> {
+  const card = page.locator('[data-test-id="board-card"]', { hasText: name });
+  await card.dragTo(page.getByRole('group', { name: stage, exact: true }));
+}
+
+/** The stage label of the column a board card sits in. */
+export function hubspotColumnOf(page: Page, name: string): Promise<string | null> {
+  return page
+    .locator('[data-test-id="board-card"]', { hasText: name })
+    .evaluate((card) => card.closest('[role="group"]')?.getAttribute('aria-label') ?? null);
 }
 
 /** Chooses a stage in the sandbox's stage dropdown, as a user would. */

@@ -18,7 +18,68 @@ const EMPTY: Draft = {
   lostText: 'Lost',
   dealNameSelector: '',
   amountSelector: '',
+  dealIdFrom: 'path',
+  dealIdKey: '',
 };
+
+type DealIdFrom = CustomRule['dealIdFrom'];
+
+/** The deal-id sources, and the label and hint of the key each needs (none for path, hash). */
+const DEAL_ID_SOURCES: { from: DealIdFrom; label: () => string; key?: () => [string, string] }[] = [
+  { from: 'path', label: () => t('rule_deal_id_from_path') },
+  {
+    from: 'segment',
+    label: () => t('rule_deal_id_from_segment'),
+    key: () => [t('rule_field_deal_id_segment'), t('rule_field_deal_id_segment_hint')],
+  },
+  {
+    from: 'query',
+    label: () => t('rule_deal_id_from_query'),
+    key: () => [t('rule_field_deal_id_query'), t('rule_field_deal_id_query_hint')],
+  },
+  { from: 'hash', label: () => t('rule_deal_id_from_hash') },
+  {
+    from: 'element',
+    label: () => t('rule_deal_id_from_element'),
+    key: () => [t('rule_field_deal_id_element'), t('rule_field_deal_id_element_hint')],
+  },
+];
+
+/** Where the rule reads which deal a page shows: a source, and its key when it needs one. */
+function DealIdField({ draft, onChange }: { draft: Draft; onChange: (draft: Draft) => void }) {
+  const key = DEAL_ID_SOURCES.find((s) => s.from === draft.dealIdFrom)?.key?.();
+  return (
+    <>
+      <div style={{ display: 'grid', gap: '2px' }}>
+        <label for="rule-dealIdFrom">{t('rule_field_deal_id_from')}</label>
+        <select
+          id="rule-dealIdFrom"
+          value={draft.dealIdFrom}
+          onChange={(e) =>
+            onChange({ ...draft, dealIdFrom: e.currentTarget.value as DealIdFrom, dealIdKey: '' })
+          }
+        >
+          {DEAL_ID_SOURCES.map((source) => (
+            <option key={source.from} value={source.from}>
+              {source.label()}
+            </option>
+          ))}
+        </select>
+      </div>
+      {key && (
+        <div style={{ display: 'grid', gap: '2px' }}>
+          <label for="rule-dealIdKey">{key[0]}</label>
+          <input
+            id="rule-dealIdKey"
+            value={draft.dealIdKey}
+            placeholder={key[1]}
+            onInput={(e) => onChange({ ...draft, dealIdKey: e.currentTarget.value })}
+          />
+        </div>
+      )}
+    </>
+  );
+}
 
 const FIELDS: { key: keyof Omit<Draft, 'id'>; label: string; hint: string }[] = [
   {
@@ -100,6 +161,13 @@ function invalidSelector(draft: Draft): string | undefined {
       document.createDocumentFragment().querySelector(css);
     } catch {
       return t('rule_invalid_selector', [FIELDS.find((f) => f.key === key)?.label ?? key, css]);
+    }
+  }
+  if (draft.dealIdFrom === 'element' && draft.dealIdKey.trim()) {
+    try {
+      document.createDocumentFragment().querySelector(draft.dealIdKey.trim());
+    } catch {
+      return t('rule_invalid_selector', [t('rule_field_deal_id_element'), draft.dealIdKey.trim()]);
     }
   }
   if (!draft.stageSelector.trim() && !draft.lostButtonSelector.trim()) {
@@ -193,6 +261,7 @@ export function CustomRules() {
                   tab.probe && (
                     <>
                       <strong>{tab.probe.dealName}</strong>
+                      {t('rule_probe_deal_id', tab.probe.dealId ?? t('rule_probe_not_found'))}
                       {t('rule_probe_stage', tab.probe.stage ?? t('rule_probe_not_found'))}
                       {tab.probe.stageIsLost ? t('rule_probe_lost') : t('rule_probe_not_lost')}
                       {rule.lostButtonSelector &&
@@ -232,6 +301,7 @@ export function CustomRules() {
               />
             </div>
           ))}
+          <DealIdField draft={draft} onChange={setDraft} />
           <div class="row">
             <button type="submit" class="primary">
               {t('rule_save')}

@@ -1,11 +1,13 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { lostAction } from '../../detection/detectors/lost-action';
-import { recordStage } from '../../detection/detectors/record-stage';
+import { HEALTH_GRACE_MS, recordStage } from '../../detection/detectors/record-stage';
+import { afterDelay, observeDeep } from '../../detection/observe-deep';
 import type { RuleProbe } from '../../messaging/messages';
 import type { CustomRule } from '../../settings/schema';
 import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
 import { lostMatcher } from '../stage-labels';
 import type { CrmAdapter, DealContext, Detector } from '../types';
+import { dealIdFromPage, dealIdFromUrl } from './deal-id';
 
 /**
  * The built content script for user rules (entrypoints/custom.content): registered at run time
@@ -48,9 +50,38 @@ function dealReader(rule: CustomRule): (root: Document) => DealContext {
 }
 
 /**
+ * Runs `detectors` for the deal an element names (a rule whose deal id is an element's text),
+ * re-armed whenever that element names another deal: a CRM that swaps deals in place, without
+ * a new URL, must not count the next deal's stage as a change of the last one's. Until the
+ * element shows, nothing is watched; while it is briefly missing (a re-render), the deal it
+ * named stays watched.
+ */
+function perElementDeal(rule: CustomRule, detectors: Detector[]): Detector {
+  return (env) => {
+    let current: string | undefined;
+    let armed: AbortController | undefined;
+    const arm = () => {
+      const dealId = dealIdFromPage(rule, env.root, env.url);
+      if (!dealId || dealId === current) return;
+      current = dealId;
+      armed?.abort();
+      armed = new AbortController();
+      const signal = AbortSignal.any([env.signal, armed.signal]);
+      for (const detector of detectors)
+        detector({ ...env, page: { kind: 'deal', dealId }, signal });
+    };
+    // Observed before the detectors start observing: on a swap, this callback runs first and
+    // stops the last deal's detectors before they see the new deal's stage.
+    observeDeep(env.root, arm, env.signal);
+    arm();
+    afterDelay(HEALTH_GRACE_MS, env.signal, () => !current && env.health('deal id element'));
+  };
+}
+
+/**
  * A CRM Rebound has no adapter for, described by the user: which pages, which element shows the
- * stage (or which button marks a deal lost), and which text means lost. A deal is identified by
- * its page path, the one thing every CRM's deal URLs have.
+ * stage (or which button marks a deal lost), which text means lost, and where a page says which
+ * deal it is (src/crm/custom/deal-id.ts; by default its path).
  */
 export function adapterFromRule(rule: CustomRule): CrmAdapter {
   const readDeal = dealReader(rule);
@@ -74,13 +105,19 @@ export function adapterFromRule(rule: CustomRule): CrmAdapter {
       }),
     );
   }
+  const byElement = rule.dealIdFrom === 'element';
   return {
     id: CUSTOM_CRM_ID,
     name: rule.name,
     matches: [rule.urlPattern],
-    parsePage: (url) =>
-      ruleMatches(rule, url) ? { kind: 'deal', dealId: `${url.host}${url.pathname}` } : undefined,
-    detectors,
+    parsePage: (url) => {
+      if (!ruleMatches(rule, url)) return undefined;
+      // An element's id is read from the page (perElementDeal); the URL only says it is a page
+      // of the rule's, and its path stands in until the detectors are given the real id.
+      const dealId = byElement ? `${url.host}${url.pathname}` : dealIdFromUrl(rule, url);
+      return dealId ? { kind: 'deal', dealId } : undefined;
+    },
+    detectors: byElement ? [perElementDeal(rule, detectors)] : detectors,
     readDeal,
     lostLabels: [rule.lostText],
   };
@@ -107,9 +144,12 @@ export function probeRule(rule: CustomRule, root: Document, url: URL): RuleProbe
   find('deal name', rule.dealNameSelector);
   find('amount', rule.amountSelector);
   const deal = dealReader(rule)(root);
+  const dealId = dealIdFromPage(rule, root, url);
+  if (!dealId) missing.push('deal id');
   return {
     url: url.href,
     ruleName: rule.name,
+    dealId,
     dealName: deal.dealName,
     amount: deal.amount,
     stage,

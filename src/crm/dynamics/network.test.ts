@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../detection/request-body';
+import { decodeRequestBody, decodeText } from '../../detection/request-body';
 import type { RequestBody } from '../types';
 import { dynamicsNetwork, isBatchUrl, savesInBatchText } from './network';
 
@@ -170,7 +170,7 @@ describe('Dynamics save parser: not a close', () => {
   });
 });
 
-describe('Dynamics $batch bodies (read as text; not yet reachable, see savesInBatchText)', () => {
+describe('Dynamics $batch bodies (multipart/mixed, read as text)', () => {
   const batch = [
     '--batch_36522ad7-fc75-4b56-8c71-56071383e77b',
     'Content-Type: multipart/mixed; boundary=changeset_77162fcd-b8da-41ac-a9f8-9357efbbd',
@@ -205,14 +205,14 @@ describe('Dynamics $batch bodies (read as text; not yet reachable, see savesInBa
 
   it('finds the LoseOpportunity request and its binding, not the other parts', () => {
     expect(savesInBatchText(batch)).toEqual([
-      { dealId: GUID, stageValue: 'LoseOpportunity', lost: true },
+      { dealId: GUID, stageValue: 'LoseOpportunity', lost: true, okStatusIsNotProof: true },
     ]);
   });
 
   it('reads relative request lines and WinOpportunity', () => {
     const text = `--b\r\nPOST WinOpportunity HTTP/1.1\r\n\r\n{"OpportunityClose":{"opportunityid@odata.bind":"opportunities(${GUID})"}}\r\n--b--`;
     expect(savesInBatchText(text)).toEqual([
-      { dealId: GUID, stageValue: 'WinOpportunity', lost: false },
+      { dealId: GUID, stageValue: 'WinOpportunity', lost: false, okStatusIsNotProof: true },
     ]);
   });
 
@@ -235,8 +235,38 @@ describe('Dynamics $batch bodies (read as text; not yet reachable, see savesInBa
     expect(savesInBatchText(text)).toEqual([]);
   });
 
-  it('is not reachable through parse today: a multipart body decodes to nothing', () => {
-    expect(decodeText(batch)).toEqual({ kind: 'none' });
-    expect(parse('POST', `${API}/$batch`, decodeText(batch))).toEqual([]);
+  it('reads the batch through parse, as webRequest hands it over (bytes decoded to text)', () => {
+    const body = decodeRequestBody({ raw: [{ bytes: new TextEncoder().encode(batch).buffer }] });
+    expect(body.kind).toBe('text');
+    expect(parse('POST', `${API}/$batch`, body)).toEqual([
+      { dealId: GUID, stageValue: 'LoseOpportunity', lost: true, okStatusIsNotProof: true },
+    ]);
+  });
+
+  it('marks every close of a batch as not proven by a 2xx alone (a part may have failed)', () => {
+    const two = batch
+      .replace(`PATCH ${API}/opportunities(${OTHER})`, `POST ${API}/LoseOpportunity`)
+      .replace(
+        '{"description":"Lost to Fabrikam"}',
+        `{"OpportunityClose":{"opportunityid@odata.bind":"/opportunities(${OTHER})"},"Status":4}`,
+      );
+    const saves = parse('POST', `${API}/$batch`, decodeText(two));
+    expect(saves.map((s) => s.dealId)).toEqual([OTHER, GUID]);
+    expect(saves.every((s) => s.okStatusIsNotProof === true)).toBe(true);
+  });
+
+  it.each<[string, string, string, RequestBody]>([
+    ['a GET of $batch', 'GET', `${API}/$batch`, decodeText(batch)],
+    ['a $batch sent as JSON', 'POST', `${API}/$batch`, json({ requests: [] })],
+    ['a $batch without a body', 'POST', `${API}/$batch`, { kind: 'none' }],
+    ['a multipart body outside $batch', 'POST', `${API}/opportunities`, decodeText(batch)],
+    [
+      'a $batch outside the Web API',
+      'POST',
+      'https://contoso.crm4.dynamics.com/$batch',
+      decodeText(batch),
+    ],
+  ])('gives nothing for %s', (_what, method, url, body) => {
+    expect(parse(method, url, body)).toEqual([]);
   });
 });

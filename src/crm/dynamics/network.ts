@@ -65,6 +65,7 @@ function savesFor(action: string, ids: string[]): StageSave[] {
 
 function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   if (method.toUpperCase() !== 'POST') return [];
+  if (isBatchUrl(rawUrl)) return body.kind === 'text' ? savesInBatchText(body.text) : [];
   const action = ACTION_PATH.exec(new URL(rawUrl).pathname)?.[1];
   if (!action) return [];
   return savesFor(action, opportunityIdsIn(body));
@@ -84,11 +85,16 @@ const BINDING_IN_TEXT = /"opportunityid@odata\.bind"\s*:\s*"([^"]*)"/i;
  * The closes inside a `$batch` body, read as text: each part whose request line posts to
  * LoseOpportunity / WinOpportunity, and the `opportunityid@odata.bind` in the text that follows
  * it up to the next request line. Parsed defensively: boundaries, changesets, headers and line
- * endings are not relied on.
+ * endings are not relied on. `parse` calls it for `$batch` requests, whose multipart/mixed body
+ * webRequest hands over as raw bytes (decoded to `{ kind: 'text' }`).
  *
- * Not wired into `parse` yet: RequestBody (src/crm/types.ts) carries JSON and form fields only,
- * and src/detection/request-body.ts turns a multipart body into `{ kind: 'none' }`. Once a body
- * can arrive as text, `parse` calls this for `isBatchUrl` requests.
+ * Every close read from a batch is `okStatusIsNotProof`: the batch's own HTTP status is all
+ * webRequest shows, and it does not always tell. Dataverse stops a batch at its first failed
+ * request and answers the batch with that failure's 4xx (then nothing is confirmed); but with
+ * `Prefer: odata.continue-on-error` it answers 200 and puts each part's status, a 400 among
+ * them, inside the multipart answer (OData 4.01 §11.7: a 200 batch answer says the batch was
+ * processed, not that each request in it succeeded). Only the page turning Lost after the save
+ * tells those apart.
  */
 export function savesInBatchText(text: string): StageSave[] {
   const lines = [...text.matchAll(BATCH_REQUEST_LINE)];
@@ -99,7 +105,9 @@ export function savesInBatchText(text: string): StageSave[] {
     const end = lines[i + 1]?.index ?? text.length;
     const reference = BINDING_IN_TEXT.exec(text.slice(start, end))?.[1];
     const dealId = normaliseGuid(reference && OPPORTUNITY_REF.exec(reference)?.[1]);
-    return dealId ? savesFor(action, [dealId]) : [];
+    return dealId
+      ? savesFor(action, [dealId]).map((save) => ({ ...save, okStatusIsNotProof: true as const }))
+      : [];
   });
 }
 

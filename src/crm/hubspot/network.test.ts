@@ -50,6 +50,32 @@ describe('hubspotNetwork.parse: stage saves it reads', () => {
     ]);
   });
 
+  it('reads the board save of a dropped card (crm-objects v1, properties as name/value pairs)', () => {
+    const url = 'https://app.hubspot.com/api/crm-objects/v1/objects/deals/4711?portalId=1';
+    const body = json({ properties: [{ name: 'dealstage', value: 'closedlost' }] });
+    expect(hubspotNetwork.parse('PUT', url, body)).toEqual([
+      { dealId: '4711', stageValue: 'closedlost', lost: true },
+    ]);
+  });
+
+  it('reads the inbounddb batch shape, each deal by its objectId, with the lost reason beside', () => {
+    const url = 'https://app.hubspot.com/api/inbounddb-objects/v1/crm-objects/0-3/batch?portalId=1';
+    const body = json([
+      {
+        objectId: 4712,
+        propertyValues: [
+          { name: 'dealstage', value: 'closedlost' },
+          { name: 'closed_lost_reason', value: 'Price' },
+        ],
+      },
+      { objectId: 4713, propertyValues: [{ name: 'dealstage', value: 'contractsent' }] },
+    ]);
+    expect(hubspotNetwork.parse('POST', url, body)).toEqual([
+      { dealId: '4712', stageValue: 'closedlost', lost: true },
+      { dealId: '4713', stageValue: 'contractsent', lost: false },
+    ]);
+  });
+
   it('prefers the id inside the body over the id in the path', () => {
     const body = json({
       objectId: 888,

@@ -23,6 +23,11 @@ describe('parseHubSpotPage', () => {
     ['https://app-eu1.hubspot.com/contacts/123456/objects/0-3/views/7788/board', 'board'],
     ['https://app.hubspot.com/contacts/123456/objects/0-3/views/all/list', 'list'],
     ['https://app.hubspot.com/contacts/123456/objects/0-3/views/all/list?query=acme', 'list'],
+    ['https://app.hubspot.com/contacts/123456/objects/0-3/views/4815162/board', 'board'],
+    ['https://app.hubspot.com/contacts/123456/deals/board/view/all/', 'board'],
+    ['https://app-eu1.hubspot.com/contacts/123456/deals/board/view/all', 'board'],
+    ['https://app.hubspot.com/contacts/123456/deals/board/view/9876/', 'board'],
+    ['https://app.hubspot.com/contacts/123456/deals/list/view/all/', 'list'],
   ])('%s is the deals %s view', (href, kind) => {
     expect(parse(href)).toEqual({ kind });
   });
@@ -34,6 +39,15 @@ describe('parseHubSpotPage', () => {
     ['ticket record', 'https://app.hubspot.com/contacts/123456/record/0-5/987654'],
     ['contacts list', 'https://app.hubspot.com/contacts/123456/objects/0-1/views/all/list'],
     ['legacy company page', 'https://app.hubspot.com/contacts/123456/company/42'],
+    ['contacts board', 'https://app.hubspot.com/contacts/123456/objects/0-1/views/all/board'],
+    ['tickets board', 'https://app.hubspot.com/contacts/123456/objects/0-5/views/all/board'],
+    ['older companies board', 'https://app.hubspot.com/contacts/123456/companies/board/view/all/'],
+    ['older deals index, no view', 'https://app.hubspot.com/contacts/123456/deals/board'],
+    [
+      'older deals, other section',
+      'https://app.hubspot.com/contacts/123456/deals/settings/view/all',
+    ],
+    ['older deals board, no portal', 'https://app.hubspot.com/contacts/deals/board/view/all/'],
     // Deal URLs without a usable id.
     ['non-numeric deal id', 'https://app.hubspot.com/contacts/123456/record/0-3/abc'],
     ['partly numeric deal id', 'https://app.hubspot.com/contacts/123456/record/0-3/12ab'],

@@ -22,5 +22,9 @@ export function parseHubSpotPage(url: URL): PageInfo | undefined {
   if (section === 'objects' && type === DEAL_TYPE) {
     return parts.includes('board') ? { kind: 'board' } : { kind: 'list' };
   }
+  // The older deals index: `/deals/board/view/all/` and `/deals/list/view/all/`.
+  if (section === 'deals' && (type === 'board' || type === 'list') && parts[4] === 'view') {
+    return { kind: type };
+  }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readHubSpotDeal } from './read';
+import { boardColumnOf, boardDealId, readBoardCard, readHubSpotDeal } from './read';
 
 const FIXTURE = readFileSync(
   resolve(import.meta.dirname, '../../../tests/fixtures/hubspot/deal-record.html'),
@@ -113,5 +113,60 @@ describe('readHubSpotDeal on the sandbox record page', () => {
       currency: undefined,
       stage: undefined,
     });
+  });
+});
+
+describe('HubSpot board cards', () => {
+  /** A column and card as the board shows them (tests/fixtures/hubspot/deals-board.html). */
+  function card(options: { href?: string; label?: string; heading?: string } = {}) {
+    const column = document.createElement('section');
+    if (options.label === undefined) column.setAttribute('data-rbd-droppable-id', 'stage-1');
+    else column.setAttribute('role', 'group');
+    if (options.label !== undefined) column.setAttribute('aria-label', options.label);
+    const heading = column.appendChild(document.createElement('h2'));
+    heading.textContent = options.heading ?? '';
+    const el = column.appendChild(document.createElement('div'));
+    el.draggable = true;
+    const name = el.appendChild(document.createElement('a'));
+    name.href = options.href ?? '/contacts/1/record/0-3/4711';
+    name.textContent = 'Acme — renewal';
+    el.appendChild(document.createElement('div')).textContent = 'Amount: €12.500,00';
+    const company = el.appendChild(document.createElement('a'));
+    company.href = '/contacts/1/record/0-2/99';
+    company.textContent = 'Acme Corp';
+    document.body.replaceChildren(column);
+    return el;
+  }
+
+  it('reads the deal, its column and what the card shows', () => {
+    const el = card({ label: 'Closed lost' });
+    expect(boardDealId(el)).toBe('4711');
+    expect(boardColumnOf(el)).toBe('Closed lost');
+    expect(readBoardCard(el, 'Closed lost')).toEqual({
+      dealName: 'Acme — renewal',
+      amount: 12500,
+      currency: 'EUR',
+      company: 'Acme Corp',
+      stage: 'Closed lost',
+    });
+  });
+
+  it('reads a legacy deal link, and a drop target column named only by its heading', () => {
+    document.body.replaceChildren();
+    const el = card({ href: '/contacts/1/deal/42/', heading: 'Contract sent' });
+    expect(boardDealId(el)).toBe('42');
+    expect(boardColumnOf(el)).toBe('Contract sent');
+  });
+
+  it.each([
+    ['a contact', '/contacts/1/record/0-1/4711'],
+    ['a company', '/contacts/1/record/0-2/4711'],
+    ['no id', '/contacts/1/record/0-3/'],
+    ['a non-numeric id', '/contacts/1/record/0-3/new'],
+  ])('names no deal for a card linking to %s', (_what, href) => {
+    const el = card({ href, label: 'Closed lost' });
+    // The company link does not count as the deal either.
+    el.querySelector('a[href*="0-2"]')?.remove();
+    expect(boardDealId(el)).toBeUndefined();
   });
 });

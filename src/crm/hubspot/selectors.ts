@@ -66,3 +66,25 @@ export const lostReason: NamedSelector = {
     '[name="closed_lost_reason"]',
   ],
 };
+
+/*
+ * The deals board (objects/0-3/views/{id}/board). Its internals are not documented; these rest
+ * on what the board shows and on HubSpot's public URL shapes: a card is an element that can be
+ * dragged and holds a link to the deal's record page (/record/0-3/{id}) and to its company's
+ * (/record/0-2/{id}); a column is labelled with its stage.
+ */
+/** Draggable things on the board: HTML5 drag (draggable), react-beautiful-dnd's drag handles. */
+export const boardCard = '[draggable="true"], [data-rbd-draggable-id]';
+export const boardCardDealLink: NamedSelector = {
+  name: 'board card deal link',
+  css: ['a[href*="/record/0-3/"]', 'a[href*="/deal/"]'],
+};
+export const boardCardCompany: NamedSelector = {
+  name: 'board card company',
+  css: ['a[href*="/record/0-2/"]', 'a[href*="/company/"]'],
+};
+/** A stage column: an accessible group or region named for the stage, or a drop target. */
+export const boardColumn: NamedSelector = {
+  name: 'board column',
+  css: ['[role="group"][aria-label]', '[role="region"][aria-label]', '[data-rbd-droppable-id]'],
+};

@@ -134,6 +134,27 @@ describe('Salesforce save requests: aura (Lightning)', () => {
   });
 });
 
+describe('Salesforce saves whose 2xx answer is no proof alone', () => {
+  it('marks aura and Classic saves, not REST / UI API saves', () => {
+    // Aura answers every action batch 200, each action's own state ("ERROR") inside; Classic
+    // answers a validation error 200 with the edit page shown again. A refused REST or UI API
+    // save is answered 4xx.
+    const aura = parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: 'Closed Lost' })]));
+    const classic = parse('POST', `${MY}/${ID15}/e`, {
+      kind: 'form',
+      fields: { opp11: ['Closed Lost'], save: ['Save'] },
+    });
+    const rest = parse('PATCH', `${MY}/services/data/v62.0/ui-api/records/${ID18}`, {
+      kind: 'json',
+      value: { fields: { StageName: 'Closed Lost' } },
+    });
+    expect(aura[0]?.okStatusIsNotProof).toBe(true);
+    expect(classic[0]?.okStatusIsNotProof).toBe(true);
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).not.toHaveProperty('okStatusIsNotProof');
+  });
+});
+
 describe('Salesforce save requests: REST and UI API', () => {
   it('reads a UI API PATCH (Edit modal), the record in the path', () => {
     expect(parse('PATCH', UI_API, json({ fields: { StageName: 'Closed Lost' } }))).toEqual([
@@ -195,7 +216,11 @@ describe('Salesforce save requests: Classic edit form', () => {
       parse('POST', AURA, auraBody([updateRecord(ID18, { StageName: 'Closed Won' })])),
     ).toEqual([{ dealId: ID18, stageValue: 'Closed Won', lost: false, okStatusIsNotProof: true }]);
     expect(parse('POST', `${MY}/${ID15}/e`, classicForm(' closed won '))).toEqual([
-      expect.objectContaining({ stageValue: ' closed won ', lost: false }),
+      expect.objectContaining({
+        stageValue: ' closed won ',
+        lost: false,
+        okStatusIsNotProof: true,
+      }),
     ]);
   });
 });

@@ -65,20 +65,29 @@ function classicEditId(url: URL): string | undefined {
   return /^\/([a-zA-Z0-9]{15,18})\/e\/?$/.exec(url.pathname)?.[1];
 }
 
-function stageSaves(body: RequestBody, field: string, fallbackId: string | undefined): StageSave[] {
+/**
+ * Aura answers every request 200, whatever its actions did: each action's own state ("SUCCESS",
+ * "ERROR") is in the answer's body, which webRequest cannot read. Classic's edit form answers a
+ * validation error (a required field left empty, a validation rule) 200 with the edit page shown
+ * again and the message on it. Their 2xx proves nothing alone (`okStatusIsNotProof`): the page
+ * showing the deal lost after the save must. A refused REST or UI API save is answered 4xx.
+ */
+const NOT_PROOF = { okStatusIsNotProof: true } as const;
+
+function stageSaves(
+  body: RequestBody,
+  field: string,
+  fallbackId: string | undefined,
+  proof: Partial<typeof NOT_PROOF> = {},
+): StageSave[] {
   return findField(body, field, ID_KEYS).flatMap(({ value, recordId }) => {
     // The nearest id in the body names the record; the URL's id only when the body has none.
     // A body naming another record (an Account, a Lead) is not an opportunity save.
     const dealId = opportunityId(recordId ?? fallbackId);
     if (!dealId || isOpenDefault(value)) return [];
     const won = value.trim().toLowerCase() === WON_DEFAULT;
-    return [{ dealId, stageValue: value, lost: won ? false : undefined }];
+    return [{ dealId, stageValue: value, lost: won ? false : undefined, ...proof }];
   });
-}
-
-/** Saves whose 2xx answer can hide a failure: only the page can show they happened. */
-function unproven(saves: StageSave[]): StageSave[] {
-  return saves.map((save) => ({ ...save, okStatusIsNotProof: true }));
 }
 
 function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
@@ -86,8 +95,7 @@ function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
   const url = new URL(rawUrl);
   // Aura: a form body whose `message` field is JSON with one or more actions; each
   // updateRecord names the record (`params.recordId`, `recordInput.fields.Id`).
-  // Aura answers a failed save with 200 and `state: ERROR`: its status proves nothing.
-  if (isAura(url)) return unproven(stageSaves(body, STAGE_FIELD, undefined));
+  if (isAura(url)) return stageSaves(body, STAGE_FIELD, undefined, NOT_PROOF);
   // REST and UI API: `{"fields":{"StageName":…}}` or `{"StageName":…}`, the record in the path.
   const restId = restRecordId(url);
   if (restId !== null) {
@@ -107,10 +115,10 @@ function parse(method: string, rawUrl: string, body: RequestBody): StageSave[] {
     if ('cancel' in body.fields) return [];
     // A validation error re-shows the edit page, answered 200: the status proves nothing.
     const seen = new Set<string>();
-    return unproven([
-      ...stageSaves(body, CLASSIC_STAGE_FIELD, classicId),
-      ...stageSaves(body, STAGE_FIELD, classicId),
-    ]).filter((save) => !seen.has(save.dealId) && seen.add(save.dealId));
+    return [
+      ...stageSaves(body, CLASSIC_STAGE_FIELD, classicId, NOT_PROOF),
+      ...stageSaves(body, STAGE_FIELD, classicId, NOT_PROOF),
+    ].filter((save) => !seen.has(save.dealId) && seen.add(save.dealId));
   }
   return [];
 }
