@@ -38,6 +38,8 @@ const PENDING_MS = 60_000;
  */
 export const BULK_WINDOW_MS = 3000;
 const STAGE_MAX = 200;
+const READ_TRIES = 6;
+const READ_RETRY_MS = 500;
 
 export type LossFlow = {
   observed(observed: ObservedInTab): void;
@@ -160,11 +162,20 @@ export function startLossDetection(
     fallbackDealName(adapterById(save.crm)?.name ?? save.crm, save.dealId);
   /** What the tab shows of the deal a save named; what the tab cannot say stays unknown. */
   const readTab = async (save: SaveConfirmed, lookForLoss: boolean): Promise<PageRead> => {
-    const reply = await sendToTab(save.tabId, {
-      type: 'page/read',
-      dealId: save.dealId,
-      lookForLoss,
-    });
+    const ask = () =>
+      sendToTab(save.tabId, {
+        type: 'page/read',
+        dealId: save.dealId,
+        lookForLoss,
+        savedAt: save.sentAt,
+      });
+    // A save that navigates (a full-page form post) leaves the tab loading its next page for a
+    // moment: asked again until that page's content script answers.
+    let reply = await ask();
+    for (let tries = 1; !reply.ok && tries < READ_TRIES; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS));
+      reply = await ask();
+    }
     const read = PageReadSchema.safeParse(reply.ok ? reply.data : undefined);
     if (read.success) return read.data;
     // No content script answered (the tab navigated away or closed): the loss still counts.
@@ -218,7 +229,11 @@ export function startLossDetection(
       void readTab(save, true).then((read) => {
         checked.add(save);
         // The adapter's report may still come within the window and pair with the save.
-        if (!read.lossShown) return decided(save, 'no-page-evidence');
+        // A page that loaded as the save's answer (a full-page form post) never showed the deal
+        // before it: it shows a loss only when the user's action on the page before was one
+        // (Classic's submit of an edit from an open stage, not a re-save of a lost deal).
+        const seenChange = !read.loadedAfterSave || correlator.hasIntent(save);
+        if (!read.lossShown || !seenChange) return decided(save, 'no-page-evidence');
         const observed = observedFrom(save, read, read.lossShown);
         logPage(observed, true);
         correlator.pageConfirms(save, observed);

@@ -73,6 +73,11 @@ export type Observation = {
    * confirm it, never an earlier save of the same deal.
    */
   beforeSave?: boolean;
+  /**
+   * Reported from what the user did (a confirm button, a form submit), not from the page
+   * showing the saved state: it cannot confirm a save whose 2xx answer can hide a failure.
+   */
+  intent?: true;
 };
 
 /** What a detector is given on one page; everything it starts must stop when `signal` aborts. */

@@ -9,6 +9,8 @@ export type SaveConfirmed = {
   lost: boolean | undefined;
   /** The CRM answers some failed saves with 2xx: the status alone proves nothing. */
   okStatusIsNotProof?: true;
+  /** When the request was sent (ms since epoch): a page loaded after it shows what it saved. */
+  sentAt?: number;
 };
 
 export type ObservedInTab = LossObserved & { tabId: number };
@@ -31,6 +33,15 @@ export const PAGE_GRACE_MS = 600;
 /** Whether the save alone proves a loss: it says lost, and a 2xx answer means it was saved. */
 export function saveSaysLost(save: SaveConfirmed): boolean {
   return save.lost === true && !save.okStatusIsNotProof;
+}
+
+/**
+ * Whether a page report may pair with a save at all: a report of the user's action (a click
+ * on "Close as lost", a submit) is no proof of a save whose 2xx can hide a failure — only the
+ * page showing the saved state is.
+ */
+function mayPair(page: ObservedInTab, save: SaveConfirmed): boolean {
+  return !(page.intent && save.okStatusIsNotProof);
 }
 
 /** Whether a save can confirm what the page showed. */
@@ -96,17 +107,17 @@ export class LossCorrelator {
     // A stored save of the other outcome is not this change's save: it stays for its own.
     const save = observed.beforeSave
       ? undefined
-      : this.take(this.saves, observed, (s) => confirms(observed, s));
-    if (save) return this.confirmed(observed, 'save + page');
+      : this.take(this.saves, observed, (s) => mayPair(observed, s) && confirms(observed, s));
+    if (save) return this.confirmed(this.withIntent(observed, save), 'save + page');
     this.pages.push({ ...observed, at: this.now() });
     this.pruneLater();
   }
 
   saveConfirmed(save: SaveConfirmed): void {
     this.prune();
-    const page = this.take(this.pages, save);
+    const page = this.take(this.pages, save, (p) => mayPair(p, save));
     if (page) {
-      if (confirms(page, save)) this.confirmed(page, 'save + page');
+      if (confirms(page, save)) this.confirmed(this.withIntent(page, save), 'save + page');
       return;
     }
     // Kept for a page change still to come. A save that says "not lost" is only ever taken by
@@ -127,8 +138,34 @@ export class LossCorrelator {
     const index = this.saves.indexOf(save as Timed<SaveConfirmed>);
     if (index < 0) return false;
     this.saves.splice(index, 1);
-    this.confirmed(observed, 'save + page');
+    this.confirmed(this.withIntent(observed, save), 'save + page');
     return true;
+  }
+
+  /**
+   * The saved state's report with the context of the user's action that led to it, when one
+   * is waiting (a "Close as lost" dialog shows the reason and competitor; a submit, the stage
+   * before), the action's report used up with it.
+   */
+  private withIntent(state: ObservedInTab, save: SaveConfirmed): ObservedInTab {
+    if (!save.okStatusIsNotProof || state.intent) return state;
+    const intent = this.take(this.pages, state, (p) => p.intent === true);
+    if (!intent) return state;
+    const known = Object.fromEntries(
+      Object.entries(state.deal).filter(([, value]) => value !== undefined && value !== ''),
+    );
+    return {
+      ...state,
+      stageBefore: state.stageBefore || intent.stageBefore,
+      deal: { ...intent.deal, ...known },
+    };
+  }
+
+  /** Whether the user's action on the page reported a loss of this save's deal (Observation.intent). */
+  hasIntent(save: SaveConfirmed): boolean {
+    return this.pages.some(
+      (p) => p.intent && p.crm === save.crm && p.dealId === save.dealId && p.result !== 'won',
+    );
   }
 
   private graceOver(save: Timed<SaveConfirmed>): void {

@@ -18,7 +18,10 @@ export function observeStageSaves(
     onRefused?: (save: SaveAnswered) => void;
   },
 ): void {
-  const inFlight = new Map<string, { crm: string; tabId: number; saves: StageSave[] }>();
+  const inFlight = new Map<
+    string,
+    { crm: string; tabId: number; saves: StageSave[]; sentAt: number }
+  >();
   const watched = adapters.flatMap((adapter) =>
     adapter.network ? [{ adapter, network: adapter.network }] : [],
   );
@@ -32,7 +35,12 @@ export function observeStageSaves(
         const body = decodeRequestBody(details.requestBody as WebRequestBody);
         const saves = network.parse(details.method, details.url, body);
         if (saves.length > 0) {
-          inFlight.set(details.requestId, { crm: adapter.id, tabId: details.tabId, saves });
+          inFlight.set(details.requestId, {
+            crm: adapter.id,
+            tabId: details.tabId,
+            saves,
+            sentAt: details.timeStamp,
+          });
         }
         return undefined;
       },
@@ -49,7 +57,13 @@ export function observeStageSaves(
       const ok = details.statusCode >= 200 && details.statusCode <= 299;
       const report = ok ? handlers.onConfirmed : handlers.onRefused;
       for (const save of request.saves) {
-        report?.({ crm: request.crm, tabId: request.tabId, status: details.statusCode, ...save });
+        report?.({
+          crm: request.crm,
+          tabId: request.tabId,
+          status: details.statusCode,
+          sentAt: request.sentAt,
+          ...save,
+        });
       }
     },
     { urls },

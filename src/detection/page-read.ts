@@ -11,6 +11,9 @@ const SNAPSHOT_EVERY_MS = 300;
 /** Keys that choose or confirm (a stage in a list, Save): typing text takes no snapshot. */
 const CHOOSING_KEYS = ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'Escape'];
 
+/** How long before its request a form post's navigation may start (timeOrigin). */
+const NAVIGATION_LEAD_MS = 1000;
+
 const UNTITLED = /^untitled (deal|opportunity)$/i;
 
 type Snapshot = { at: number; shown: number; onArm: boolean };
@@ -20,9 +23,13 @@ export type PageReader = {
   context(dealId: string): DealContext;
   /**
    * Whether the page now shows the deal lost where it did not before the user acted: the
-   * label it shows, or undefined when none came within EVIDENCE_WAIT_MS.
+   * label it shows, or undefined when none came within EVIDENCE_WAIT_MS. `savedAt`: when the
+   * save was sent; the deal's own record page loaded after it (the answer of a full-page form
+   * post) showed nothing before the save.
    */
-  lossShown(): Promise<string | undefined>;
+  lossShown(dealId: string, savedAt?: number): Promise<string | undefined>;
+  /** Whether this document began loading after `savedAt` (it is the answer of the save). */
+  loadedAfter(savedAt: number | undefined): boolean;
 };
 
 /**
@@ -39,9 +46,12 @@ export function createPageReader(options: {
   isLost: () => (label: string | undefined) => boolean;
   signal: AbortSignal;
   now?: () => number;
+  loadedAt?: number;
 }): PageReader {
   const { adapter, root, url, signal } = options;
   const now = options.now ?? Date.now;
+  /** When this document began loading (ms since epoch). */
+  const loadedAt = options.loadedAt ?? performance.timeOrigin;
   const count = () => lostLabelsShown(root, options.isLost()).length;
   const snapshots: Snapshot[] = [{ at: now(), shown: count(), onArm: true }];
   const snapshot = () => {
@@ -58,8 +68,17 @@ export function createPageReader(options: {
     listen,
   );
 
+  // A navigation starts (timeOrigin) just before its request is sent: a document whose
+  // navigation began this close before the save's request is that save's own answer.
+  const loadedAfter = (savedAt: number | undefined) =>
+    savedAt !== undefined && loadedAt >= savedAt - NAVIGATION_LEAD_MS;
+  const onRecordPage = (dealId: string) => {
+    const page = adapter.parsePage(url);
+    return page?.kind === 'deal' && page.dealId === dealId;
+  };
   /** The fewest lost labels shown before the save: what the user's own actions saw, if any. */
-  const shownBefore = (): number | undefined => {
+  const shownBefore = (dealId: string, savedAt: number | undefined): number | undefined => {
+    if (loadedAfter(savedAt) && onRecordPage(dealId)) return 0;
     const recent = snapshots.filter((s) => now() - s.at <= CORRELATION_WINDOW_MS);
     const acted = recent.filter((s) => !s.onArm);
     const base = acted.length > 0 ? acted : recent;
@@ -67,19 +86,19 @@ export function createPageReader(options: {
   };
 
   return {
+    loadedAfter,
     context(dealId) {
-      const page = adapter.parsePage(url);
-      const onRecordPage = page?.kind === 'deal' && page.dealId === dealId;
-      const fromAdapter = onRecordPage ? adapter.readDeal?.(root) : undefined;
-      const generic = readDealGenerically(root, dealId, onRecordPage);
+      const onRecord = onRecordPage(dealId);
+      const fromAdapter = onRecord ? adapter.readDeal?.(root) : undefined;
+      const generic = readDealGenerically(root, dealId, onRecord);
       return fitDeal(
         mergeDeal(fromAdapter, generic, fallbackDealName(adapter.name, dealId), (name) =>
           UNTITLED.test(name),
         ),
       );
     },
-    async lossShown() {
-      const before = shownBefore();
+    async lossShown(dealId, savedAt) {
+      const before = shownBefore(dealId, savedAt);
       if (before === undefined) return undefined;
       for (let waited = 0; !signal.aborted; waited += EVIDENCE_CHECK_MS) {
         const labels = lostLabelsShown(root, options.isLost());

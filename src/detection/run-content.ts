@@ -29,18 +29,26 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   };
   // The page as the background asks about it (a save no detector reported): see page-read.ts.
   let reader: PageReader | undefined;
-  const readPage = async (dealId: string, lookForLoss: boolean): Promise<PageRead> => {
-    const lossShown = lookForLoss ? await reader?.lossShown() : undefined;
+  const readPage = async (
+    dealId: string,
+    lookForLoss: boolean,
+    savedAt: number | undefined,
+  ): Promise<PageRead> => {
+    const lossShown = lookForLoss ? await reader?.lossShown(dealId, savedAt) : undefined;
     return {
       dealUrl: location.href,
       deal: reader?.context(dealId) ?? { dealName: fallbackDealName(adapter.name, dealId) },
       lossShown: clipText(lossShown, 200),
+      loadedAfterSave: reader?.loadedAfter(savedAt) || undefined,
     };
   };
   onContentMessage((message) => {
     if (show(message)) return Promise.resolve({ ok: true });
     if (message.type !== 'page/read') return undefined;
-    return readPage(message.dealId, message.lookForLoss).then((data) => ({ ok: true, data }));
+    return readPage(message.dealId, message.lookForLoss, message.savedAt).then((data) => ({
+      ok: true,
+      data,
+    }));
   });
 
   const matcherFor = (labels: string[]) => lostMatcher(adapter.lostLabels ?? labels);

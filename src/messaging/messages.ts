@@ -18,6 +18,8 @@ export const LossObservedSchema = z.object({
   deal: DealContextSchema,
   /** Reported before its save was sent: only a later save confirms it. */
   beforeSave: z.boolean().optional(),
+  /** Reported from the user's action, not the saved state (Observation.intent). */
+  intent: z.boolean().optional(),
   /** Absent means lost, as before wins were looked for. */
   result: z.enum(['lost', 'won']).optional(),
 });
@@ -28,6 +30,7 @@ export const DealEventSchema = LossObservedSchema.omit({
   type: true,
   stageAfter: true,
   beforeSave: true,
+  intent: true,
   result: true,
 });
 
@@ -110,6 +113,8 @@ export const ToContentSchema = z.discriminatedUnion('type', [
     type: z.literal('page/read'),
     dealId: z.string().min(1).max(200),
     lookForLoss: z.boolean(),
+    /** When the save was sent (ms since epoch): a page loaded after it shows only what followed. */
+    savedAt: z.number().optional(),
   }),
   /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
   z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
@@ -121,6 +126,8 @@ export const PageReadSchema = z.object({
   deal: DealContextSchema,
   /** The lost label the page came to show after the save, when asked to look for one. */
   lossShown: z.string().max(200).optional(),
+  /** The page began loading after the save was sent: it never showed the deal before it. */
+  loadedAfterSave: z.boolean().optional(),
 });
 export type PageRead = z.infer<typeof PageReadSchema>;
 

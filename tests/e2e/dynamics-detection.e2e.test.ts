@@ -19,7 +19,7 @@ import {
   type DynamicsSandbox,
   type OpportunityOptions,
 } from './dynamics.sandbox';
-import { launchExtension, storedLessons, type Extension } from './harness';
+import { expectDecision, launchExtension, storedLessons, type Extension } from './harness';
 
 let ext: Extension;
 let sandbox: DynamicsSandbox;
@@ -188,13 +188,24 @@ describe('Dynamics 365: no prompt', () => {
   }
 
   // A batch answered 200 whose part says 400 (Prefer: odata.continue-on-error): webRequest shows
-  // the 200 only, so the batch's save carries okStatusIsNotProof (src/crm/dynamics/network.ts)
-  // and only the form's header turning Lost can tell. Until the correlator reads that flag, the
-  // dialog's OK click and the 200 make a prompt; the sandbox serves the case
-  // (sandbox.batchPartStatus = 400) for the test to be written then.
-  it.todo(
-    'when a $batch is answered 200 but its LoseOpportunity part 400 (needs the correlator to read okStatusIsNotProof)',
-  );
+  // the 200 only, so the batch's save carries okStatusIsNotProof (src/crm/dynamics/network.ts).
+  // The dialog's OK click is the user's intent, no proof of it: only the form's header turning
+  // Lost (or, failing its selectors, a lost label appearing outside the dialog) can tell.
+  it('when a $batch is answered 200 but its LoseOpportunity part 400 (and the retry that succeeds prompts)', async () => {
+    const page = await openOpportunity({ batch: '1' });
+    sandbox.batchPartStatus = 400;
+    await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Litware, Inc.' });
+    await closeDialog(page)
+      .getByRole('alert')
+      .filter({ hasText: 'An error has occurred' })
+      .waitFor();
+    const id = new URL(page.url()).searchParams.get('id')!;
+    await expectDecision(ext, { crm: 'dynamics', dealId: id }, 'no-page-evidence');
+    expect(await reboundPrompt(page).count()).toBe(0);
+    sandbox.batchPartStatus = 204;
+    await pressOk(page);
+    await expectReboundPrompt(page);
+  });
 
   it('when the same loss is saved twice (a retried request)', async () => {
     const page = await openOpportunity({ retry: '1' });

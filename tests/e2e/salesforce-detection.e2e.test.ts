@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANBAN_SETTLE_MS } from '../../src/crm/salesforce';
-import { CORRELATION_WINDOW_MS } from '../../src/detection/correlator';
+import { CORRELATION_WINDOW_MS, PAGE_GRACE_MS } from '../../src/detection/correlator';
 import {
+  expectDecision,
   expectPrompt,
   launchExtension,
   promptCountAfterWait,
@@ -10,6 +11,7 @@ import {
   type Extension,
 } from './harness';
 import {
+  CLASSIC_VALIDATION_ERROR,
   MY_DOMAIN_HOST,
   classicEditUrl,
   classicSubmit,
@@ -50,6 +52,7 @@ function newId15(): string {
 function resetSandbox() {
   sandbox.saveStatus = 200;
   sandbox.auraState = 'SUCCESS';
+  sandbox.classicValidationError = false;
 }
 
 async function openLightningDeal(options: LightningDeal & { id?: string } = {}) {
@@ -437,6 +440,12 @@ function classicDeal(stage: string, name = 'Acme Corp — Platform renewal'): st
   return id;
 }
 
+/**
+ * Classic's 2xx proves nothing (a validation error answers 200 too): the prompt comes once the
+ * page the server answered with shows the loss, looked for after the save's grace time.
+ */
+const expectClassicPrompt = (page: Page) => expectPrompt(page, PAGE_GRACE_MS);
+
 async function openClassicEdit(id: string, page?: Page) {
   const tab = page ?? (await ext.context.newPage());
   await tab.goto(classicEditUrl(id));
@@ -449,7 +458,7 @@ describe('Salesforce Classic: the edit page saved as Closed Lost', () => {
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Lost');
     await expect(page.locator('#opp11_ileinner').textContent()).resolves.toBe('Closed Lost');
-    await expectPrompt(page);
+    await expectClassicPrompt(page);
     await expect(promptOn(page).getByRole('heading').textContent()).resolves.toBe(
       'Lost: Initrode — Data platform',
     );
@@ -471,7 +480,7 @@ describe('Salesforce Classic: no prompt', () => {
     resetSandbox();
     await openClassicEdit(id, page);
     await classicSubmit(page, 'Closed Lost');
-    await expectPrompt(page);
+    await expectClassicPrompt(page);
   }
 
   it('when saved as Closed Won (and losing it afterwards prompts)', async () => {
@@ -520,6 +529,17 @@ describe('Salesforce Classic: no prompt', () => {
     });
   }
 
+  it('when a validation rule refuses the edit: answered 200 with the edit page again (and the corrected save prompts)', async () => {
+    const id = classicDeal('Negotiation/Review');
+    const page = await openClassicEdit(id);
+    sandbox.classicValidationError = true;
+    await classicSubmit(page, 'Closed Lost');
+    await page.getByText(CLASSIC_VALIDATION_ERROR).waitFor();
+    await expectDecision(ext, { crm: 'salesforce', dealId: id18(id) }, 'no-page-evidence');
+    expect(await promptOn(page).count()).toBe(0);
+    await loseAgain(page, id);
+  });
+
   it('when Closed Lost is chosen but the edit is cancelled (and a real save prompts)', async () => {
     const id = classicDeal('Negotiation/Review');
     const page = await openClassicEdit(id);
@@ -549,7 +569,7 @@ describe('Salesforce Classic: no prompt', () => {
     const id = classicDeal('Negotiation/Review');
     const page = await openClassicEdit(id);
     await classicSubmit(page, 'Closed Lost');
-    await expectPrompt(page);
+    await expectClassicPrompt(page);
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     await openClassicEdit(id, page);
     await classicSubmit(page, 'Negotiation/Review');

@@ -21,6 +21,11 @@ export type SalesforceSandbox = SandboxCrm & {
   auraState: 'SUCCESS' | 'ERROR';
   /** Classic's records on the sandbox server, by 15-character id. */
   classic: Map<string, ClassicRecord>;
+  /**
+   * Classic refuses the edit with a validation rule: the server answers 200 with the edit page
+   * again, the chosen values kept and "Error: Invalid Data." above them (nothing is saved).
+   */
+  classicValidationError: boolean;
 };
 
 const PROBABILITY: Record<string, number> = {
@@ -60,6 +65,10 @@ const CLASSIC_ERROR_PAGE = `<!doctype html><html><head><title>Salesforce - Enter
 <p>An error has occurred while processing your request. The salesforce.com support team has been
 notified of the problem.</p></body></html>`;
 
+/** The banner Classic shows above an edit page a validation rule refused. */
+export const CLASSIC_VALIDATION_ERROR =
+  'Error: Invalid Data. Review all error messages below to correct your data.';
+
 function formFields(body: string | null): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body ?? ''));
 }
@@ -77,6 +86,7 @@ export async function serveSalesforce(context: BrowserContext): Promise<Salesfor
     saveStatus: 200,
     auraState: 'SUCCESS',
     classic: new Map(),
+    classicValidationError: false,
   };
   const ok = () => sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
 
@@ -164,6 +174,16 @@ export async function serveSalesforce(context: BrowserContext): Promise<Salesfor
           status: sandbox.saveStatus,
           contentType: 'text/html',
           body: CLASSIC_ERROR_PAGE,
+        });
+      }
+      if (sandbox.classicValidationError) {
+        const shown = { ...record, stage: fields.opp11 ?? record.stage };
+        return route.fulfill({
+          contentType: 'text/html',
+          body: classicPage('classic-edit.html', id, shown).replace(
+            /<body([^>]*)>/,
+            `<body$1><div class="errorMsg" role="alert">${CLASSIC_VALIDATION_ERROR}</div>`,
+          ),
         });
       }
       record.stage = fields.opp11 ?? record.stage;

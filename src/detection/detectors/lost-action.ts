@@ -31,6 +31,7 @@ export function lostAction(options: {
           stageBefore: options.stageBefore?.(root, button) ?? '',
           stageAfter: options.lostLabel,
           deal: options.readDeal(root, button),
+          intent: true,
         });
       },
       { capture: true, signal },

@@ -32,6 +32,7 @@ export function lostOnSubmit(options: {
           stageAfter: now,
           deal: options.readDeal(root),
           beforeSave: true,
+          intent: true,
         });
       },
       { capture: true, signal },
