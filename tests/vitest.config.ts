@@ -14,7 +14,9 @@ export default defineConfig({
         root,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}'],
+          // Beside the source: the test harness's own pure parts (the stripped fixtures).
+          include: ['src/**/*.test.{ts,tsx}', 'tests/e2e/*.test.ts'],
+          exclude: ['tests/e2e/*.e2e.test.ts'],
           environment: 'happy-dom',
           // setup-i18n: browser.i18n.getMessage from the English messages.json.
           setupFiles: ['fake-indexeddb/auto', 'tests/setup-i18n.ts'],

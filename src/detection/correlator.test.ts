@@ -373,3 +373,44 @@ describe('wins (result: won)', () => {
     expect(onLoss).not.toHaveBeenCalled();
   });
 });
+
+describe("the user's action (intent) and a save whose 2xx can hide a failure", () => {
+  const action = (overrides: Partial<ObservedInTab> = {}) =>
+    observed({
+      intent: true,
+      stageBefore: 'Develop',
+      deal: { dealName: 'Contoso', stage: 'Lost (Out-Sold; competitor: Litware)' },
+      ...overrides,
+    });
+  const unproven = () => saved({ lost: true, okStatusIsNotProof: true });
+
+  it('does not pair, whichever comes first: the page must show the saved state', () => {
+    const { correlator, onLoss, onUnclear, advance } = setup();
+    correlator.pageShowedLoss(action());
+    correlator.saveConfirmed(unproven());
+    expect(onLoss).not.toHaveBeenCalled();
+    advance(PAGE_GRACE_MS);
+    expect(onUnclear).toHaveBeenCalledOnce();
+    expect(correlator.hasIntent(onUnclear.mock.calls[0]![0])).toBe(true);
+  });
+
+  it("takes the action's context when the saved state confirms it", () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(action());
+    correlator.saveConfirmed(unproven());
+    correlator.pageShowedLoss(observed({ stageBefore: '', deal: { dealName: 'Contoso' } }));
+    expect(onLoss).toHaveBeenCalledOnce();
+    expect(onLoss.mock.calls[0]![0]).toMatchObject({
+      stageBefore: 'Develop',
+      deal: { dealName: 'Contoso', stage: 'Lost (Out-Sold; competitor: Litware)' },
+    });
+    expect(correlator.hasIntent(unproven())).toBe(false);
+  });
+
+  it('still pairs an action with a save whose 2xx is proof', () => {
+    const { correlator, onLoss } = setup();
+    correlator.pageShowedLoss(action());
+    correlator.saveConfirmed(saved());
+    expect(onLoss).toHaveBeenCalledOnce();
+  });
+});

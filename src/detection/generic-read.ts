@@ -63,6 +63,8 @@ const NOT_SHOWN =
   '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tooltip"], ' +
   'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], select, input, textarea, ' +
   '[role="combobox"], [contenteditable="true"]';
+/** Stage labels are short ("Closed-Lost to Competition"); a sentence that starts with one is not one. */
+const LABEL_MAX = 40;
 /** Text that names something: a label's value is more than an edit icon or a dash. */
 const MEANINGFUL = /[\p{L}\p{N}]/u;
 
@@ -112,7 +114,7 @@ export function lostLabelsShown(
   const found: string[] = [];
   eachShownElement(root, (el) => {
     const text = ownText(el);
-    if (text && text.length <= 100 && isLost(text) && isShown(el)) found.push(text);
+    if (text && text.length <= LABEL_MAX && isLost(text) && isShown(el)) found.push(text);
   });
   return found;
 }
