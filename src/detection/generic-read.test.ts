@@ -10,9 +10,15 @@ import {
 
 const isLost = lostMatcher();
 
+/** Puts markup in the test page (parsed, as the fixtures' tests do). */
+function setBody(html: string) {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+}
+
 function page(html: string, title = '') {
   document.title = title;
-  document.body.innerHTML = html;
+  setBody(html);
   return document;
 }
 
@@ -33,7 +39,7 @@ describe('lostLabelsShown: the lost labels a page shows as saved state', () => {
   it('looks inside open shadow roots', () => {
     page('<div id="host"></div>');
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<span>Closed Lost</span>';
+    shadow.append(Object.assign(document.createElement('span'), { textContent: 'Closed Lost' }));
     expect(lostLabelsShown(document, isLost)).toEqual(['Closed Lost']);
   });
 
@@ -124,9 +130,9 @@ describe('mergeDeal', () => {
 
   it("uses the generic name over the adapter's placeholder, and the fallback over nothing", () => {
     const untitled = (name: string) => name === 'Untitled deal';
-    expect(mergeDeal({ dealName: 'Untitled deal' }, { dealName: 'Heading' }, 'x', untitled)).toEqual(
-      { dealName: 'Heading' },
-    );
+    expect(
+      mergeDeal({ dealName: 'Untitled deal' }, { dealName: 'Heading' }, 'x', untitled),
+    ).toEqual({ dealName: 'Heading' });
     expect(mergeDeal(undefined, {}, fallbackDealName('Zoho CRM', '9'), untitled)).toEqual({
       dealName: 'Zoho CRM deal 9',
     });

@@ -22,14 +22,23 @@ function reader(options: { loadedAt?: number } = {}) {
   });
 }
 
+/** Puts markup in the test page (parsed, as the fixtures' tests do). */
+function setBody(html: string) {
+  document.body.replaceChildren();
+  appendBody(html);
+}
+
+function appendBody(html: string) {
+  document.body.append(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+}
+
 const click = () => document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
 
 beforeEach(() => {
   vi.useFakeTimers();
   controller = new AbortController();
   document.title = 'Acme renewal | HubSpot';
-  document.body.innerHTML =
-    '<h1>Acme renewal</h1><p>Stage</p><span id="stage">Contract sent</span>';
+  setBody('<h1>Acme renewal</h1><p>Stage</p><span id="stage">Contract sent</span>');
 });
 afterEach(() => {
   controller.abort();
@@ -92,9 +101,10 @@ describe('createPageReader: does the page show the deal lost after the save?', (
 
 describe('createPageReader: context', () => {
   it("reads the deal with the adapter's selectors first, the generic readers for the rest", () => {
-    document.body.innerHTML +=
+    appendBody(
       '<dl><dt>Amount</dt><dd>$48,000</dd></dl>' +
-      '<span data-selenium-test="highlightTitle">Acme renewal (adapter)</span>';
+        '<span data-selenium-test="highlightTitle">Acme renewal (adapter)</span>',
+    );
     expect(reader().context('42')).toMatchObject({
       dealName: 'Acme renewal (adapter)',
       amount: 48000,
@@ -102,7 +112,7 @@ describe('createPageReader: context', () => {
   });
 
   it('names a deal it cannot read after its CRM and id', () => {
-    document.body.innerHTML = '';
+    setBody('');
     document.title = '';
     expect(reader().context('42').dealName).toBe('HubSpot deal 42');
   });
