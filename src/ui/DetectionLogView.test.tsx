@@ -115,7 +115,27 @@ describe('DetectionLogView', () => {
   it('says when the log is empty', () => {
     setup([]);
     expect(screen.getByText(/Nothing yet/)).toBeTruthy();
+    expect(screen.queryByTestId('crm-health')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Export for a bug report' })).toBeNull();
+  });
+
+  it('names what a CRM page lacked even before the log has anything of that CRM', () => {
+    setup(
+      [],
+      [
+        {
+          crm: 'hubspot',
+          url: 'https://app.hubspot.com/x',
+          missing: 'stage field',
+          tabId: 3,
+          at: NOW,
+        },
+      ],
+    );
+    expect(screen.getByTestId('crm-health').textContent).toContain(
+      'HubSpot seen, nothing decided yet.Last problem: stage field not found on a page',
+    );
+    expect(screen.getByText(/Nothing yet/)).toBeTruthy();
   });
 
   it('shows the latest entries, and all of them on request', () => {

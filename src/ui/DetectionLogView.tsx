@@ -29,7 +29,11 @@ export type CrmHealth = {
   missing?: TabHealth;
 };
 
-/** For each CRM in the log (most recently active first): its decisions of the last 7 days. */
+/**
+ * For each CRM in the log (most recently active first): its decisions of the last 7 days. A CRM
+ * whose page lacked an element Rebound reads has a line too, with nothing in the log yet: that
+ * is what the popup's warning sends the user here to see.
+ */
 export function crmHealth(
   log: readonly DetectionEntry[],
   health: readonly TabHealth[],
@@ -54,8 +58,15 @@ export function crmHealth(
     byCrm.set(entry.crm, crm);
   }
   for (const report of health) {
-    const crm = byCrm.get(report.crm);
-    if (crm && report.missing && report.at > (crm.missing?.at ?? -1)) crm.missing = report;
+    if (!report.missing) continue;
+    const crm = byCrm.get(report.crm) ?? {
+      crm: report.crm,
+      prompted: 0,
+      notPrompted: 0,
+      lastSeen: report.at,
+    };
+    if (report.at > (crm.missing?.at ?? -1)) crm.missing = report;
+    byCrm.set(report.crm, crm);
   }
   return [...byCrm.values()]
     .sort((a, b) => b.lastSeen - a.lastSeen)
@@ -94,7 +105,7 @@ export function DetectionLogView({ log, health, now, onExport, onClear }: Props)
     button: t('log_clear'),
     yes: t('log_clear_yes'),
   });
-  if (log.length === 0) return <p class="muted">{t('log_empty')}</p>;
+  const crms = crmHealth(log, health, now);
   const newest = [...log].reverse();
   const shown = showAll ? newest : newest.slice(0, LOG_SHOWN);
   // Only decisions carry the deal: its page and save entries are named by it too.
@@ -104,48 +115,55 @@ export function DetectionLogView({ log, health, now, onExport, onClear }: Props)
   }
   return (
     <>
-      <ul class="lesson-list" aria-label={t('log_health_title')}>
-        {crmHealth(log, health, now).map((crm) => (
-          <li key={crm.crm} class="card" data-testid="crm-health">
-            <strong>{crmName(crm.crm)}</strong>{' '}
-            {crm.lastDecision === undefined
-              ? t('log_health_no_decision')
-              : t('log_health_line', [
-                  when(crm.lastDecision),
-                  crm.prompted,
-                  crm.notPrompted,
-                  HEALTH_DAYS,
-                ])}
-            {crm.missing?.missing && (
-              <div class="status error">
-                {t('log_health_missing', [crm.missing.missing, when(crm.missing.at)])}
-              </div>
+      {crms.length > 0 && (
+        <ul class="lesson-list" aria-label={t('log_health_title')}>
+          {crms.map((crm) => (
+            <li key={crm.crm} class="card" data-testid="crm-health">
+              <strong>{crmName(crm.crm)}</strong>{' '}
+              {crm.lastDecision === undefined
+                ? t('log_health_no_decision')
+                : t('log_health_line', [
+                    when(crm.lastDecision),
+                    crm.prompted,
+                    crm.notPrompted,
+                    HEALTH_DAYS,
+                  ])}
+              {crm.missing?.missing && (
+                <div class="status error">
+                  {t('log_health_missing', [crm.missing.missing, when(crm.missing.at)])}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {log.length === 0 && <p class="muted">{t('log_empty')}</p>}
+      {log.length > 0 && (
+        <>
+          <ol class="lesson-list" aria-label={t('log_entries')}>
+            {shown.map((entry, i) => (
+              <LogEntry
+                key={`${entry.at}-${i}`}
+                entry={entry}
+                dealName={names.get(`${entry.crm}:${entry.dealId}`)}
+              />
+            ))}
+          </ol>
+          <div class="row">
+            {!showAll && newest.length > LOG_SHOWN && (
+              <button type="button" class="link" onClick={() => setShowAll(true)}>
+                {t('log_show_all', newest.length)}
+              </button>
             )}
-          </li>
-        ))}
-      </ul>
-      <ol class="lesson-list" aria-label={t('log_entries')}>
-        {shown.map((entry, i) => (
-          <LogEntry
-            key={`${entry.at}-${i}`}
-            entry={entry}
-            dealName={names.get(`${entry.crm}:${entry.dealId}`)}
-          />
-        ))}
-      </ol>
-      <div class="row">
-        {!showAll && newest.length > LOG_SHOWN && (
-          <button type="button" class="link" onClick={() => setShowAll(true)}>
-            {t('log_show_all', newest.length)}
-          </button>
-        )}
-        <span class="spacer" />
-        <button type="button" onClick={onExport}>
-          {t('log_export')}
-        </button>
-        {clear.button}
-      </div>
-      {clear.confirm}
+            <span class="spacer" />
+            <button type="button" onClick={onExport}>
+              {t('log_export')}
+            </button>
+            {clear.button}
+          </div>
+          {clear.confirm}
+        </>
+      )}
     </>
   );
 }
