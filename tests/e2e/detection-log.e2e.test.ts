@@ -5,6 +5,7 @@ import {
   hubspotDealUrl,
   launchExtension,
   loseHubSpotDeal,
+  popupHealthFor,
   serveHubSpot,
   storedLessons,
   type Extension,
@@ -83,21 +84,10 @@ describe('the detection log in the options page', () => {
 
 describe('the popup health warning', () => {
   it('links to the detection log, which names what the page lacked', async () => {
-    const popup = await ext.openPage('popup.html');
-    const crm = await ext.context.newPage();
-    await crm.goto(hubspotDealUrl({ dealId: '880201', layout: 'redesigned' }));
-    await crm.bringToFront();
-    // The popup reads the active tab's health (as in hubspot-pages): reload it with the CRM in front.
-    const health = popup.getByTestId('detection-health');
-    await expect
-      .poll(
-        async () => {
-          await popup.reload();
-          return health.count();
-        },
-        { timeout: 15_000, interval: 1000 },
-      )
-      .toBe(1);
+    const { popup, crm, health } = await popupHealthFor(
+      ext,
+      hubspotDealUrl({ dealId: '880201', layout: 'redesigned' }),
+    );
     const [options] = await Promise.all([
       ext.context.waitForEvent('page'),
       health.getByRole('link', { name: 'See what Rebound saw' }).click(),
