@@ -79,6 +79,20 @@ describe('DetectionLogView', () => {
     for (const entry of entries.slice(1)) expect(entry.textContent).toContain(HOSTILE);
   });
 
+  it('names a deal the log does not name from the deals seen', () => {
+    render(
+      <DetectionLogView
+        log={LOG}
+        health={[]}
+        dealNames={new Map([['zoho:5', 'Globex — Pilot']])}
+        now={NOW}
+        onExport={() => undefined}
+        onClear={() => Promise.resolve()}
+      />,
+    );
+    expect(screen.getAllByTestId('log-entry')[0]!.textContent).toContain('Globex — Pilot');
+  });
+
   it('marks each decision prompted or not', () => {
     setup();
     const [refused, prompted] = screen.getAllByTestId('log-entry');

@@ -90,6 +90,11 @@ type Props = {
   /** Oldest first, as stored. */
   log: readonly DetectionEntry[];
   health: readonly TabHealth[];
+  /**
+   * Deal names by `crm:dealId` from elsewhere (the deals seen, src/background/recent-deals.ts):
+   * a refused or unclear save names no deal in the log.
+   */
+  dealNames?: ReadonlyMap<string, string>;
   now: number;
   onExport: () => void;
   onClear: () => Promise<void>;
@@ -99,7 +104,7 @@ type Props = {
  * What Rebound saw and decided, newest first, in words: each CRM's week, then each entry with
  * its time, CRM and deal. Every string from a CRM page is rendered as text.
  */
-export function DetectionLogView({ log, health, now, onExport, onClear }: Props) {
+export function DetectionLogView({ log, health, dealNames, now, onExport, onClear }: Props) {
   const [showAll, setShowAll] = useState(false);
   const clear = useConfirmDelete(t('log_clear_question'), onClear, {
     button: t('log_clear'),
@@ -109,7 +114,7 @@ export function DetectionLogView({ log, health, now, onExport, onClear }: Props)
   const newest = [...log].reverse();
   const shown = showAll ? newest : newest.slice(0, LOG_SHOWN);
   // Only decisions carry the deal: its page and save entries are named by it too.
-  const names = new Map<string, string>();
+  const names = new Map(dealNames);
   for (const entry of log) {
     if (entry.deal?.dealName) names.set(`${entry.crm}:${entry.dealId}`, entry.deal.dealName);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { detectionLogItem, readDetectionLog } from '../../../src/background/detection-log';
+import { readRecentDeals } from '../../../src/background/recent-deals';
 import type { DetectionEntry } from '../../../src/detection/log';
 import { t } from '../../../src/i18n/t';
 import { TabHealthSchema, type TabHealth } from '../../../src/messaging/messages';
@@ -20,12 +21,16 @@ async function readHealth(): Promise<TabHealth[]> {
 export function DetectionLog() {
   const [log, setLog] = useState<DetectionEntry[]>();
   const [health, setHealth] = useState<TabHealth[]>([]);
+  const [dealNames, setDealNames] = useState<Map<string, string>>();
   const [status, setStatus] = useState<Status>();
 
   useEffect(() => {
     const refresh = () => {
       void readDetectionLog().then(setLog);
       void readHealth().then(setHealth);
+      void readRecentDeals().then((deals) =>
+        setDealNames(new Map(deals.map((d) => [`${d.crm}:${d.dealId}`, d.dealName]))),
+      );
     };
     refresh();
     return detectionLogItem.watch(refresh);
@@ -59,6 +64,7 @@ export function DetectionLog() {
         <DetectionLogView
           log={log}
           health={health}
+          dealNames={dealNames}
           now={Date.now()}
           onExport={() => {
             exportDetectionLog(log);
