@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RecentDeal } from '../background/recent-deals';
-import { MISSED_SHOWN, MissedLossList } from './MissedLosses';
+import { MISSED_SHOWN, MissedLossList, type DealMark } from './MissedLosses';
 
 afterEach(cleanup);
 
@@ -14,9 +14,9 @@ const deal = (i: number, dealName = `Deal ${i}`): RecentDeal => ({
   lastSeen: NOW - i * 60_000,
 });
 
-function setup(deals: RecentDeal[], withLesson: string[] = []) {
+function setup(deals: RecentDeal[], marks: [string, DealMark][] = []) {
   const onReflect = vi.fn<(deal: RecentDeal) => void>();
-  render(<MissedLossList deals={deals} withLesson={new Set(withLesson)} onReflect={onReflect} />);
+  render(<MissedLossList deals={deals} marks={new Map(marks)} onReflect={onReflect} />);
   return { onReflect };
 }
 
@@ -34,12 +34,19 @@ describe('MissedLossList', () => {
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
   });
 
-  it('starts a reflection on the deal clicked, and marks those with a lesson', () => {
-    const { onReflect } = setup([deal(1), deal(2, '<img src=x onerror=alert(1)>')], ['hubspot:1']);
-    const [first, second] = screen.getAllByTestId('missed-deal');
+  it('starts a reflection on the deal clicked, and marks those with a lesson or a prompt', () => {
+    const { onReflect } = setup(
+      [deal(1), deal(2, '<img src=x onerror=alert(1)>'), deal(3)],
+      [
+        ['hubspot:1', 'lesson'],
+        ['hubspot:3', 'prompted'],
+      ],
+    );
+    const [first, second, third] = screen.getAllByTestId('missed-deal');
     expect(first!.textContent).toContain('HubSpot · last seen');
     expect(first!.textContent).toContain('has a lesson');
-    expect(second!.textContent).not.toContain('has a lesson');
+    expect(second!.textContent).not.toMatch(/has a lesson|Rebound asked/);
+    expect(third!.textContent).toContain('Rebound asked about it');
     expect(second!.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
     fireEvent.click(within(second!).getByRole('button', { name: 'Reflect on it' }));

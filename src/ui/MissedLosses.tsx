@@ -17,14 +17,24 @@ export const MISSED_SHOWN = 5;
 
 const dealKey = (deal: { crm: string; dealId?: string }) => `${deal.crm}:${deal.dealId ?? ''}`;
 
-/** Which of these deals already have a lesson (by CRM and record id). */
-async function dealsWithLesson(deals: readonly RecentDeal[]): Promise<Set<string>> {
-  if (deals.length === 0) return new Set();
-  const lessons = await database()
-    .lessons.where('[crm+dealId]')
-    .anyOf(deals.map((d) => [d.crm, d.dealId]))
-    .toArray();
-  return new Set(lessons.map(dealKey));
+/** What Rebound already did about a deal: a lesson was written, or a prompt was shown. */
+export type DealMark = 'lesson' | 'prompted';
+
+/** The marks of these deals, by `crm:dealId` (prompts are keyed so too). */
+async function dealMarks(deals: readonly RecentDeal[]): Promise<Map<string, DealMark>> {
+  const marks = new Map<string, DealMark>();
+  if (deals.length === 0) return marks;
+  const db = database();
+  const [prompts, lessons] = await Promise.all([
+    db.prompts.bulkGet(deals.map(dealKey)),
+    db.lessons
+      .where('[crm+dealId]')
+      .anyOf(deals.map((d) => [d.crm, d.dealId]))
+      .toArray(),
+  ]);
+  for (const prompt of prompts) if (prompt) marks.set(prompt.key, 'prompted');
+  for (const lesson of lessons) marks.set(dealKey(lesson), 'lesson');
+  return marks;
 }
 
 /**
@@ -33,12 +43,12 @@ async function dealsWithLesson(deals: readonly RecentDeal[]): Promise<Set<string
  */
 export function MissedLosses() {
   const [deals, setDeals] = useState<RecentDeal[]>([]);
-  const [withLesson, setWithLesson] = useState<Set<string>>(new Set());
+  const [marks, setMarks] = useState<ReadonlyMap<string, DealMark>>(new Map());
   useEffect(() => {
     const refresh = () =>
       void readRecentDeals().then(async (read) => {
         setDeals(read);
-        setWithLesson(await dealsWithLesson(read).catch(() => new Set<string>()));
+        setMarks(await dealMarks(read).catch(() => new Map<string, DealMark>()));
       });
     refresh();
     return recentDealsItem.watch(refresh);
@@ -46,7 +56,7 @@ export function MissedLosses() {
   return (
     <MissedLossList
       deals={deals}
-      withLesson={withLesson}
+      marks={marks}
       onReflect={(deal) => {
         const { crm, dealId, dealUrl, dealName, company } = deal;
         void browser.tabs.create({
@@ -60,12 +70,12 @@ export function MissedLosses() {
 type Props = {
   /** Newest first. */
   deals: readonly RecentDeal[];
-  /** `crm:dealId` of the deals that already have a lesson. */
-  withLesson: ReadonlySet<string>;
+  /** By `crm:dealId`: the deals that already have a lesson, or had a prompt. */
+  marks: ReadonlyMap<string, DealMark>;
   onReflect: (deal: RecentDeal) => void;
 };
 
-export function MissedLossList({ deals, withLesson, onReflect }: Props) {
+export function MissedLossList({ deals, marks, onReflect }: Props) {
   const [showAll, setShowAll] = useState(false);
   if (deals.length === 0) return null;
   const shown = showAll ? deals : deals.slice(0, MISSED_SHOWN);
@@ -85,7 +95,8 @@ export function MissedLossList({ deals, withLesson, onReflect }: Props) {
                   adapterById(deal.crm)?.name ?? deal.crm,
                   formatDateTime(new Date(deal.lastSeen).toISOString()),
                 ])}
-                {withLesson.has(dealKey(deal)) && ` · ${t('missed_has_lesson')}`}
+                {marks.get(dealKey(deal)) === 'lesson' && ` · ${t('missed_has_lesson')}`}
+                {marks.get(dealKey(deal)) === 'prompted' && ` · ${t('missed_was_prompted')}`}
               </div>
             </div>
             <button type="button" onClick={() => onReflect(deal)}>
