@@ -1,5 +1,6 @@
 import { AskSettings } from './sections/AskSettings';
 import { CustomRules } from './sections/CustomRules';
+import { DetectionLog } from './sections/DetectionLog';
 import { ExportImport } from './sections/ExportImport';
 import { LessonLibrary } from './sections/LessonLibrary';
 import { StageLabels } from './sections/StageLabels';
@@ -32,6 +33,7 @@ export function App() {
       <StageLabels kind="lost" />
       <StageLabels kind="won" />
       <CustomRules />
+      <DetectionLog />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { countLessons, recentLessons } from '../../src/db/lessons';
 import { countWins } from '../../src/db/wins';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
+import { MissedLosses } from '../../src/ui/MissedLosses';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTemplate } from '../../src/ui/use-template';
 import { reflectPageUrl } from '../../src/reflection/reflect-page';
@@ -104,6 +105,7 @@ export function App() {
           </ul>
         </section>
       )}
+      <MissedLosses />
       <div class="row">
         <button type="button" class="primary" onClick={openReflect}>
           {t('manual_title')}

@@ -3,16 +3,19 @@ import type { ReboundDatabase } from '../db/database';
 import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
-import type { Health, Reply } from '../messaging/messages';
+import { adapterById } from '../crm/registry';
+import type { Reply, TabHealth } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
 import type { LossFlow } from './loss-flow';
+import { openRecentDeals } from './recent-deals';
 import { scheduleReminder } from './reminders';
 
 /** Answers the content scripts' and extension pages' messages. */
 export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
   // Detection health per tab, for the popup. Lost when the worker sleeps; each page re-reports
   // when it arms, which is when it matters.
-  const health = new Map<number, Health>();
+  const health = new Map<number, TabHealth>();
+  const recentDeals = openRecentDeals();
 
   onBackgroundMessage(async (message, sender): Promise<Reply> => {
     const tabId = sender.tab?.id;
@@ -56,11 +59,23 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
         return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
       case 'health/report': {
         if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
-        health.set(tabId, { crm: message.crm, url: message.url, missing: message.missing });
+        const { crm, url, missing } = message;
+        health.set(tabId, { crm, url, missing, tabId, at: Date.now() });
         return { ok: true };
       }
       case 'health/get':
         return { ok: true, data: health.get(message.tabId) };
+      case 'health/all':
+        return { ok: true, data: [...health.values()] };
+      case 'deal/seen': {
+        // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
+        if (tabId === undefined || !adapterById(message.crm)) {
+          return { ok: false, error: 'Deals are reported from supported CRM tabs' };
+        }
+        const { crm, dealId, dealUrl, dealName, amount, company } = message;
+        await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
+        return { ok: true };
+      }
     }
   });
 }

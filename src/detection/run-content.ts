@@ -10,6 +10,7 @@ import { armPage } from './arm-page';
 import { clipText } from '../crm/dom';
 import { fallbackDealName } from './generic-read';
 import { createPageReader, type PageReader } from './page-read';
+import { reportDealSeen } from './deal-seen';
 
 /** After an in-app navigation, how long the page may take to show the new deal. */
 const NAVIGATION_BASELINE_MS = 1000;
@@ -72,6 +73,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       isLost: () => isLost,
       signal: AbortSignal.any([ctx.signal, page.signal]),
     });
+    reportDealSeen({ adapter, url, reader, signal: AbortSignal.any([ctx.signal, page.signal]) });
     armPage({
       adapter,
       url,

@@ -56,6 +56,22 @@ export const HealthSchema = z.object({
 });
 export type Health = z.infer<typeof HealthSchema>;
 
+/** A tab's health as the background last heard it (`health/all`, for the options page). */
+export const TabHealthSchema = HealthSchema.extend({ tabId: z.number().int(), at: z.number() });
+export type TabHealth = z.infer<typeof TabHealthSchema>;
+
+/** A deal record page a CRM tab shows: kept for the popup's "Missed a loss?". */
+export const DealSeenSchema = z.object({
+  type: z.literal('deal/seen'),
+  crm: z.string().min(1).max(40),
+  dealId: z.string().min(1).max(200),
+  dealUrl: z.url(),
+  dealName: z.string().min(1).max(500),
+  amount: z.number().finite().optional(),
+  company: z.string().max(500).optional(),
+});
+export type DealSeen = z.infer<typeof DealSeenSchema>;
+
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LossObservedSchema,
@@ -96,6 +112,9 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   HealthSchema.extend({ type: z.literal('health/report') }),
   /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
   z.object({ type: z.literal('health/get'), tabId: z.number().int() }),
+  /** The options page asks how detection is doing in every tab. Reply data: TabHealth[]. */
+  z.object({ type: z.literal('health/all') }),
+  DealSeenSchema,
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 

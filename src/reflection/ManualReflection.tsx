@@ -5,11 +5,15 @@ import { finishReflection, saveDraftValues } from '../db/drafts';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { lessonFromReflection } from './to-lesson';
-import { ReflectionValuesSchema, type ReflectionValues } from './values';
+import { dealPrefillFrom } from './reflect-page';
+import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from './values';
 import { useTemplate } from '../ui/use-template';
 import { t } from '../i18n/t';
 
-/** `reflect.html?draft=<id>` continues an unfinished reflection; without it, a new manual one. */
+/**
+ * `reflect.html?draft=<id>` continues an unfinished reflection; without it, a new manual one,
+ * for the deal the URL names if it names one (`?crm=…&dealId=…&dealUrl=…&dealName=…`).
+ */
 function draftIdFromUrl(): string | undefined {
   return new URLSearchParams(location.search).get('draft') ?? undefined;
 }
@@ -37,10 +41,25 @@ export function ManualReflection() {
 
   if (loaded.state === 'loading' || !template) return null;
   const draft = loaded.state === 'ready' ? loaded.draft : undefined;
-  const initial = draft ? ReflectionValuesSchema.safeParse(draft.values).data : undefined;
+  const prefill = draft ? undefined : dealPrefillFrom(location.search);
+  const initial = draft
+    ? ReflectionValuesSchema.safeParse(draft.values).data
+    : prefill && {
+        ...EMPTY_VALUES,
+        answers: {},
+        dealName: prefill.dealName,
+        company: prefill.company ?? '',
+      };
+  // A named deal keeps its CRM, record and link; its name and company stay what the form says.
+  const source = draft?.loss ?? {
+    crm: prefill?.crm ?? 'manual',
+    dealId: prefill?.dealId,
+    dealUrl: prefill?.dealUrl,
+    askDeal: true,
+  };
 
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, draft?.loss ?? { crm: 'manual' }, template.version);
+    const built = lessonFromReflection(values, source, template.version);
     if (!built.ok) return setError(built.error);
     setBusy(true);
     try {
@@ -56,7 +75,11 @@ export function ManualReflection() {
   return (
     <main class="rb-page" style={{ maxWidth: '560px', margin: '32px auto', padding: '0 16px' }}>
       <h1 id="reflect-title">
-        {draft ? t('prompt_title', draft.loss.deal.dealName) : t('manual_title')}
+        {draft
+          ? t('prompt_title', draft.loss.deal.dealName)
+          : prefill
+            ? t('prompt_title', prefill.dealName)
+            : t('manual_title')}
       </h1>
       <p class="muted">{kindLineFor(draft?.id ?? 'manual')}</p>
       {loaded.state === 'missing' && (

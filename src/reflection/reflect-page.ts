@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 
 /**
  * The extension page where a reflection is written without any CRM tab: a new one for a loss
@@ -7,4 +8,40 @@ import { browser } from 'wxt/browser';
 export function reflectPageUrl(draftId?: string): string {
   const query = draftId === undefined ? '' : `?draft=${encodeURIComponent(draftId)}`;
   return browser.runtime.getURL(`/reflect.html${query}`);
+}
+
+/**
+ * A deal to reflect on, named in the reflect page's URL ("Missed a loss?" in the popup): the
+ * form starts with its name and company, still editable. From a URL, so parsed like any input.
+ */
+export const DealPrefillSchema = z.object({
+  crm: z.string().min(1).max(40),
+  dealId: z.string().min(1).max(200),
+  dealUrl: z.url({ protocol: /^https?$/ }),
+  dealName: z.string().trim().min(1).max(500),
+  company: z.string().max(500).optional(),
+});
+export type DealPrefill = z.infer<typeof DealPrefillSchema>;
+
+/** The reflect page for a loss Rebound did not catch, with the deal filled in. */
+export function reflectOnDealUrl(deal: DealPrefill): string {
+  const query = new URLSearchParams(
+    Object.entries(deal).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return browser.runtime.getURL(`/reflect.html?${query}`);
+}
+
+/** The deal a reflect page URL names, or undefined (a plain manual entry) when it names none. */
+export function dealPrefillFrom(search: string): DealPrefill | undefined {
+  const params = new URLSearchParams(search);
+  if (!params.has('crm')) return undefined;
+  const parsed = DealPrefillSchema.safeParse(
+    Object.fromEntries(
+      Object.keys(DealPrefillSchema.shape).flatMap((key) => {
+        const value = params.get(key);
+        return value === null ? [] : [[key, value]];
+      }),
+    ),
+  );
+  return parsed.success ? parsed.data : undefined;
 }

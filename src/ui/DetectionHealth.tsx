@@ -24,7 +24,26 @@ export function DetectionHealth() {
   const crm = adapterById(health.crm)?.name ?? health.crm;
   return (
     <p class="card status error" role="status" data-testid="detection-health">
-      {t('health_missing', [crm, health.missing])}
+      {t('health_missing', [crm, health.missing])} <DetectionLogLink />
     </p>
+  );
+}
+
+/**
+ * Opens the options page at its detection log. A new tab with the hash: openOptionsPage()
+ * takes no fragment.
+ */
+export function DetectionLogLink() {
+  const url = browser.runtime.getURL('/options.html#detection');
+  return (
+    <a
+      href={url}
+      onClick={(event) => {
+        event.preventDefault();
+        void browser.tabs.create({ url });
+      }}
+    >
+      {t('health_see_log')}
+    </a>
   );
 }

@@ -5,11 +5,16 @@ import { t } from '../i18n/t';
  * A Delete button that asks first: the button goes where the item's actions are, the question
  * (an alertdialog with Delete and Keep) below it. Nothing is deleted until the user says yes.
  */
-export function useConfirmDelete(question: string, remove: () => Promise<void>) {
+export function useConfirmDelete(
+  question: string,
+  remove: () => Promise<void>,
+  /** Other words for the button and its "yes" (Clear the log, Clear). */
+  labels?: { button: string; yes: string },
+) {
   const [confirming, setConfirming] = useState(false);
   const button = (
     <button type="button" class="danger" onClick={() => setConfirming(true)} disabled={confirming}>
-      {t('library_delete')}
+      {labels?.button ?? t('library_delete')}
     </button>
   );
   const confirm = confirming && (
@@ -20,8 +25,12 @@ export function useConfirmDelete(question: string, remove: () => Promise<void>) 
       style={{ marginTop: '8px' }}
     >
       <span>{question}</span>
-      <button type="button" class="danger" onClick={() => void remove()}>
-        {t('library_delete_yes')}
+      <button
+        type="button"
+        class="danger"
+        onClick={() => void remove().then(() => setConfirming(false))}
+      >
+        {labels?.yes ?? t('library_delete_yes')}
       </button>
       <button type="button" onClick={() => setConfirming(false)}>
         {t('library_keep')}

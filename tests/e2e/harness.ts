@@ -9,7 +9,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Route,
+} from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
 import type { Decision, DetectionEntry } from '../../src/detection/log';
 import { ensureChromium } from './chromium';
@@ -312,6 +318,29 @@ export async function expectPrompt(page: Page, afterMs = 0): Promise<void> {
 export async function promptCountAfterWait(page: Page, afterMs = 0): Promise<number> {
   await page.waitForTimeout(NO_PROMPT_WAIT_MS + afterMs);
   return promptOn(page).count();
+}
+
+/**
+ * Opens `url` in a tab in front of an open popup and returns the popup's detection warning once
+ * it shows. The popup reads the active tab's health when it opens, so it is reloaded while the
+ * CRM tab is in front until the page has reported (at most 15 s).
+ */
+export async function popupHealthFor(
+  ext: Extension,
+  url: string,
+): Promise<{ popup: Page; crm: Page; health: Locator }> {
+  const popup = await ext.openPage('popup.html');
+  const crm = await ext.context.newPage();
+  await crm.goto(url);
+  await crm.bringToFront();
+  const health = popup.getByTestId('detection-health');
+  const deadline = Date.now() + 15_000;
+  while ((await health.count()) === 0) {
+    if (Date.now() > deadline) throw new Error(`The popup shows no detection warning for ${url}`);
+    await popup.waitForTimeout(1000);
+    await popup.reload();
+  }
+  return { popup, crm, health };
 }
 
 /** The lessons as stored, read straight from the extension's IndexedDB in one of its pages. */

@@ -138,7 +138,8 @@ describe('the whole loop on HubSpot', () => {
   it('lists the newest lessons in the popup with the total', async () => {
     const popup = await ext.openPage('popup.html');
     await popup.getByTestId('lesson-count').filter({ hasText: '2 lessons' }).waitFor();
-    const items = popup.getByRole('listitem');
+    // The lessons' list ("Missed a loss?" below it lists the deals opened).
+    const items = popup.getByRole('region', { name: 'Recent lessons' }).getByRole('listitem');
     expect(await items.count()).toBe(2);
     expect(await items.nth(0).textContent()).toContain('Umbrella — Field sales pilot');
     expect(await items.nth(0).textContent()).toContain('Champion left');

@@ -4,6 +4,7 @@ import {
   expectPrompt,
   hubspotDealUrl,
   launchExtension,
+  popupHealthFor,
   promptCountAfterWait,
   promptOn,
   serveHubSpot,
@@ -60,21 +61,10 @@ describe('lost labels are settings', () => {
 
 describe('detection health', () => {
   it('tells in the popup when a HubSpot deal page lacks the stage field Rebound reads', async () => {
-    const popup = await ext.openPage('popup.html');
-    const page = await ext.context.newPage();
-    await page.goto(hubspotDealUrl({ dealId: '990020', layout: 'redesigned' }));
-    await page.bringToFront();
-    // The popup reads the active tab's health; reload it while the CRM tab is in front.
-    const health = popup.getByTestId('detection-health');
-    await expect
-      .poll(
-        async () => {
-          await popup.reload();
-          return health.count();
-        },
-        { timeout: 15_000, interval: 1000 },
-      )
-      .toBe(1);
+    const { health } = await popupHealthFor(
+      ext,
+      hubspotDealUrl({ dealId: '990020', layout: 'redesigned' }),
+    );
     expect(await health.textContent()).toContain('HubSpot: stage field not found on this page');
   });
 

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import { detectionLogItem, readDetectionLog } from '../../../src/background/detection-log';
+import { readRecentDeals } from '../../../src/background/recent-deals';
+import type { DetectionEntry } from '../../../src/detection/log';
+import { t } from '../../../src/i18n/t';
+import { TabHealthSchema, type TabHealth } from '../../../src/messaging/messages';
+import { sendToBackground } from '../../../src/messaging/transport';
+import { DetectionLogView, exportDetectionLog } from '../../../src/ui/DetectionLogView';
+import { StatusLine, type Status } from '../../../src/ui/StatusLine';
+
+async function readHealth(): Promise<TabHealth[]> {
+  const reply = await sendToBackground({ type: 'health/all' });
+  const parsed = TabHealthSchema.array().safeParse(reply.ok ? reply.data : undefined);
+  return parsed.success ? parsed.data : [];
+}
+
+/**
+ * "Detection" (options.html#detection): the detection log, kept current by watching its
+ * storage item (the background writes it as it decides), with each CRM's tab health.
+ */
+export function DetectionLog() {
+  const [log, setLog] = useState<DetectionEntry[]>();
+  const [health, setHealth] = useState<TabHealth[]>([]);
+  const [dealNames, setDealNames] = useState<Map<string, string>>();
+  const [status, setStatus] = useState<Status>();
+
+  useEffect(() => {
+    const refresh = () => {
+      void readDetectionLog().then(setLog);
+      void readHealth().then(setHealth);
+      void readRecentDeals().then((deals) =>
+        setDealNames(new Map(deals.map((d) => [`${d.crm}:${d.dealId}`, d.dealName]))),
+      );
+    };
+    refresh();
+    return detectionLogItem.watch(refresh);
+  }, []);
+
+  // options.html#detection (the popup's "See what Rebound saw"): the sections above fill in
+  // after the browser scrolled to the anchor, so land on it again once the log is shown.
+  const loaded = log !== undefined;
+  useEffect(() => {
+    if (loaded && location.hash === '#detection') {
+      document.getElementById('detection')?.scrollIntoView();
+    }
+  }, [loaded]);
+
+  const clear = async () => {
+    await detectionLogItem.setValue([]);
+    setStatus({ error: false, text: t('log_cleared') });
+  };
+
+  return (
+    <section
+      id="detection"
+      aria-labelledby="detection-title"
+      style={{ display: 'grid', gap: '10px' }}
+    >
+      <h2 id="detection-title">{t('log_title')}</h2>
+      <p class="muted" style={{ margin: 0 }}>
+        {t('log_intro')}
+      </p>
+      {log && (
+        <DetectionLogView
+          log={log}
+          health={health}
+          dealNames={dealNames}
+          now={Date.now()}
+          onExport={() => {
+            exportDetectionLog(log);
+            setStatus({ error: false, text: t('log_exported') });
+          }}
+          onClear={clear}
+        />
+      )}
+      <StatusLine status={status} block />
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hubspot } from '../crm/hubspot';
+import { ToBackgroundSchema, type ToBackground } from '../messaging/messages';
+import { DEAL_SEEN_DELAY_MS, reportDealSeen } from './deal-seen';
+import type { PageReader } from './page-read';
+
+const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
+
+const reader: PageReader = {
+  context: (dealId) => ({ dealName: `Acme ${dealId}`, amount: 48_000, company: 'Acme Corp' }),
+  lossShown: () => Promise.resolve(undefined),
+};
+
+describe('reportDealSeen', () => {
+  let send: ReturnType<typeof vi.fn<(message: ToBackground) => void>>;
+  let controller: AbortController;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    send = vi.fn();
+    controller = new AbortController();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const report = (href: string) =>
+    reportDealSeen({
+      adapter: hubspot,
+      url: new URL(href),
+      reader,
+      signal: controller.signal,
+      send,
+    });
+
+  it('reports the deal a record page shows, once it had time to render', () => {
+    report(DEAL_URL);
+    vi.advanceTimersByTime(DEAL_SEEN_DELAY_MS - 1);
+    expect(send).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(send).toHaveBeenCalledExactlyOnceWith({
+      type: 'deal/seen',
+      crm: 'hubspot',
+      dealId: '987654',
+      dealUrl: DEAL_URL,
+      dealName: 'Acme 987654',
+      amount: 48_000,
+      company: 'Acme Corp',
+    });
+    expect(ToBackgroundSchema.safeParse(send.mock.calls[0]![0]).success).toBe(true);
+  });
+
+  it('reports nothing once the page was left (the signal aborted)', () => {
+    report(DEAL_URL);
+    controller.abort();
+    vi.advanceTimersByTime(DEAL_SEEN_DELAY_MS * 2);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('reports nothing on pages that are not a deal record', () => {
+    report('https://app.hubspot.com/contacts/123456/objects/0-3/views/all/list');
+    report('https://app.hubspot.com/reports-dashboard/123456');
+    vi.advanceTimersByTime(DEAL_SEEN_DELAY_MS * 2);
+    expect(send).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,44 @@
+import type { CrmAdapter } from '../crm/types';
+import type { ToBackground } from '../messaging/messages';
+import { sendToBackground } from '../messaging/transport';
+import type { PageReader } from './page-read';
+
+/**
+ * How long a record page may take to show the deal after it is armed: CRMs render the name and
+ * amount after the page loads (and, after an in-app navigation, the previous deal is still on
+ * screen for a moment).
+ */
+export const DEAL_SEEN_DELAY_MS = 1500;
+
+/**
+ * Tells the background which deal a record page shows, for the popup's "Missed a loss?" (a loss
+ * Rebound did not catch can still be reflected on). Once per arming, after the page had time to
+ * render; nothing on boards or lists, nothing once `signal` aborts (navigated away, re-armed).
+ */
+export function reportDealSeen(options: {
+  adapter: CrmAdapter;
+  url: URL;
+  reader: PageReader;
+  signal: AbortSignal;
+  send?: (message: ToBackground) => unknown;
+  delayMs?: number;
+}): void {
+  const { adapter, url, reader, signal } = options;
+  const page = adapter.parsePage(url);
+  if (page?.kind !== 'deal' || signal.aborted) return;
+  const send = options.send ?? sendToBackground;
+  const timer = setTimeout(() => {
+    if (signal.aborted) return;
+    const { dealName, amount, company } = reader.context(page.dealId);
+    void send({
+      type: 'deal/seen',
+      crm: adapter.id,
+      dealId: page.dealId,
+      dealUrl: url.href,
+      dealName,
+      amount,
+      company,
+    });
+  }, options.delayMs ?? DEAL_SEEN_DELAY_MS);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
