@@ -9,6 +9,7 @@ const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
 const reader: PageReader = {
   context: (dealId) => ({ dealName: `Acme ${dealId}`, amount: 48_000, company: 'Acme Corp' }),
   lossShown: () => Promise.resolve(undefined),
+  loadedAfter: () => false,
 };
 
 describe('reportDealSeen', () => {
