@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_GRACE_MS } from '../../src/detection/correlator';
 import {
   chooseStage,
+  decisionAbout,
   expectPrompt,
   hubspotDealUrl,
   launchExtension,
@@ -55,6 +57,47 @@ describe('HubSpot: a deal marked closed-lost', () => {
     await chooseStage(page, 'Closed lost');
     await expectPrompt(page);
     expect(sandbox.saves.at(-1)?.body).toMatchObject({ propertyValues: [{ value: '1029387' }] });
+  });
+});
+
+describe('HubSpot: a bulk edit that marks several deals lost', () => {
+  it('opens one panel at a time, saying how many follow, and each deal once', async () => {
+    const page = await openDeal();
+    const ids = [String(nextDeal++), String(nextDeal++), String(nextDeal++)];
+    // The list view's bulk edit: one batch request setting dealstage on every selected deal
+    // (the shape of HubSpot's batch update, `inputs: [{ id, properties }]`), sent by the page.
+    await page.evaluate(async (ids) => {
+      await fetch('/api/crm/v3/objects/deals/batch/update?portalId=20261125', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          inputs: ids.map((id) => ({ id, properties: { dealstage: 'closedlost' } })),
+        }),
+      });
+    }, ids);
+    await expectPrompt(page, PAGE_GRACE_MS);
+    await expect.poll(() => page.locator('rebound-prompt').count()).toBe(1);
+    await expect(promptOn(page).getByTestId('bulk-more').textContent()).resolves.toContain(
+      '2 more deals were marked lost just now',
+    );
+    const decisions = await Promise.all(
+      ids.map((dealId) => decisionAbout(ext, { crm: 'hubspot', dealId })),
+    );
+    expect(decisions.map((d) => d.decision).sort()).toEqual([
+      'prompted',
+      'queued-bulk',
+      'queued-bulk',
+    ]);
+    // Later on the first: the next one opens, and says one more follows.
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    await expect(promptOn(page).getByTestId('bulk-more').textContent()).resolves.toContain(
+      '1 more deal was marked lost just now',
+    );
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    await expectPrompt(page);
+    await expect.poll(() => promptOn(page).getByTestId('bulk-more').count()).toBe(0);
+    await promptOn(page).getByRole('button', { name: 'Later' }).click();
+    await expect.poll(() => page.locator('rebound-prompt').count()).toBe(0);
   });
 });
 
