@@ -43,6 +43,8 @@ const READ_RETRY_MS = 500;
 
 export type LossFlow = {
   observed(observed: ObservedInTab): void;
+  /** The page a CRM tab shows now (its content script armed there). */
+  tabShows(tabId: number, url: string): void;
   /** The prompt (loss or win) waiting for this tab, taken (so it shows once). */
   takePending(tabId: number): ToContent | undefined;
 };
@@ -213,7 +215,16 @@ export function startLossDetection(
       result: observed.result ?? 'lost',
       generic,
     });
+  /** The page each CRM tab shows: a save from a board waits for the board's settled report. */
+  const tabPages = new Map<number, string>();
+  const boardGrace = (save: SaveConfirmed) => {
+    const adapter = adapterById(save.crm);
+    const url = tabPages.get(save.tabId);
+    const page = adapter && url ? adapter.parsePage(new URL(url)) : undefined;
+    return page && page.kind !== 'deal' ? (adapter?.boardSettleMs ?? 0) : 0;
+  };
   const correlator = new LossCorrelator({
+    extraGraceFor: boardGrace,
     ...options,
     onLoss: (loss, evidence) => void openPrompt(loss, evidence),
     onWin: (win) => void openWinCapture(win),
@@ -273,6 +284,9 @@ export function startLossDetection(
     observed(observed) {
       logPage(observed, false);
       correlator.pageShowedLoss(observed, adapterById(observed.crm)?.network !== undefined);
+    },
+    tabShows(tabId, url) {
+      tabPages.set(tabId, url);
     },
     takePending(tabId) {
       const waiting = pending.get(tabId);

@@ -61,6 +61,7 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
         if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
         const { crm, url, missing } = message;
         health.set(tabId, { crm, url, missing, tabId, at: Date.now() });
+        losses.tabShows(tabId, url);
         return { ok: true };
       }
       case 'health/get':

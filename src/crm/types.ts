@@ -121,6 +121,11 @@ export type CrmAdapter = {
    * the save alone proved (the generic readers fill what it cannot read).
    */
   readDeal?: (root: Document) => DealContext;
+  /**
+   * How long a card must stay in a lost column before the board detector reports it: a save
+   * sent from a board page waits this much longer for that report (and its context).
+   */
+  boardSettleMs?: number;
   /** Lost labels of its own (a user rule's "text that means lost") instead of the settings'. */
   lostLabels?: string[];
   /**

@@ -198,6 +198,19 @@ describe('a save that says lost without doubt: the proof on its own', () => {
     expect(onSaveAlone).not.toHaveBeenCalled();
   });
 
+  it("waits longer for a board's report, which comes once the card stayed in its column", () => {
+    const onLoss = vi.fn();
+    const onSaveAlone = vi.fn();
+    const correlator = new LossCorrelator({ onLoss, onSaveAlone, extraGraceFor: () => 1200 });
+    correlator.saveConfirmed(saved());
+    vi.advanceTimersByTime(PAGE_GRACE_MS + 1000);
+    expect(onSaveAlone).not.toHaveBeenCalled();
+    correlator.pageShowedLoss(observed());
+    expect(onLoss).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(CORRELATION_WINDOW_MS);
+    expect(onSaveAlone).not.toHaveBeenCalled();
+  });
+
   it('gives each save of a deal its own decision (the loss-flow dedupes the deal)', () => {
     const { correlator, onSaveAlone, advance } = setup();
     correlator.saveConfirmed(saved());

@@ -69,6 +69,8 @@ export type CorrelatorOptions = {
   now?: () => number;
   windowMs?: number;
   graceMs?: number;
+  /** More grace for this save, beyond `graceMs` (a board whose detector waits for the card). */
+  extraGraceFor?: (save: SaveConfirmed) => number;
 };
 
 /**
@@ -127,7 +129,10 @@ export class LossCorrelator {
     this.saves.push(kept);
     this.pruneLater();
     if (save.lost === false) return;
-    setTimeout(() => this.graceOver(kept), this.graceMs);
+    setTimeout(
+      () => this.graceOver(kept),
+      this.graceMs + (this.options.extraGraceFor?.(save) ?? 0),
+    );
   }
 
   /**

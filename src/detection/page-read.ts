@@ -11,8 +11,8 @@ const SNAPSHOT_EVERY_MS = 300;
 /** Keys that choose or confirm (a stage in a list, Save): typing text takes no snapshot. */
 const CHOOSING_KEYS = ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'Escape'];
 
-/** How long before its request a form post's navigation may start (timeOrigin). */
-const NAVIGATION_LEAD_MS = 1000;
+/** How much earlier webRequest may date a request than the document's own timing does. */
+const REQUEST_CLOCK_SLACK_MS = 50;
 
 const UNTITLED = /^untitled (deal|opportunity)$/i;
 
@@ -50,8 +50,8 @@ export function createPageReader(options: {
 }): PageReader {
   const { adapter, root, url, signal } = options;
   const now = options.now ?? Date.now;
-  /** When this document began loading (ms since epoch). */
-  const loadedAt = options.loadedAt ?? performance.timeOrigin;
+  /** When this document's own request was sent (ms since epoch). */
+  const loadedAt = options.loadedAt ?? documentRequestedAt();
   const count = () => lostLabelsShown(root, options.isLost()).length;
   const snapshots: Snapshot[] = [{ at: now(), shown: count(), onArm: true }];
   const snapshot = () => {
@@ -68,10 +68,10 @@ export function createPageReader(options: {
     listen,
   );
 
-  // A navigation starts (timeOrigin) just before its request is sent: a document whose
-  // navigation began this close before the save's request is that save's own answer.
+  // The document requested by the save itself (a form post's answer) was requested when the
+  // save was sent; a single-page app's document was requested long before the user acted.
   const loadedAfter = (savedAt: number | undefined) =>
-    savedAt !== undefined && loadedAt >= savedAt - NAVIGATION_LEAD_MS;
+    savedAt !== undefined && loadedAt >= savedAt - REQUEST_CLOCK_SLACK_MS;
   const onRecordPage = (dealId: string) => {
     const page = adapter.parsePage(url);
     return page?.kind === 'deal' && page.dealId === dealId;
@@ -113,4 +113,10 @@ export function createPageReader(options: {
       return undefined;
     },
   };
+}
+
+/** When the browser sent the request for this document (Navigation Timing), ms since epoch. */
+function documentRequestedAt(): number {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return performance.timeOrigin + (navigation?.requestStart || navigation?.fetchStart || 0);
 }

@@ -31,5 +31,6 @@ export const hubspot: CrmAdapter = {
     }),
   ],
   readDeal: readHubSpotDeal,
+  boardSettleMs: BOARD_SETTLE_MS,
   network: hubspotNetwork,
 };

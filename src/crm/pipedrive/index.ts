@@ -108,5 +108,6 @@ export const pipedrive: CrmAdapter = {
     lostDropOnBoard(),
   ],
   readDeal: readPipedriveDeal,
+  boardSettleMs: CARD_GONE_SETTLE_MS,
   network: pipedriveNetwork,
 };

@@ -70,5 +70,6 @@ export const salesforce: CrmAdapter = {
   ],
   readDeal: (root) =>
     isLightningUrl(new URL(root.URL)) ? readLightningDeal(root) : readClassicDeal(root),
+  boardSettleMs: KANBAN_SETTLE_MS,
   network: salesforceNetwork,
 };

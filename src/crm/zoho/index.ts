@@ -31,5 +31,6 @@ export const zoho: CrmAdapter = {
     }),
   ],
   readDeal: readZohoDeal,
+  boardSettleMs: KANBAN_SETTLE_MS,
   network: zohoNetwork,
 };
