@@ -9,7 +9,8 @@ import { reflectPageUrl } from '../src/reflection/reflect-page';
 
 export default defineBackground(() => {
   const db = database();
-  routeMessages(db, startLossDetection(db, openDetectionLog()));
+  const log = openDetectionLog();
+  routeMessages(db, startLossDetection(db, log), log);
   handleReminders(db);
   keepCustomRulesRegistered();
   browser.commands.onCommand.addListener((command) => {

@@ -21,7 +21,11 @@ export async function readDetectionLog(): Promise<DetectionEntry[]> {
   return parsed.success ? parsed.data : [];
 }
 
-export type DetectionLog = { add(entry: Omit<DetectionEntry, 'at'>): void };
+export type DetectionLog = {
+  add(entry: Omit<DetectionEntry, 'at'>): void;
+  /** Empties the log, in turn with the writes before it (none of them puts entries back). */
+  clear(): Promise<void>;
+};
 
 /**
  * The background's one writer of the log: entries are written in the order they were added,
@@ -41,6 +45,11 @@ export function openDetectionLog(now: () => number = Date.now): DetectionLog {
           detectionLogItem.setValue(appended(await readDetectionLog(), parsed.data)),
         )
         .catch((error: unknown) => console.warn('Rebound: detection log not written', error));
+    },
+    clear() {
+      const cleared = writing.then(() => detectionLogItem.setValue([]));
+      writing = cleared.catch(() => undefined);
+      return cleared;
     },
   };
 }

@@ -6,12 +6,13 @@ import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import { adapterById } from '../crm/registry';
 import type { Reply, TabHealth } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
+import type { DetectionLog } from './detection-log';
 import type { LossFlow } from './loss-flow';
 import { openRecentDeals } from './recent-deals';
 import { scheduleReminder } from './reminders';
 
 /** Answers the content scripts' and extension pages' messages. */
-export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
+export function routeMessages(db: ReboundDatabase, losses: LossFlow, log: DetectionLog): void {
   // Detection health per tab, for the popup. Lost when the worker sleeps; each page re-reports
   // when it arms, which is when it matters.
   const health = new Map<number, TabHealth>();
@@ -51,6 +52,9 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
       case 'prompt/skip':
         await setPromptStatus(db, message.lossId, 'skipped');
         await deleteDraft(db, message.lossId);
+        return { ok: true };
+      case 'detection-log/clear':
+        await log.clear();
         return { ok: true };
       case 'options/open':
         await browser.runtime.openOptionsPage();

@@ -102,6 +102,8 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('win/dismiss'), winId: z.uuid() }),
   /** Open the options page (a content script cannot). */
   z.object({ type: z.literal('options/open') }),
+  /** Empty the detection log (the background is its one writer). */
+  z.object({ type: z.literal('detection-log/clear') }),
   /** The answers so far, as the user types. */
   z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
   /**

@@ -46,8 +46,12 @@ export function DetectionLog() {
   }, [loaded]);
 
   const clear = async () => {
-    await detectionLogItem.setValue([]);
-    setStatus({ error: false, text: t('log_cleared') });
+    const reply = await sendToBackground({ type: 'detection-log/clear' });
+    setStatus(
+      reply.ok
+        ? { error: false, text: t('log_cleared') }
+        : { error: true, text: t('log_clear_failed', reply.error) },
+    );
   };
 
   return (
