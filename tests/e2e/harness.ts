@@ -429,3 +429,61 @@ export async function expectDecision(
   }
   return entry;
 }
+
+/** Decisions after which a panel opens (a loss prompt, a queued bulk one, a win capture). */
+const OPENS_A_PANEL: readonly Decision[] = [
+  'prompted',
+  'queued-bulk',
+  'prompt-waiting',
+  'won-asked',
+];
+
+/**
+ * Proves that no prompt came for a deal without sleeping: waits for the background's decision
+ * about it (newer than `since`), expects `decision` when given (else any decision that opens
+ * no panel), then checks the page shows no prompt. For an action that sends no save at all
+ * (a cancelled dialog) there is no decision to wait for: end such a test with a real loss and
+ * `expectPromptedOnce`.
+ */
+export async function expectNoPrompt(
+  ext: Extension,
+  page: Page,
+  deal: { crm: string; dealId: string },
+  options: { since?: number; decision?: Decision } = {},
+): Promise<DetectionEntry> {
+  const entry = await decisionAbout(ext, deal, { since: options.since });
+  const wanted = options.decision;
+  if (wanted ? entry.decision !== wanted : OPENS_A_PANEL.includes(entry.decision!)) {
+    throw new Error(
+      `Expected ${wanted ?? 'no prompt'} about ${deal.dealId}, got ${JSON.stringify(entry)}`,
+    );
+  }
+  const shown = await promptOn(page).count();
+  if (shown !== 0) throw new Error(`${shown} prompt(s) shown for ${deal.dealId}`);
+  return entry;
+}
+
+/**
+ * The positive control that ends a negative test: the deal's one prompt is showing, and the
+ * background decided to prompt for it exactly once since `since` (so nothing before it did).
+ */
+export async function expectPromptedOnce(
+  ext: Extension,
+  page: Page,
+  deal: { crm: string; dealId: string },
+  since = 0,
+): Promise<void> {
+  await decisionAbout(ext, deal, { since, accept: (e) => OPENS_A_PANEL.includes(e.decision!) });
+  await promptOn(page).first().waitFor({ state: 'visible', timeout: DECISION_DEADLINE_MS });
+  const prompted = (await ext.detectionLog()).filter(
+    (e) =>
+      e.kind === 'decision' &&
+      e.crm === deal.crm &&
+      e.dealId === deal.dealId &&
+      e.at >= since &&
+      OPENS_A_PANEL.includes(e.decision!),
+  );
+  if (prompted.length !== 1 || (await promptOn(page).count()) !== 1) {
+    throw new Error(`Expected one prompt for ${deal.dealId}, log: ${JSON.stringify(prompted)}`);
+  }
+}
