@@ -110,6 +110,23 @@ export function describeEntry(entry: DetectionEntry): string {
   }
 }
 
+/** Each decision in words: one sentence a person reads in the options page. */
+const DECISION_WORDS: Record<Decision, (entry: DetectionEntry, evidence: string) => string> = {
+  prompted: (_e, evidence) => t('log_prompted', evidence),
+  'queued-bulk': (_e, evidence) => t('log_queued_bulk', evidence),
+  'daily-cap': () => t('log_daily_cap'),
+  duplicate: () => t('log_duplicate'),
+  'below-minimum': () => t('log_below_minimum'),
+  'refused-save': (entry) => t('log_refused', String(entry.status ?? '?')),
+  'not-lost': () => t('log_not_lost'),
+  'no-page-evidence': () => t('log_no_page_evidence'),
+  'unconfirmed-page': () => t('log_unconfirmed_page'),
+  'won-asked': () => t('log_won_asked'),
+  'won-duplicate': () => t('log_won_duplicate'),
+  'won-off': () => t('log_won_off'),
+  'prompt-waiting': () => t('log_prompt_waiting'),
+};
+
 function decisionWords(entry: DetectionEntry): string {
   const evidence =
     entry.evidence === 'save alone'
@@ -117,34 +134,5 @@ function decisionWords(entry: DetectionEntry): string {
       : entry.evidence === 'page alone'
         ? t('log_evidence_page')
         : t('log_evidence_both');
-  switch (entry.decision) {
-    case 'prompted':
-      return t('log_prompted', evidence);
-    case 'queued-bulk':
-      return t('log_queued_bulk', evidence);
-    case 'daily-cap':
-      return t('log_daily_cap');
-    case 'duplicate':
-      return t('log_duplicate');
-    case 'below-minimum':
-      return t('log_below_minimum');
-    case 'refused-save':
-      return t('log_refused', String(entry.status ?? '?'));
-    case 'not-lost':
-      return t('log_not_lost');
-    case 'no-page-evidence':
-      return t('log_no_page_evidence');
-    case 'unconfirmed-page':
-      return t('log_unconfirmed_page');
-    case 'won-asked':
-      return t('log_won_asked');
-    case 'won-duplicate':
-      return t('log_won_duplicate');
-    case 'won-off':
-      return t('log_won_off');
-    case 'prompt-waiting':
-      return t('log_prompt_waiting');
-    case undefined:
-      return '';
-  }
+  return entry.decision ? DECISION_WORDS[entry.decision](entry, evidence) : '';
 }
