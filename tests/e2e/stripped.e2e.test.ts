@@ -20,10 +20,12 @@ import {
   type DynamicsSandbox,
 } from './dynamics.sandbox';
 import {
+  chooseRowStage,
   chooseStage,
   expectDecision,
   expectPrompt,
   hubspotDealUrl,
+  hubspotListUrl,
   launchExtension,
   promptOn,
   serveHubSpot,
@@ -142,6 +144,30 @@ describe('HubSpot, markup never seen', () => {
     await chooseStage(page, 'Closed lost');
     await expectDecision(ext, deal, 'duplicate', since);
     await expect(promptOn(page).count()).resolves.toBe(1);
+  });
+});
+
+describe('HubSpot deals table, markup never seen', () => {
+  it('prompts on a row’s inline stage save alone, named from its link, and not for Closed won', async () => {
+    hubspot.saveStatus = 200;
+    const dealId = String(next++);
+    const name = 'Stark — Reactor service';
+    const page = await ext.context.newPage();
+    await page.goto(
+      hubspotListUrl([[dealId, 'contractsent', name, 'Stark Inc.', '$9,000.00']], {
+        preview: '1',
+      }),
+    );
+    await expect(page.locator('[data-test-id]').count()).resolves.toBe(0);
+    const deal = { crm: 'hubspot', dealId };
+    await chooseRowStage(page, name, 'Closed won');
+    await expectDecision(ext, deal, 'not-lost');
+    await expect(promptOn(page).count()).resolves.toBe(0);
+    const since = Date.now();
+    await chooseRowStage(page, name, 'Closed lost', 'preview');
+    await expectPrompt(page, SAVE_ALONE_MS);
+    await expect(heading(page)).resolves.toContain(name);
+    expect((await expectDecision(ext, deal, 'prompted', since)).evidence).toBe('save alone');
   });
 });
 
