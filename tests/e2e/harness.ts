@@ -423,6 +423,16 @@ export async function storedRows(
   return rows;
 }
 
+/**
+ * Waits until the page has been open a second. A save sent within a second of the page's
+ * navigation is taken for a page that loaded as that save's answer (NAVIGATION_LEAD_MS in
+ * src/detection/page-read.ts), which showed nothing before it: no person edits that fast, and a
+ * test of a path whose evidence is the page (an unclear save) must not either.
+ */
+export async function openAsLongAsAPerson(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.now() > 1000);
+}
+
 /** Where browser tests leave screenshots for a person to look at (git-ignored). */
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 

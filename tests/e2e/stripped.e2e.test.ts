@@ -27,6 +27,7 @@ import {
   hubspotDealUrl,
   hubspotListUrl,
   launchExtension,
+  openAsLongAsAPerson,
   promptOn,
   serveHubSpot,
   useStrippedFixtures,
@@ -106,6 +107,7 @@ describe('HubSpot, markup never seen', () => {
 
   it('prompts for a custom stage (numeric id) once the page shows it lost', async () => {
     const { page, deal } = await open({ pipeline: 'custom', stage: '1029385' });
+    await openAsLongAsAPerson(page);
     await chooseStage(page, 'Closed lost');
     await expectPrompt(page, PAGE_EVIDENCE_MS);
     expect((await expectDecision(ext, deal, 'prompted')).evidence).toBe('save + page');
@@ -215,12 +217,14 @@ describe('Salesforce Lightning, markup never seen (aura: the page must show the 
     const page = await ext.context.newPage();
     await page.goto(lightningRecordUrl(id, { name: 'Umbrella — Lab sensors' }));
     await currentPathStage(page).waitFor();
+    await openAsLongAsAPerson(page);
     await closeViaPath(page, 'Closed Lost');
     await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'no-page-evidence');
     await expect(promptOn(page).count()).resolves.toBe(0);
     salesforce.auraState = 'SUCCESS';
     await page.reload();
     await currentPathStage(page).waitFor();
+    await openAsLongAsAPerson(page);
     await closeViaPath(page, 'Closed Lost');
     await expectPrompt(page, PAGE_EVIDENCE_MS);
     await expect(heading(page)).resolves.toContain('Umbrella — Lab sensors');
@@ -240,6 +244,7 @@ describe('Zoho CRM, markup never seen (a 200 can hide an error: the page must sh
     zoho.saveStatus = 200;
     await page.reload();
     await shownStage(page).waitFor();
+    await openAsLongAsAPerson(page);
     await chooseHeaderStage(page, 'Closed Lost');
     await giveReasonForLoss(page);
     await expectPrompt(page, PAGE_EVIDENCE_MS);
