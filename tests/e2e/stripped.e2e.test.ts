@@ -38,8 +38,11 @@ import { markDealLost, pipedriveDealUrl, servePipedrive } from './pipedrive.sand
 import {
   closeViaPath,
   currentPathStage,
+  editStageInList,
   id18,
   lightningRecordUrl,
+  listViewUrl,
+  saveListEdit,
   serveSalesforce,
   type SalesforceSandbox,
 } from './salesforce.sandbox';
@@ -228,6 +231,26 @@ describe('Salesforce Lightning, markup never seen (aura: the page must show the 
     await closeViaPath(page, 'Closed Lost');
     await expectPrompt(page, PAGE_EVIDENCE_MS);
     await expect(heading(page)).resolves.toContain('Umbrella — Lab sensors');
+  });
+});
+
+describe('Salesforce list view, markup never seen (aura: the row must show the loss)', () => {
+  it('gives no prompt when the inline edit’s aura save answers state ERROR, and prompts once it saves', async () => {
+    salesforce.saveStatus = 200;
+    salesforce.auraState = 'ERROR';
+    const id = id18(`006Dn00000${next++}`);
+    const name = 'Acme — Rocket skates';
+    const row = { id, stage: 'Qualification', name, account: 'Acme', amount: '$5,000.00' };
+    const page = await ext.context.newPage();
+    await page.goto(listViewUrl([row]));
+    await openAsLongAsAPerson(page);
+    await editStageInList(page, name, 'Closed Lost');
+    await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'no-page-evidence');
+    await expect(promptOn(page).count()).resolves.toBe(0);
+    salesforce.auraState = 'SUCCESS';
+    await saveListEdit(page);
+    await expectPrompt(page, PAGE_EVIDENCE_MS);
+    await expect(heading(page)).resolves.toContain(name);
   });
 });
 
