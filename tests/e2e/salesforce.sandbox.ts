@@ -136,6 +136,13 @@ export async function serveSalesforce(context: BrowserContext): Promise<Salesfor
     if (path.startsWith('/lightning/r/Opportunity/')) {
       return route.fulfill({ contentType: 'text/html', body: fixture('lightning-record.html') });
     }
+    // The sandbox's own script, shared by its list view and Kanban pages (not Salesforce's).
+    if (path === '/sandbox/aura-save.js') {
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFixture('salesforce/aura-save.js'),
+      });
+    }
     if (path.startsWith('/lightning/o/Opportunity/')) {
       const table = url.searchParams.get('display') === 'table';
       return route.fulfill({
