@@ -7,6 +7,11 @@ export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-results/', 'demo-screenshots/'] },
   js.configs.recommended,
   { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
+  // Scripts a sandbox page loads beside its own (tests/fixtures/): plain browser scripts.
+  {
+    files: ['tests/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

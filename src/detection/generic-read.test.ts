@@ -103,6 +103,10 @@ describe('readDealGenerically: the deal with no selector of the CRM', () => {
       currency: 'EUR',
     });
     expect(readDealGenerically(document, '7', false)).toEqual({});
+    // A short table: the row, not the table, is the deal (the next row's amount is not its own).
+    page(`<table><tr><td><a href="/r/1">One</a></td><td>x</td></tr>
+      <tr><td><a href="/r/2">Two</a></td><td>$500</td></tr></table>`);
+    expect(readDealGenerically(document, '1', false)).toEqual({ dealName: 'One' });
   });
 
   it('never renders page text: hostile markup stays text', () => {

@@ -185,11 +185,17 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The card or row around a record link: the largest ancestor that still holds one deal. */
+/**
+ * The card or row around a record link: the largest ancestor that still holds one deal — it
+ * stops before one that links elsewhere too (the next card, the whole table) or holds much text.
+ */
 function cardOf(link: Element): Element {
+  const href = link.getAttribute('href');
+  const linksElsewhere = (el: Element) =>
+    [...el.querySelectorAll('a[href]')].some((a) => a.getAttribute('href') !== href);
   let card = link;
   for (let up = link.parentElement, steps = 0; up && steps < 5; up = up.parentElement, steps++) {
-    if (cleanText(up.textContent).length > 300) break;
+    if (cleanText(up.textContent).length > 300 || linksElsewhere(up)) break;
     card = up;
   }
   return card;

@@ -196,12 +196,14 @@ export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm>
       );
     }
     if (url.pathname.startsWith('/contacts/')) {
-      const board = /\/(?:views\/[^/]+|deals)\/board(?:\/|$)/.test(url.pathname);
-      return route.fulfill({
-        status: 200,
-        contentType: 'text/html',
-        body: readFixture(board ? 'hubspot/deals-board.html' : 'hubspot/deal-record.html'),
-      });
+      const index = /\/(?:views\/[^/]+|deals)\/(board|list)(?:\/|$)/.exec(url.pathname)?.[1];
+      const fixture =
+        index === 'board'
+          ? 'hubspot/deals-board.html'
+          : index === 'list'
+            ? 'hubspot/deals-list.html'
+            : 'hubspot/deal-record.html';
+      return route.fulfill({ status: 200, contentType: 'text/html', body: readFixture(fixture) });
     }
     return route.fulfill({ status: 404, body: 'Not in the sandbox' });
   };
@@ -257,6 +259,22 @@ export function hubspotBoardUrl(
   return `https://${host}/contacts/20261125/${path}?${params}`;
 }
 
+/**
+ * The sandbox deals table with these rows (cards' fields), at the table view's URL (or, with
+ * `older`, the older `/deals/list/view/all/`); `preview: '1'` opens the preview panel when a
+ * deal's name is clicked.
+ */
+export function hubspotListUrl(
+  rows: HubSpotCard[],
+  options: { older?: boolean; preview?: '1' } = {},
+): string {
+  const params = new URLSearchParams();
+  if (options.preview) params.set('preview', options.preview);
+  for (const row of rows) params.append('deal', row.join('|'));
+  const path = options.older ? 'deals/list/view/all/' : 'objects/0-3/views/4815162/list';
+  return `https://app.hubspot.com/contacts/20261125/${path}?${params}`;
+}
+
 /** Drags a board card (by its deal's name) into the column of a stage (by its label). */
 export async function dragHubSpotCard(page: Page, name: string, stage: string): Promise<void> {
   const card = page.locator('[data-test-id="board-card"]', { hasText: name });
@@ -274,6 +292,39 @@ export function hubspotColumnOf(page: Page, name: string): Promise<string | null
 export async function chooseStage(page: Page, label: string): Promise<void> {
   await page.locator(markup('[data-test-id="dropdown-toggle"]')).click();
   await page.getByRole('option', { name: label, exact: true }).click();
+}
+
+/** Where a deal's stage is edited on the sandbox deals table: its row, or its preview panel. */
+function hubspotStageEditor(page: Page, name: string, where: 'row' | 'preview'): Locator {
+  return where === 'row'
+    ? page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
+    : page.getByRole('dialog', { name, exact: true });
+}
+
+/**
+ * Chooses a stage for a deal of the sandbox deals table, in its row's Deal stage cell or (with
+ * `preview`, opening it by the deal's name when it is not open) in its preview panel.
+ */
+export async function chooseRowStage(
+  page: Page,
+  name: string,
+  stage: string,
+  where: 'row' | 'preview' = 'row',
+): Promise<void> {
+  const scope = hubspotStageEditor(page, name, where);
+  if (where === 'preview' && !(await scope.isVisible())) {
+    await page.getByRole('link', { name, exact: true }).click();
+  }
+  await scope.getByRole('button', { name: 'Edit Deal stage' }).click();
+  await scope.getByRole('option', { name: stage, exact: true }).click();
+}
+
+/** The stage a deal's row of the sandbox deals table shows. */
+export async function rowStageShown(page: Page, name: string): Promise<string> {
+  const cell = hubspotStageEditor(page, name, 'row').getByRole('button', {
+    name: 'Edit Deal stage',
+  });
+  return (await cell.textContent())?.replace('✎', '').trim() ?? '';
 }
 
 let nextHubSpotDeal = 600_000;

@@ -136,8 +136,19 @@ export async function serveSalesforce(context: BrowserContext): Promise<Salesfor
     if (path.startsWith('/lightning/r/Opportunity/')) {
       return route.fulfill({ contentType: 'text/html', body: fixture('lightning-record.html') });
     }
+    // The sandbox's own script, shared by its list view and Kanban pages (not Salesforce's).
+    if (path === '/sandbox/aura-save.js') {
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: readFixture('salesforce/aura-save.js'),
+      });
+    }
     if (path.startsWith('/lightning/o/Opportunity/')) {
-      return route.fulfill({ contentType: 'text/html', body: fixture('lightning-kanban.html') });
+      const table = url.searchParams.get('display') === 'table';
+      return route.fulfill({
+        contentType: 'text/html',
+        body: fixture(table ? 'lightning-list.html' : 'lightning-kanban.html'),
+      });
     }
 
     const classic = /^\/(006[a-zA-Z0-9]{12})(\/e)?$/.exec(path);
@@ -244,6 +255,17 @@ export function kanbanUrl(cards: KanbanCard[], options: { saysKanban?: boolean }
   return `https://${LIGHTNING_HOST}/lightning/o/Opportunity/list?${params}`;
 }
 
+/**
+ * The sandbox list view displayed as a table (`display=table` tells the sandbox which fixture;
+ * Lightning's own URL is the Kanban's), one row per opportunity.
+ */
+export function listViewUrl(rows: KanbanCard[]): string {
+  const params = new URLSearchParams({ filterName: 'AllOpportunities', display: 'table' });
+  for (const r of rows)
+    params.append('deal', [r.id, r.stage, r.name, r.account, r.amount].join('|'));
+  return `https://${LIGHTNING_HOST}/lightning/o/Opportunity/list?${params}`;
+}
+
 export function classicEditUrl(id15: string): string {
   return `https://${MY_DOMAIN_HOST}/${id15}/e?retURL=%2F${id15}`;
 }
@@ -312,6 +334,36 @@ export async function closeViaEditModal(page: Page, stage: string, reason = 'Com
   await chooseIn(dialog, 'Stage', stage);
   if (stage === 'Closed Lost') await chooseIn(dialog, 'Loss Reason', reason);
   await dialog.getByRole('button', { name: 'Save' }).click();
+}
+
+/** The list view's row of an opportunity (by its name). */
+function listRow(page: Page, name: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/**
+ * e. List view inline edit: the Stage cell's pencil, the Stage combobox in the edit popover,
+ * Save in the bottom bar. A popover left open by a failed save is used as it is (a retry).
+ */
+export async function editStageInList(page: Page, name: string, stage: string) {
+  const row = listRow(page, name);
+  if ((await row.getByRole('dialog', { name: 'Edit Stage' }).count()) === 0) {
+    await row.getByRole('button', { name: 'Edit Stage' }).click();
+  }
+  await chooseIn(row, 'Stage', stage);
+  await saveListEdit(page);
+}
+
+/** Save in the list view's bottom bar. */
+export async function saveListEdit(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+/** The stage a list view row shows as saved (its cell, not the edit popover). */
+export async function listStageShown(page: Page, name: string): Promise<string> {
+  const cell = listRow(page, name).getByRole('gridcell').last();
+  const text = await cell.evaluate((td) => td.firstChild?.textContent ?? '');
+  return text.trim();
 }
 
 /** d. Drags a Kanban card (by its name) into a stage's column. */

@@ -20,10 +20,12 @@ import {
   type DynamicsSandbox,
 } from './dynamics.sandbox';
 import {
+  chooseRowStage,
   chooseStage,
   expectDecision,
   expectPrompt,
   hubspotDealUrl,
+  hubspotListUrl,
   launchExtension,
   promptOn,
   serveHubSpot,
@@ -35,8 +37,11 @@ import { markDealLost, pipedriveDealUrl, servePipedrive } from './pipedrive.sand
 import {
   closeViaPath,
   currentPathStage,
+  editStageInList,
   id18,
   lightningRecordUrl,
+  listViewUrl,
+  saveListEdit,
   serveSalesforce,
   type SalesforceSandbox,
 } from './salesforce.sandbox';
@@ -147,6 +152,30 @@ describe('HubSpot, markup never seen', () => {
   });
 });
 
+describe('HubSpot deals table, markup never seen', () => {
+  it('prompts on a row’s inline stage save alone, named from its link, and not for Closed won', async () => {
+    hubspot.saveStatus = 200;
+    const dealId = String(next++);
+    const name = 'Stark — Reactor service';
+    const page = await ext.context.newPage();
+    await page.goto(
+      hubspotListUrl([[dealId, 'contractsent', name, 'Stark Inc.', '$9,000.00']], {
+        preview: '1',
+      }),
+    );
+    await expect(page.locator('[data-test-id]').count()).resolves.toBe(0);
+    const deal = { crm: 'hubspot', dealId };
+    await chooseRowStage(page, name, 'Closed won');
+    await expectDecision(ext, deal, 'not-lost');
+    await expect(promptOn(page).count()).resolves.toBe(0);
+    const since = Date.now();
+    await chooseRowStage(page, name, 'Closed lost', 'preview');
+    await expectPrompt(page, SAVE_ALONE_MS);
+    await expect(heading(page)).resolves.toContain(name);
+    expect((await expectDecision(ext, deal, 'prompted', since)).evidence).toBe('save alone');
+  });
+});
+
 describe('Pipedrive, markup never seen', () => {
   it('prompts on the save alone (status lost), and not for a refused save', async () => {
     pipedrive.saveStatus = 400;
@@ -202,6 +231,25 @@ describe('Salesforce Lightning, markup never seen (aura: the page must show the 
     await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'prompted', since);
     await expectPrompt(page);
     await expect(heading(page)).resolves.toContain('Umbrella — Lab sensors');
+  });
+});
+
+describe('Salesforce list view, markup never seen (aura: the row must show the loss)', () => {
+  it('gives no prompt when the inline edit’s aura save answers state ERROR, and prompts once it saves', async () => {
+    salesforce.saveStatus = 200;
+    salesforce.auraState = 'ERROR';
+    const id = id18(`006Dn00000${next++}`);
+    const name = 'Acme — Rocket skates';
+    const row = { id, stage: 'Qualification', name, account: 'Acme', amount: '$5,000.00' };
+    const page = await ext.context.newPage();
+    await page.goto(listViewUrl([row]));
+    await editStageInList(page, name, 'Closed Lost');
+    await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'no-page-evidence');
+    await expect(promptOn(page).count()).resolves.toBe(0);
+    salesforce.auraState = 'SUCCESS';
+    await saveListEdit(page);
+    await expectPrompt(page, PAGE_EVIDENCE_MS);
+    await expect(heading(page)).resolves.toContain(name);
   });
 });
 

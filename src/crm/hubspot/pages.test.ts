@@ -28,6 +28,11 @@ describe('parseHubSpotPage', () => {
     ['https://app-eu1.hubspot.com/contacts/123456/deals/board/view/all', 'board'],
     ['https://app.hubspot.com/contacts/123456/deals/board/view/9876/', 'board'],
     ['https://app.hubspot.com/contacts/123456/deals/list/view/all/', 'list'],
+    // The table view as saved views name it, with the preview panel of a deal open.
+    ['https://app.hubspot.com/contacts/123456/objects/0-3/views/4815162/list', 'list'],
+    ['https://app-eu1.hubspot.com/contacts/123456/objects/0-3/views/4815162/list/', 'list'],
+    ['https://app.hubspot.com/contacts/123456/objects/0-3/views/all/list?preview=0-3-42', 'list'],
+    ['https://app.hubspot.com/contacts/123456/deals/list/view/4815162', 'list'],
   ])('%s is the deals %s view', (href, kind) => {
     expect(parse(href)).toEqual({ kind });
   });
@@ -42,6 +47,10 @@ describe('parseHubSpotPage', () => {
     ['contacts board', 'https://app.hubspot.com/contacts/123456/objects/0-1/views/all/board'],
     ['tickets board', 'https://app.hubspot.com/contacts/123456/objects/0-5/views/all/board'],
     ['older companies board', 'https://app.hubspot.com/contacts/123456/companies/board/view/all/'],
+    ['companies table', 'https://app.hubspot.com/contacts/123456/objects/0-2/views/4815162/list'],
+    ['older contacts table', 'https://app.hubspot.com/contacts/123456/contacts/list/view/all/'],
+    ['older deals table, no view', 'https://app.hubspot.com/contacts/123456/deals/list'],
+    ['older deals table, no portal', 'https://app.hubspot.com/contacts/deals/list/view/all/'],
     ['older deals index, no view', 'https://app.hubspot.com/contacts/123456/deals/board'],
     [
       'older deals, other section',

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isLostLabel } from '../stage-labels';
 import type { Observation } from '../types';
-import { salesforce } from './index';
+import { KANBAN_SETTLE_MS, salesforce } from './index';
 
 const ID15 = '0065g00000AbCdE';
 const ID18 = '0065g00000AbCdEAAV';
@@ -110,5 +110,72 @@ describe('Salesforce detectors run only where their UI is', () => {
     const armed = arm(`https://acme.my.salesforce.com/${ID15}`);
     stop = armed.stop;
     expect(armed.missing.filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('a Lightning list URL: the Kanban watcher runs there too, and does not misread a table', () => {
+  const LIST = 'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=All';
+
+  /**
+   * A list view row as tests/fixtures/salesforce/lightning-list.html draws it: the name links to
+   * the record and carries its id (data-recordid, which the Kanban card selector also knows),
+   * and the Stage cell shows the saved stage.
+   */
+  function tableRow(stage: string) {
+    const row = document.createElement('tr');
+    const name = row.appendChild(document.createElement('th'));
+    const link = name.appendChild(document.createElement('a'));
+    link.href = `/lightning/r/Opportunity/${ID18}/view`;
+    link.setAttribute('data-recordid', ID18);
+    link.textContent = 'Globex — Data platform';
+    const cell = row.appendChild(document.createElement('td'));
+    cell.textContent = stage;
+    const table = document.createElement('table');
+    table.setAttribute('role', 'grid');
+    table.appendChild(document.createElement('tbody')).append(row);
+    document.body.replaceChildren(table);
+    return cell;
+  }
+
+  /** A Kanban column holding one card, as the same URL may display the list view. */
+  function kanbanColumn(stage: string) {
+    const column = document.createElement('div');
+    column.setAttribute('data-stage', stage);
+    const card = column.appendChild(document.createElement('article'));
+    card.setAttribute('data-record-id', ID18);
+    card.textContent = 'Globex — Data platform';
+    document.body.replaceChildren(column);
+    return { column, card };
+  }
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('reports nothing when a row’s Stage cell turns Closed Lost, and says nothing is missing', async () => {
+    const cell = tableRow('Negotiation/Review');
+    const armed = arm(LIST);
+    stop = armed.stop;
+    cell.textContent = 'Closed Lost';
+    await vi.advanceTimersByTimeAsync(KANBAN_SETTLE_MS + 100);
+    expect(armed.reports).toEqual([]);
+    expect(armed.missing.filter(Boolean)).toEqual([]);
+  });
+
+  it('still reports a Kanban card moved into Closed Lost on the same URL (the watcher is armed)', async () => {
+    const { card } = kanbanColumn('Negotiation/Review');
+    const armed = arm(LIST);
+    stop = armed.stop;
+    const lost = document.createElement('div');
+    lost.setAttribute('data-stage', 'Closed Lost');
+    document.body.append(lost);
+    lost.append(card);
+    await vi.advanceTimersByTimeAsync(KANBAN_SETTLE_MS + 100);
+    expect(armed.reports).toEqual([
+      expect.objectContaining({
+        dealId: ID18,
+        stageBefore: 'Negotiation/Review',
+        stageAfter: 'Closed Lost',
+      }),
+    ]);
   });
 });
