@@ -247,8 +247,10 @@ describe('Salesforce list view, markup never seen (aura: the row must show the l
     await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'no-page-evidence');
     await expect(promptOn(page).count()).resolves.toBe(0);
     salesforce.auraState = 'SUCCESS';
+    const since = Date.now();
     await saveListEdit(page);
-    await expectPrompt(page, PAGE_EVIDENCE_MS);
+    await expectDecision(ext, { crm: 'salesforce', dealId: id }, 'prompted', since);
+    await expectPrompt(page);
     await expect(heading(page)).resolves.toContain(name);
   });
 });
