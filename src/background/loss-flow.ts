@@ -221,7 +221,7 @@ export function startLossDetection(
     const adapter = adapterById(save.crm);
     const url = tabPages.get(save.tabId);
     const page = adapter && url ? adapter.parsePage(new URL(url)) : undefined;
-    return page && page.kind !== 'deal' ? (adapter?.boardSettleMs ?? 0) : 0;
+    return page?.kind === 'board' ? (adapter?.boardSettleMs ?? 0) : 0;
   };
   const correlator = new LossCorrelator({
     extraGraceFor: boardGrace,

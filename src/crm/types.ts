@@ -123,7 +123,7 @@ export type CrmAdapter = {
   readDeal?: (root: Document) => DealContext;
   /**
    * How long a card must stay in a lost column before the board detector reports it: a save
-   * sent from a board page waits this much longer for that report (and its context).
+   * sent from a board page (PageInfo kind 'board') waits this much longer for that report.
    */
   boardSettleMs?: number;
   /** Lost labels of its own (a user rule's "text that means lost") instead of the settings'. */
