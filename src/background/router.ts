@@ -6,6 +6,7 @@ import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import type { Health, Reply } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
 import type { LossFlow } from './loss-flow';
+import { PANEL_SCRIPT } from '../reflection/panel-api';
 import { scheduleReminder } from './reminders';
 
 /** Answers the content scripts' and extension pages' messages. */
@@ -52,6 +53,16 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow): void {
       case 'options/open':
         await browser.runtime.openOptionsPage();
         return { ok: true };
+      case 'panel/load': {
+        // Into the frame that asked, in its content script's isolated world (the default):
+        // no web-accessible resource, so nothing of ours is exposed to the site.
+        if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [sender.frameId ?? 0] },
+          files: [PANEL_SCRIPT],
+        });
+        return { ok: true };
+      }
       case 'prompt/pull':
         return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
       case 'health/report': {

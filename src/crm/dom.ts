@@ -1,4 +1,4 @@
-import { DealContextSchema, type DealContext, type NamedSelector } from './types';
+import { DEAL_TEXT_LIMITS, type DealContext, type NamedSelector } from './types';
 
 /** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
 export function cleanText(text: string | null | undefined): string {
@@ -154,23 +154,13 @@ export function clipText(text: string | undefined, max: number): string | undefi
   return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const DEAL_LIMITS = {
-  dealName: DealContextSchema.shape.dealName.maxLength!,
-  currency: DealContextSchema.shape.currency.unwrap().maxLength!,
-  company: DealContextSchema.shape.company.unwrap().maxLength!,
-  pipeline: DealContextSchema.shape.pipeline.unwrap().maxLength!,
-  stage: DealContextSchema.shape.stage.unwrap().maxLength!,
-  owner: DealContextSchema.shape.owner.unwrap().maxLength!,
-  lostReason: DealContextSchema.shape.lostReason.unwrap().maxLength!,
-};
-
 /**
  * A deal with its page text cut to the lengths the loss message accepts (DealContextSchema):
  * a CRM page with a very long name or note must still give its prompt.
  */
 export function fitDeal(deal: DealContext): DealContext {
-  const fitted = { ...deal, dealName: clipText(deal.dealName, DEAL_LIMITS.dealName)! };
+  const fitted = { ...deal, dealName: clipText(deal.dealName, DEAL_TEXT_LIMITS.dealName)! };
   for (const key of ['currency', 'company', 'pipeline', 'stage', 'owner', 'lostReason'] as const)
-    if (deal[key] !== undefined) fitted[key] = clipText(deal[key], DEAL_LIMITS[key]);
+    if (deal[key] !== undefined) fitted[key] = clipText(deal[key], DEAL_TEXT_LIMITS[key]);
   return fitted;
 }

@@ -1,55 +1,17 @@
 import { z } from 'zod';
-import { DealContextSchema } from '../crm/types';
+import {
+  HealthReportSchema,
+  LossObservedSchema,
+  PanelLoadSchema,
+  PromptPullSchema,
+} from './content-messages';
 import { LessonInputSchema } from '../lessons/schema';
 import { WinInputSchema } from '../wins/schema';
 import { ReflectionValuesSchema } from '../reflection/values';
 
-/**
- * A loss seen on a page: the stage shown changed from an open stage to a lost one. With
- * `result: 'won'`, a win instead (sent only when the user turned on the "what worked" capture).
- */
-export const LossObservedSchema = z.object({
-  type: z.literal('loss/observed'),
-  crm: z.string().min(1).max(40),
-  dealId: z.string().min(1).max(200),
-  dealUrl: z.url(),
-  stageBefore: z.string().max(200),
-  stageAfter: z.string().max(200),
-  deal: DealContextSchema,
-  /** Reported before its save was sent: only a later save confirms it. */
-  beforeSave: z.boolean().optional(),
-  /** Absent means lost, as before wins were looked for. */
-  result: z.enum(['lost', 'won']).optional(),
-});
-export type LossObserved = z.infer<typeof LossObservedSchema>;
-
-/** A confirmed deal event, without the page's detection bookkeeping. */
-export const DealEventSchema = LossObservedSchema.omit({
-  type: true,
-  stageAfter: true,
-  beforeSave: true,
-  result: true,
-});
-
-/** A confirmed loss, ready for a reflection. */
-export const LossEventSchema = DealEventSchema.extend({
-  lossId: z.uuid(),
-  /** The user skipped several prompts in a row: ask once whether to change the settings. */
-  askAboutSettings: z.boolean().optional(),
-});
-export type LossEvent = z.infer<typeof LossEventSchema>;
-
-/** A confirmed win, ready for the "what worked" capture. */
-export const WinEventSchema = DealEventSchema.extend({ winId: z.uuid() });
-export type WinEvent = z.infer<typeof WinEventSchema>;
-
-/** What a content script found missing on its page ("stage field"), or nothing. */
-export const HealthSchema = z.object({
-  crm: z.string().min(1).max(40),
-  url: z.url(),
-  missing: z.string().max(200).optional(),
-});
-export type Health = z.infer<typeof HealthSchema>;
+// What content scripts parse lives in content-messages.ts (zod/mini, small at load); it is
+// re-exported here so the rest of the extension imports every message from one place.
+export * from './content-messages';
 
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
@@ -83,44 +45,10 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options/open') }),
   /** The answers so far, as the user types. */
   z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
-  /**
-   * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded).
-   * Reply data: the ToContent message (prompt/open or win/open) it would have been sent.
-   */
-  z.object({ type: z.literal('prompt/pull') }),
-  HealthSchema.extend({ type: z.literal('health/report') }),
+  PromptPullSchema,
+  PanelLoadSchema,
+  HealthReportSchema,
   /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
   z.object({ type: z.literal('health/get'), tabId: z.number().int() }),
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
-
-/** Messages the background sends to a CRM tab's content script. */
-export const ToContentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('prompt/open'), loss: LossEventSchema }),
-  /** Open the "what worked" capture for a confirmed win. */
-  z.object({ type: z.literal('win/open'), win: WinEventSchema }),
-  /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
-  z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
-]);
-
-export const RuleProbeSchema = z.object({
-  url: z.string(),
-  ruleName: z.string(),
-  dealName: z.string(),
-  amount: z.number().optional(),
-  /** The stage element's text, when the rule names one and it is on the page. */
-  stage: z.string().optional(),
-  stageIsLost: z.boolean(),
-  lostButtonFound: z.boolean(),
-  /** Named elements the rule asks for that this page does not have. */
-  missing: z.array(z.string()),
-});
-export type RuleProbe = z.infer<typeof RuleProbeSchema>;
-export type ToContent = z.infer<typeof ToContentSchema>;
-
-/** Every answer: success (with data for questions), or a message a person can read. */
-export const ReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Reply = z.infer<typeof ReplySchema>;
