@@ -31,15 +31,35 @@ export function openShadowRoots(root: ParentNode): ShadowRoot[] {
   return found;
 }
 
+/** Shadow roots of a document that an observer already keeps track of (observe-deep.ts). */
+const trackedShadowRoots = new WeakMap<Document, () => Iterable<ShadowRoot>>();
+
+/**
+ * Lets an observer that tracks a document's open shadow roots answer the queries below for that
+ * document; undefined when it stops. Without one, each query walks the whole document.
+ */
+export function provideShadowRoots(
+  root: Document,
+  shadows: (() => Iterable<ShadowRoot>) | undefined,
+): void {
+  if (shadows) trackedShadowRoots.set(root, shadows);
+  else trackedShadowRoots.delete(root);
+}
+
+function shadowRootsIn(root: ParentNode): Iterable<ShadowRoot> {
+  const tracked = root instanceof Document ? trackedShadowRoots.get(root) : undefined;
+  return tracked ? tracked() : openShadowRoots(root);
+}
+
 /** querySelectorAll that also looks inside open shadow roots, light DOM first. */
 export function queryAllDeep(root: ParentNode, css: string): Element[] {
-  return [root, ...openShadowRoots(root)].flatMap((scope) => [...scope.querySelectorAll(css)]);
+  return [root, ...shadowRootsIn(root)].flatMap((scope) => [...scope.querySelectorAll(css)]);
 }
 
 export function queryDeep(root: ParentNode, css: string): Element | undefined {
   const light = root.querySelector(css);
   if (light) return light;
-  for (const shadow of openShadowRoots(root)) {
+  for (const shadow of shadowRootsIn(root)) {
     const found = shadow.querySelector(css);
     if (found) return found;
   }
