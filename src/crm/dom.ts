@@ -31,39 +31,66 @@ export function openShadowRoots(root: ParentNode): ShadowRoot[] {
   return found;
 }
 
-/** Shadow roots of a document that an observer already keeps track of (observe-deep.ts). */
-const trackedShadowRoots = new WeakMap<Document, () => Iterable<ShadowRoot>>();
+/**
+ * What an observer of a document (observe-deep.ts) knows of it: its open shadow roots, and the
+ * answers of earlier queries, which it forgets when an added element might change them.
+ */
+export type DocumentIndex = {
+  shadows(): Iterable<ShadowRoot>;
+  answers: Map<string, { found: Element | undefined; at: number }>;
+};
+const indexes = new WeakMap<Document, DocumentIndex>();
 
 /**
- * Lets an observer that tracks a document's open shadow roots answer the queries below for that
- * document; undefined when it stops. Without one, each query walks the whole document.
+ * A kept answer is trusted this long at most: the observer sees elements added, not attributes
+ * changed, so a query whose answer an attribute changed is answered anew within this time.
  */
-export function provideShadowRoots(
-  root: Document,
-  shadows: (() => Iterable<ShadowRoot>) | undefined,
-): void {
-  if (shadows) trackedShadowRoots.set(root, shadows);
-  else trackedShadowRoots.delete(root);
+export const ANSWER_MAX_AGE_MS = 1000;
+
+/**
+ * Lets an observer answer the queries below for a document it watches; undefined when it stops.
+ * Without one, each query walks the whole document for shadow roots.
+ */
+export function provideIndex(root: Document, index: DocumentIndex | undefined): void {
+  if (index) indexes.set(root, index);
+  else indexes.delete(root);
 }
 
-function shadowRootsIn(root: ParentNode): Iterable<ShadowRoot> {
-  const tracked = root instanceof Document ? trackedShadowRoots.get(root) : undefined;
-  return tracked ? tracked() : openShadowRoots(root);
+function indexOf(root: ParentNode): DocumentIndex | undefined {
+  return root instanceof Document ? indexes.get(root) : undefined;
 }
 
 /** querySelectorAll that also looks inside open shadow roots, light DOM first. */
 export function queryAllDeep(root: ParentNode, css: string): Element[] {
-  return [root, ...shadowRootsIn(root)].flatMap((scope) => [...scope.querySelectorAll(css)]);
+  const shadows = indexOf(root)?.shadows() ?? openShadowRoots(root);
+  return [root, ...shadows].flatMap((scope) => [...scope.querySelectorAll(css)]);
 }
 
-export function queryDeep(root: ParentNode, css: string): Element | undefined {
+function scanDeep(root: ParentNode, css: string, shadows: Iterable<ShadowRoot>) {
   const light = root.querySelector(css);
   if (light) return light;
-  for (const shadow of shadowRootsIn(root)) {
+  for (const shadow of shadows) {
     const found = shadow.querySelector(css);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The first element matching `css`, light DOM first, then inside open shadow roots. In an
+ * observed document the answer is kept while it holds: a busy page whose stage element is
+ * missing is not scanned for it again after every change (issue #8).
+ */
+export function queryDeep(root: ParentNode, css: string): Element | undefined {
+  const index = indexOf(root);
+  if (!index) return scanDeep(root, css, openShadowRoots(root));
+  const now = Date.now();
+  const kept = index.answers.get(css);
+  if (kept && now - kept.at < ANSWER_MAX_AGE_MS && (!kept.found || kept.found.isConnected))
+    return kept.found;
+  const found = scanDeep(root, css, index.shadows());
+  index.answers.set(css, { found, at: now });
+  return found;
 }
 
 /** The first element matched by any alternative of a named selector, in order. */

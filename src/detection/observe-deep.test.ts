@@ -84,7 +84,7 @@ describe('observeDeep', () => {
   });
 });
 
-describe('observeDeep lends its shadow roots to the queries', () => {
+describe('observeDeep lends the queries its shadow roots and kept answers', () => {
   let controller: AbortController;
   beforeEach(() => (controller = new AbortController()));
   afterEach(() => {
@@ -130,6 +130,46 @@ describe('observeDeep lends its shadow roots to the queries', () => {
     document.body.append(shadowWith('Closed lost'));
     expect(queryDeep(document, '.stage')?.textContent).toBe('Closed lost');
   });
+
+  // It keeps query answers while they hold, too.
+  it('so a busy page is not scanned again for a selector that matched nothing', async () => {
+    observeDeep(document, () => {}, controller.signal);
+    expect(queryDeep(document, '.stage')).toBeUndefined();
+    const scan = vi.spyOn(Document.prototype, 'querySelector');
+    for (let i = 0; i < 10; i++) {
+      document.body.append(Object.assign(document.createElement('span'), { textContent: `${i}` }));
+      await settle();
+      expect(queryDeep(document, '.stage')).toBeUndefined();
+    }
+    expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('forgets an answer an added element changes, inside what was added too', async () => {
+    observeDeep(document, () => {}, controller.signal);
+    expect(queryDeep(document, '.stage')).toBeUndefined();
+    const card = document.createElement('section');
+    card.append(Object.assign(document.createElement('b'), { className: 'stage' }));
+    document.body.append(card);
+    await settle();
+    expect(queryDeep(document, '.stage')).toBe(card.firstChild);
+  });
+
+  it('forgets answers when an attribute changes (a class can mark the current stage)', async () => {
+    const item = document.body.appendChild(document.createElement('li'));
+    observeDeep(document, () => {}, controller.signal);
+    expect(queryDeep(document, '.is-current')).toBeUndefined();
+    item.className = 'is-current';
+    await settle();
+    expect(queryDeep(document, '.is-current')).toBe(item);
+  });
+
+  it('forgets a found element once it leaves the page', () => {
+    const first = document.body.appendChild(document.createElement('b'));
+    observeDeep(document, () => {}, controller.signal);
+    expect(queryDeep(document, 'b')).toBe(first);
+    first.remove();
+    expect(queryDeep(document, 'b')).toBeUndefined();
+  });
 });
 
 describe('perFrame', () => {
@@ -143,29 +183,39 @@ describe('perFrame', () => {
     return { schedule, pending, run: () => pending.splice(0).forEach((fn) => fn()) };
   }
 
-  it('runs once per frame however often it is asked', () => {
+  it('runs at once for the first call of a frame, and once more at its end for the rest', async () => {
     const frame = frames();
     const fn = vi.fn();
     const request = perFrame(fn, new AbortController().signal, frame.schedule);
     for (let i = 0; i < 100; i++) request();
-    expect(frame.pending).toHaveLength(1);
-    expect(fn).not.toHaveBeenCalled();
-    frame.run();
+    await Promise.resolve();
     expect(fn).toHaveBeenCalledOnce();
-    request();
+    expect(frame.pending).toHaveLength(1);
     frame.run();
+    await Promise.resolve();
     expect(fn).toHaveBeenCalledTimes(2);
+    // That run started a frame of its own; with nothing asked meanwhile it ends quietly.
+    frame.run();
+    await Promise.resolve();
+    expect(fn).toHaveBeenCalledTimes(2);
+    expect(frame.pending).toHaveLength(0);
+    request();
+    await Promise.resolve();
+    expect(fn).toHaveBeenCalledTimes(3);
   });
 
-  it('cancels the frame it asked for when aborted, and asks for no more', () => {
+  it('cancels the frame it asked for when aborted, and runs no more', async () => {
     const frame = frames();
     const fn = vi.fn();
     const controller = new AbortController();
     const request = perFrame(fn, controller.signal, frame.schedule);
     request();
+    request();
     controller.abort();
+    await Promise.resolve();
     expect(frame.pending).toHaveLength(0);
     request();
+    await Promise.resolve();
     expect(frame.pending).toHaveLength(0);
     expect(fn).not.toHaveBeenCalled();
   });

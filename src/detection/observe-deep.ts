@@ -1,6 +1,7 @@
-import { openShadowRoots, provideShadowRoots } from '../crm/dom';
+import { openShadowRoots, provideIndex, type DocumentIndex } from '../crm/dom';
 
 const OPTIONS: MutationObserverInit = { subtree: true, childList: true, characterData: true };
+const ATTRIBUTES: MutationObserverInit = { subtree: true, attributes: true };
 
 /**
  * Schedules `fn` for the next animation frame; the returned function cancels it. rAF never
@@ -29,30 +30,44 @@ export const nextFrame: FrameScheduler = (fn) => {
 };
 
 /**
- * Coalesces calls into one run of `fn` per frame: a CRM page that mutates a hundred times in a
- * burst costs one check, not a hundred (issue #8). Nothing runs once `signal` aborts.
+ * Runs `fn` at most once per frame: the first call of a frame runs it at once, in a microtask (a
+ * lone change, such as the stage turning lost, is checked without waiting); later calls in that frame are
+ * coalesced into one run at the next frame. A CRM page that mutates a hundred times in a burst
+ * costs one or two checks, not a hundred (issue #8). Nothing runs once `signal` aborts.
  */
 export function perFrame(
   fn: () => void,
   signal: AbortSignal,
   schedule: FrameScheduler = nextFrame,
 ): () => void {
+  /** Set while a frame is awaited: the frame of the last run has not ended yet. */
   let cancel: (() => void) | undefined;
+  let again = false;
+  const frameEnded = () => {
+    cancel = undefined;
+    if (!again || signal.aborted) return;
+    again = false;
+    run();
+  };
+  const run = () => {
+    cancel = schedule(frameEnded);
+    // After the current task's own handlers: a change event reaches us in its capture phase.
+    queueMicrotask(() => signal.aborted || fn());
+  };
   signal.addEventListener('abort', () => cancel?.(), { once: true });
   return () => {
-    if (cancel || signal.aborted) return;
-    cancel = schedule(() => {
-      cancel = undefined;
-      if (!signal.aborted) fn();
-    });
+    if (signal.aborted) return;
+    if (cancel) again = true;
+    else run();
   };
 }
 
 /**
  * One MutationObserver per document, shared by every observeDeep on it: it watches the document
- * and each open shadow root it has found (a document-level observer does not see into them),
- * and lends that list of shadow roots to the queries of src/crm/dom.ts, so a check after a
- * change does not walk the whole document to find them again.
+ * and each open shadow root it has found (a document-level observer does not see into them).
+ * It lends the queries of src/crm/dom.ts that list of shadow roots, and keeps their answers
+ * until an added element might change them, so a check after a change neither walks the whole
+ * document for shadow roots nor scans it again for a selector that matched nothing.
  */
 type DocumentWatch = { listeners: Set<() => void>; stop: () => void };
 const watches = new WeakMap<Document, DocumentWatch>();
@@ -64,10 +79,46 @@ function watchDocument(root: Document): DocumentWatch {
   };
   const observed = new WeakSet<Node>();
   const shadows = new Set<ShadowRoot>();
+  const index: DocumentIndex = {
+    shadows: () => {
+      for (const shadow of shadows) if (!shadow.host.isConnected) shadows.delete(shadow);
+      return shadows;
+    },
+    answers: new Map(),
+  };
+  /** The selectors of the kept answers, as one list, for the test of each added element. */
+  let asked = '';
+  let askedCount = 0;
+  const forget = () => {
+    index.answers.clear();
+    askedCount = 0;
+  };
+  /** Forgets the kept answers an added element (or what it holds) might change. */
+  const forgetAnswersFor = (el: Element) => {
+    const { answers } = index;
+    if (answers.size === 0) return;
+    // Answers are only added between forgets: the same count is the same selectors.
+    if (askedCount !== answers.size) {
+      asked = [...answers.keys()].join(', ');
+      askedCount = answers.size;
+    }
+    if (el.matches(asked) || (el.firstElementChild && el.querySelector(asked))) forget();
+  };
+  // Selectors also match on attributes (Salesforce's Path marks the current stage with a class,
+  // Pipedrive and Zoho with aria-current): any attribute change forgets the kept answers. It
+  // does not call the detectors: their checks follow DOM changes as before.
+  const attributes = new MutationObserver(forget);
+  // Runs for every batch of a busy page: indexed loops (a NodeList's iterator costs more), and
+  // only added elements that can hold a shadow root, themselves or below, are searched.
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element) watchShadows(node);
+    for (let i = 0; i < records.length; i++) {
+      const added = records[i]!.addedNodes;
+      for (let j = 0; j < added.length; j++) {
+        const node = added[j]!;
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const el = node as Element;
+        forgetAnswersFor(el);
+        if (el.shadowRoot || el.firstElementChild) watchShadows(el);
       }
     }
     notify();
@@ -75,8 +126,11 @@ function watchDocument(root: Document): DocumentWatch {
   const watch = (shadow: ShadowRoot) => {
     shadows.add(shadow);
     if (observed.has(shadow)) return;
+    // Nothing kept was looked for in there.
+    forget();
     observed.add(shadow);
     observer.observe(shadow, OPTIONS);
+    attributes.observe(shadow, ATTRIBUTES);
   };
   // Only what was added is searched for shadow roots: the cost follows the change, not the page.
   const watchShadows = (el: Element) => {
@@ -88,20 +142,19 @@ function watchDocument(root: Document): DocumentWatch {
     for (const shadow of openShadowRoots(el)) watch(shadow);
   };
   observer.observe(root, OPTIONS);
+  attributes.observe(root, ATTRIBUTES);
   for (const shadow of openShadowRoots(root)) watch(shadow);
   const change = new AbortController();
   // A <select> changes value without mutating: its change event counts too.
   root.addEventListener('change', notify, { capture: true, signal: change.signal });
-  provideShadowRoots(root, () => {
-    for (const shadow of shadows) if (!shadow.host.isConnected) shadows.delete(shadow);
-    return shadows;
-  });
+  provideIndex(root, index);
   return {
     listeners,
     stop: () => {
       observer.disconnect();
+      attributes.disconnect();
       change.abort();
-      provideShadowRoots(root, undefined);
+      provideIndex(root, undefined);
     },
   };
 }
