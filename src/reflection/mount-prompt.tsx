@@ -18,13 +18,18 @@ import { resolveTemplate } from './template';
 export function createPromptQueue(ctx: ContentScriptContext) {
   const waiting: ({ loss: LossEvent } | { win: WinEvent })[] = [];
   let showing = false;
+  // The queue is made when the panel script loads, as a loss is seen and before it is
+  // confirmed: the settings the first panel needs are read meanwhile. Later panels read afresh.
+  let early: ReturnType<typeof loadSettings> | undefined = loadSettings();
 
   const showNext = async () => {
     if (showing || ctx.isInvalid) return;
     const next = waiting.shift();
     if (!next) return;
     showing = true;
-    const { kindLine, template } = (await loadSettings()).settings;
+    const settings = early ?? loadSettings();
+    early = undefined;
+    const { kindLine, template } = (await settings).settings;
     const ui = await createShadowRootUi(ctx, {
       name: 'rebound-prompt',
       position: 'inline',
