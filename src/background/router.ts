@@ -9,6 +9,7 @@ import { onBackgroundMessage } from '../messaging/transport';
 import type { DetectionLog } from './detection-log';
 import type { LossFlow } from './loss-flow';
 import { openRecentDeals } from './recent-deals';
+import { PANEL_SCRIPT } from '../reflection/panel-api';
 import { scheduleReminder } from './reminders';
 
 /** Answers the content scripts' and extension pages' messages. */
@@ -59,6 +60,16 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow, log: Detect
       case 'options/open':
         await browser.runtime.openOptionsPage();
         return { ok: true };
+      case 'panel/load': {
+        // Into the frame that asked, in its content script's isolated world (the default):
+        // no web-accessible resource, so nothing of ours is exposed to the site.
+        if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [sender.frameId ?? 0] },
+          files: [PANEL_SCRIPT],
+        });
+        return { ok: true };
+      }
       case 'prompt/pull':
         return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
       case 'health/report': {

@@ -1,4 +1,4 @@
-import { DealContextSchema, type DealContext, type NamedSelector } from './types';
+import { DEAL_TEXT_LIMITS, type DealContext, type NamedSelector } from './types';
 
 /** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
 export function cleanText(text: string | null | undefined): string {
@@ -31,19 +31,66 @@ export function openShadowRoots(root: ParentNode): ShadowRoot[] {
   return found;
 }
 
-/** querySelectorAll that also looks inside open shadow roots, light DOM first. */
-export function queryAllDeep(root: ParentNode, css: string): Element[] {
-  return [root, ...openShadowRoots(root)].flatMap((scope) => [...scope.querySelectorAll(css)]);
+/**
+ * What an observer of a document (observe-deep.ts) knows of it: its open shadow roots, and the
+ * answers of earlier queries, which it forgets when an added element might change them.
+ */
+export type DocumentIndex = {
+  shadows(): Iterable<ShadowRoot>;
+  answers: Map<string, { found: Element | undefined; at: number }>;
+};
+const indexes = new WeakMap<Document, DocumentIndex>();
+
+/**
+ * A kept answer is trusted this long at most: the observer sees elements added, not attributes
+ * changed, so a query whose answer an attribute changed is answered anew within this time.
+ */
+export const ANSWER_MAX_AGE_MS = 1000;
+
+/**
+ * Lets an observer answer the queries below for a document it watches; undefined when it stops.
+ * Without one, each query walks the whole document for shadow roots.
+ */
+export function provideIndex(root: Document, index: DocumentIndex | undefined): void {
+  if (index) indexes.set(root, index);
+  else indexes.delete(root);
 }
 
-export function queryDeep(root: ParentNode, css: string): Element | undefined {
+function indexOf(root: ParentNode): DocumentIndex | undefined {
+  return root instanceof Document ? indexes.get(root) : undefined;
+}
+
+/** querySelectorAll that also looks inside open shadow roots, light DOM first. */
+export function queryAllDeep(root: ParentNode, css: string): Element[] {
+  const shadows = indexOf(root)?.shadows() ?? openShadowRoots(root);
+  return [root, ...shadows].flatMap((scope) => [...scope.querySelectorAll(css)]);
+}
+
+function scanDeep(root: ParentNode, css: string, shadows: Iterable<ShadowRoot>) {
   const light = root.querySelector(css);
   if (light) return light;
-  for (const shadow of openShadowRoots(root)) {
+  for (const shadow of shadows) {
     const found = shadow.querySelector(css);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The first element matching `css`, light DOM first, then inside open shadow roots. In an
+ * observed document the answer is kept while it holds: a busy page whose stage element is
+ * missing is not scanned for it again after every change (issue #8).
+ */
+export function queryDeep(root: ParentNode, css: string): Element | undefined {
+  const index = indexOf(root);
+  if (!index) return scanDeep(root, css, openShadowRoots(root));
+  const now = Date.now();
+  const kept = index.answers.get(css);
+  if (kept && now - kept.at < ANSWER_MAX_AGE_MS && (!kept.found || kept.found.isConnected))
+    return kept.found;
+  const found = scanDeep(root, css, index.shadows());
+  index.answers.set(css, { found, at: now });
+  return found;
 }
 
 /** The first element matched by any alternative of a named selector, in order. */
@@ -154,23 +201,13 @@ export function clipText(text: string | undefined, max: number): string | undefi
   return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const DEAL_LIMITS = {
-  dealName: DealContextSchema.shape.dealName.maxLength!,
-  currency: DealContextSchema.shape.currency.unwrap().maxLength!,
-  company: DealContextSchema.shape.company.unwrap().maxLength!,
-  pipeline: DealContextSchema.shape.pipeline.unwrap().maxLength!,
-  stage: DealContextSchema.shape.stage.unwrap().maxLength!,
-  owner: DealContextSchema.shape.owner.unwrap().maxLength!,
-  lostReason: DealContextSchema.shape.lostReason.unwrap().maxLength!,
-};
-
 /**
  * A deal with its page text cut to the lengths the loss message accepts (DealContextSchema):
  * a CRM page with a very long name or note must still give its prompt.
  */
 export function fitDeal(deal: DealContext): DealContext {
-  const fitted = { ...deal, dealName: clipText(deal.dealName, DEAL_LIMITS.dealName)! };
+  const fitted = { ...deal, dealName: clipText(deal.dealName, DEAL_TEXT_LIMITS.dealName)! };
   for (const key of ['currency', 'company', 'pipeline', 'stage', 'owner', 'lostReason'] as const)
-    if (deal[key] !== undefined) fitted[key] = clipText(deal[key], DEAL_LIMITS[key]);
+    if (deal[key] !== undefined) fitted[key] = clipText(deal[key], DEAL_TEXT_LIMITS[key]);
   return fitted;
 }

@@ -5,15 +5,13 @@ import { hubspot } from '../crm/hubspot';
 import { isLostLabel } from '../crm/stage-labels';
 import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
 import { armPage } from './arm-page';
+import { settle } from './settle.test-helper';
 
 const FIXTURE = readFileSync(
   resolve(import.meta.dirname, '../../tests/fixtures/hubspot/deal-record.html'),
   'utf8',
 );
 const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
-
-/** MutationObserver callbacks run after the current task. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The sandbox record page in this document, without its script, showing one deal. */
 function loadRecordPage(stage: string) {

@@ -1,8 +1,6 @@
 import { clipText, fitDeal } from '../crm/dom';
 import type { CrmAdapter } from '../crm/types';
-import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
-
-const STAGE_MAX = LossObservedSchema.shape.stageBefore.maxLength!;
+import { STAGE_MAX, type Health, type LossObserved } from '../messaging/content-messages';
 
 /**
  * Starts an adapter's detectors on one page (one URL of a single-page app). Everything they

@@ -1,6 +1,6 @@
 import type { CrmAdapter } from '../crm/types';
-import type { ToBackground } from '../messaging/messages';
-import { sendToBackground } from '../messaging/transport';
+import type { ContentToBackground } from '../messaging/content-messages';
+import { sendToBackground } from '../messaging/content-transport';
 import type { PageReader } from './page-read';
 
 /**
@@ -20,7 +20,7 @@ export function reportDealSeen(options: {
   url: URL;
   reader: PageReader;
   signal: AbortSignal;
-  send?: (message: ToBackground) => unknown;
+  send?: (message: ContentToBackground) => unknown;
   delayMs?: number;
 }): void {
   const { adapter, url, reader, signal } = options;

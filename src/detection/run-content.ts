@@ -1,11 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { ToContentSchema, type PageRead, type ToContent } from '../messaging/messages';
-import { onContentMessage, sendToBackground } from '../messaging/transport';
-import { createPromptQueue } from '../reflection/mount-prompt';
-import type { Settings } from '../settings/schema';
-import { loadSettings, watchSettings } from '../settings/store';
+import { ToContentSchema, type PageRead, type ToContent } from '../messaging/content-messages';
+import { onContentMessage, sendToBackground } from '../messaging/content-transport';
+import { injectPanel, lazyPromptQueue } from '../reflection/panel-api';
+import {
+  loadDetectionSettings,
+  watchDetectionSettings,
+  type DetectionSettings,
+} from '../settings/detection';
 import { armPage } from './arm-page';
 import { clipText } from '../crm/dom';
 import { fallbackDealName } from './generic-read';
@@ -20,7 +23,8 @@ const NAVIGATION_BASELINE_MS = 1000;
  * navigation and when the settings change, and the prompts the background sends.
  */
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
-  const prompts = createPromptQueue(ctx);
+  // The panels load only when one may open (src/reflection/panel-api.ts).
+  const prompts = lazyPromptQueue(ctx, injectPanel);
   /** Queues a loss prompt or a win capture; false for any other message. */
   const show = (message: ToContent): boolean => {
     if (message.type === 'prompt/open') prompts.open(message.loss);
@@ -35,6 +39,8 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     lookForLoss: boolean,
     savedAt: number | undefined,
   ): Promise<PageRead> => {
+    // The CRM saved a stage of this deal: a prompt may follow, so the panel loads meanwhile.
+    prompts.preload();
     const lossShown = lookForLoss ? await reader?.lossShown(dealId, savedAt) : undefined;
     return {
       dealUrl: location.href,
@@ -56,9 +62,9 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   // Wins are looked for only when the user opted in, and never with a user rule's own lost
   // text (it says nothing about what "won" looks like on that CRM): detectors then see exactly
   // what they saw before the setting existed.
-  const wonTestFor = ({ captureWins, wonLabels }: Settings) =>
+  const wonTestFor = ({ captureWins, wonLabels }: DetectionSettings) =>
     captureWins && !adapter.lostLabels ? wonMatcher(wonLabels) : neverWon;
-  const initial = (await loadSettings()).settings;
+  const initial = await loadDetectionSettings();
   let isLost = matcherFor(initial.lostLabels);
   let isWon = wonTestFor(initial);
   let page = new AbortController();
@@ -82,7 +88,11 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       baselineMs,
       isLost,
       isWon,
-      report: (observed) => void sendToBackground(observed),
+      report: (observed) => {
+        // Its confirmation is on the way: load the panel meanwhile, so the prompt opens at once.
+        prompts.preload();
+        void sendToBackground(observed);
+      },
       health: (health) => void sendToBackground({ type: 'health/report', ...health }),
     });
   };
@@ -93,7 +103,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     url = newUrl;
     arm(NAVIGATION_BASELINE_MS);
   });
-  const unwatch = watchSettings((settings) => {
+  const unwatch = watchDetectionSettings((settings) => {
     isLost = matcherFor(settings.lostLabels);
     isWon = wonTestFor(settings);
     arm(0);

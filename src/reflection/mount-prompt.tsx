@@ -21,13 +21,18 @@ export function createPromptQueue(ctx: ContentScriptContext) {
   /** Draws the open loss panel again (a bulk change: more losses queued behind it). */
   let refresh: (() => void) | undefined;
   const lossesWaiting = () => waiting.filter((item) => 'loss' in item).length;
+  // The queue is made when the panel script loads, as a loss is seen and before it is
+  // confirmed: the settings the first panel needs are read meanwhile. Later panels read afresh.
+  let early: ReturnType<typeof loadSettings> | undefined = loadSettings();
 
   const showNext = async () => {
     if (showing || ctx.isInvalid) return;
     const next = waiting.shift();
     if (!next) return;
     showing = true;
-    const { kindLine, template } = (await loadSettings()).settings;
+    const settings = early ?? loadSettings();
+    early = undefined;
+    const { kindLine, template } = (await settings).settings;
     const ui = await createShadowRootUi(ctx, {
       name: 'rebound-prompt',
       position: 'inline',

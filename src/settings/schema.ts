@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
+import { DEFAULT_LOST_LABELS } from '../crm/stage-labels';
 import { TemplateSettingsSchema } from '../reflection/template';
+import { DetectionSettingsSchema } from './detection';
+
+const detection = DetectionSettingsSchema.shape;
 
 /** A user's rule for a CRM Rebound has no adapter for. */
 export const CustomRuleSchema = z
@@ -59,7 +62,7 @@ export const SETTINGS_VERSION = 1;
 // Fields added after version 1 carry defaults, so settings saved before them still read.
 export const SettingsSchema = z.object({
   /** Stage labels that mean lost, in any CRM (plain text or /regex/flags). */
-  lostLabels: z.array(z.string().max(200)).max(200),
+  lostLabels: detection.lostLabels,
   customRules: z.array(CustomRuleSchema).max(50),
   /** Don't ask about deals worth less than this (in the deal's own currency). */
   minAmount: z.number().nonnegative().optional(),
@@ -75,12 +78,9 @@ export const SettingsSchema = z.object({
    * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
    * so nothing changes for people who did not ask for it.
    */
-  captureWins: z.boolean().default(false),
+  captureWins: detection.captureWins,
   /** Stage labels that mean won, for that capture (plain text or /regex/flags). */
-  wonLabels: z
-    .array(z.string().max(200))
-    .max(200)
-    .default(() => [...DEFAULT_WON_LABELS]),
+  wonLabels: detection.wonLabels,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -2,12 +2,13 @@ import { storage } from 'wxt/utils/storage';
 import { describeIssue } from '../lessons/schema';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
 import { t } from '../i18n/t';
+import { SETTINGS_KEY } from './detection';
 
 /**
  * Settings live in storage.local (content scripts read them too). Versioned: a later version
  * adds a migration here and keeps this one.
  */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
 });

@@ -57,6 +57,42 @@ function extensionWithGrantedHosts(hosts: string[]): string {
  */
 const TEST_SETTINGS: Settings = { ...DEFAULT_SETTINGS, dailyCap: 100 };
 
+function launchChromium(profile: string, headless: boolean, args: string[] = []) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: ensureChromium(),
+    headless,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...args,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * The same Chromium, in a fresh profile, without the extension: what `npm run bench` compares
+ * against.
+ */
+export async function launchWithoutExtension(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'rebound-plain-'));
+  const context = await launchChromium(profile, true);
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Launches Chromium with the built extension in a fresh profile. */
 export async function launchExtension(
   options: { headless?: boolean; grantedHosts?: string[] } = {},
@@ -68,21 +104,10 @@ export async function launchExtension(
     ? extensionWithGrantedHosts(options.grantedHosts)
     : EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'rebound-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: ensureChromium(),
-    headless: options.headless ?? true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const context = await launchChromium(profile, options.headless ?? true, [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ]);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // Written as the options page would (WXT storage keeps the item under `settings`).

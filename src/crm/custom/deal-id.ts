@@ -1,4 +1,4 @@
-import { LossObservedSchema } from '../../messaging/messages';
+import { DEAL_ID_MAX } from '../../messaging/content-messages';
 import type { CustomRule } from '../../settings/schema';
 import { cleanText, queryDeep } from '../dom';
 
@@ -8,7 +8,7 @@ export type DealIdSource = Pick<CustomRule, 'dealIdFrom' | 'dealIdKey'>;
 /** Longer than this, an element's text is a paragraph, not an id. */
 const MAX_TEXT = 120;
 /** What a loss message accepts as a deal id: a longer one names no deal Rebound can keep. */
-const MAX_ID = LossObservedSchema.shape.dealId.maxLength!;
+const MAX_ID = DEAL_ID_MAX;
 
 const fit = (id: string | undefined) => (id && id.length <= MAX_ID ? id : undefined);
 

@@ -2,9 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lostMatcher, neverWon, wonMatcher } from '../../crm/stage-labels';
 import type { DetectorEnv, NamedSelector, Observation, PageInfo } from '../../crm/types';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
-
-/** MutationObserver callbacks run after the current task. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { settle } from '../settle.test-helper';
 
 const STAGE: NamedSelector = { name: 'stage field', css: ['.stage'] };
 
@@ -267,9 +265,23 @@ describe('recordStage', () => {
   });
 
   describe('with fake timers', () => {
-    beforeEach(() => void vi.useFakeTimers());
+    // Animation frames too (happy-dom runs them on the real setImmediate): 16 ms apart.
+    beforeEach(
+      () =>
+        void vi.useFakeTimers({
+          toFake: [
+            'setTimeout',
+            'clearTimeout',
+            'Date',
+            'requestAnimationFrame',
+            'cancelAnimationFrame',
+          ],
+        }),
+    );
     afterEach(() => void vi.useRealTimers());
-    const flush = () => vi.advanceTimersByTimeAsync(0);
+    /** observeDeep checks once per animation frame: 16 ms apart under fake timers. */
+    const FRAME_MS = 16;
+    const flush = () => vi.advanceTimersByTimeAsync(FRAME_MS);
 
     it('waits for a lost stage to settle, and ignores one that is taken back', async () => {
       show('Contract sent');
@@ -281,11 +293,11 @@ describe('recordStage', () => {
       await vi.advanceTimersByTimeAsync(1000);
       expect(report).not.toHaveBeenCalled();
 
+      // The lost stage is seen within a frame of showing; it must then hold for 1000 ms.
       show('Closed lost');
-      await flush();
-      await vi.advanceTimersByTimeAsync(999);
+      await vi.advanceTimersByTimeAsync(1000 - FRAME_MS);
       expect(report).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(2 * FRAME_MS);
       expect(report).toHaveBeenCalledOnce();
     });
 
@@ -302,7 +314,8 @@ describe('recordStage', () => {
 
     it('never calls the stage missing when it shows within the grace period', async () => {
       arm();
-      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS - 1);
+      // Shown a frame before the grace period ends: the check of that frame comes in time.
+      await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS - 50);
       show('Contract sent');
       await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS * 2);
       expect(health).not.toHaveBeenCalledWith('stage field');

@@ -1,0 +1,8 @@
+import { dynamics } from '../src/crm/dynamics';
+import { runContent } from '../src/detection/run-content';
+
+/** One content script per CRM: a tab carries only its own CRM's adapter (issue #8). */
+export default defineContentScript({
+  matches: dynamics.matches,
+  main: (ctx) => runContent(ctx, dynamics),
+});

@@ -1,0 +1,157 @@
+// zod/mini, not zod: everything here is parsed by the content script, which must stay small at
+// load (issue #8: ≤ 15 kB gzip). Classic zod is ~50 kB gzip of its own; mini schemas compose
+// into the classic ones of messages.ts, so the background parses the very same schemas.
+import { z } from 'zod/mini';
+import { DealContextSchema } from '../crm/types';
+
+/** The longest stage label a loss message carries (arm-page.ts cuts page text to it). */
+export const STAGE_MAX = 200;
+/** The longest deal id a loss message carries. */
+export const DEAL_ID_MAX = 200;
+
+/**
+ * A loss seen on a page: the stage shown changed from an open stage to a lost one. With
+ * `result: 'won'`, a win instead (sent only when the user turned on the "what worked" capture).
+ */
+export const LossObservedSchema = z.object({
+  type: z.literal('loss/observed'),
+  crm: z.string().check(z.minLength(1), z.maxLength(40)),
+  dealId: z.string().check(z.minLength(1), z.maxLength(DEAL_ID_MAX)),
+  dealUrl: z.url(),
+  stageBefore: z.string().check(z.maxLength(STAGE_MAX)),
+  stageAfter: z.string().check(z.maxLength(STAGE_MAX)),
+  deal: DealContextSchema,
+  /** Reported before its save was sent: only a later save confirms it. */
+  beforeSave: z.optional(z.boolean()),
+  /** Reported from the user's action, not the saved state (Observation.intent). */
+  intent: z.optional(z.boolean()),
+  /** Absent means lost, as before wins were looked for. */
+  result: z.optional(z.enum(['lost', 'won'])),
+});
+export type LossObserved = z.infer<typeof LossObservedSchema>;
+
+/** A confirmed deal event, without the page's detection bookkeeping. */
+export const DealEventSchema = z.omit(LossObservedSchema, {
+  type: true,
+  stageAfter: true,
+  beforeSave: true,
+  intent: true,
+  result: true,
+});
+
+/** A confirmed loss, ready for a reflection. */
+export const LossEventSchema = z.extend(DealEventSchema, {
+  lossId: z.uuid(),
+  /** The user skipped several prompts in a row: ask once whether to change the settings. */
+  askAboutSettings: z.optional(z.boolean()),
+  /** The page did not show the deal's name (only the CRM's save told of the loss): ask for it. */
+  askDeal: z.optional(z.boolean()),
+});
+export type LossEvent = z.infer<typeof LossEventSchema>;
+
+/** A confirmed win, ready for the "what worked" capture. */
+export const WinEventSchema = z.extend(DealEventSchema, { winId: z.uuid() });
+export type WinEvent = z.infer<typeof WinEventSchema>;
+
+/** What a content script found missing on its page ("stage field"), or nothing. */
+export const HealthSchema = z.object({
+  crm: z.string().check(z.minLength(1), z.maxLength(40)),
+  url: z.url(),
+  missing: z.optional(z.string().check(z.maxLength(200))),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const HealthReportSchema = z.extend(HealthSchema, { type: z.literal('health/report') });
+
+/** A deal record page a CRM tab shows: kept for the popup's "Missed a loss?". */
+export const DealSeenSchema = z.object({
+  type: z.literal('deal/seen'),
+  crm: z.string().check(z.minLength(1), z.maxLength(40)),
+  dealId: z.string().check(z.minLength(1), z.maxLength(DEAL_ID_MAX)),
+  dealUrl: z.url(),
+  dealName: z.string().check(z.minLength(1), z.maxLength(500)),
+  amount: z.optional(z.number()),
+  company: z.optional(z.string().check(z.maxLength(500))),
+});
+export type DealSeen = z.infer<typeof DealSeenSchema>;
+
+/**
+ * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded).
+ * Reply data: the ToContent message (prompt/open or win/open) it would have been sent.
+ */
+export const PromptPullSchema = z.object({ type: z.literal('prompt/pull') });
+
+/**
+ * A content script is about to open a panel (or may soon: it saw a loss): the background runs
+ * the panel's script (entrypoints/panel.ts) in that frame, in the content script's world.
+ */
+export const PanelLoadSchema = z.object({ type: z.literal('panel/load') });
+
+/**
+ * What the content script itself sends before any panel is loaded. Each is also a member of
+ * ToBackgroundSchema (messages.ts), which the background parses; the panels send the rest.
+ */
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  LossObservedSchema,
+  HealthReportSchema,
+  PromptPullSchema,
+  PanelLoadSchema,
+  DealSeenSchema,
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+
+/** Messages the background sends to a CRM tab's content script. */
+export const ToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('prompt/open'), loss: LossEventSchema }),
+  /** Open the "what worked" capture for a confirmed win. */
+  z.object({ type: z.literal('win/open'), win: WinEventSchema }),
+  /**
+   * The background saw the CRM save a stage of this deal, and no detector reported it: what
+   * does the page show of the deal (and, with `lookForLoss`, does it now show it lost)?
+   * Reply data: PageRead.
+   */
+  z.object({
+    type: z.literal('page/read'),
+    dealId: z.string().check(z.minLength(1), z.maxLength(DEAL_ID_MAX)),
+    lookForLoss: z.boolean(),
+    /** When the save was sent (ms since epoch): a page loaded after it shows only what followed. */
+    savedAt: z.optional(z.number()),
+  }),
+  /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
+  z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
+]);
+export type ToContent = z.infer<typeof ToContentSchema>;
+
+/** What a CRM page showed of a deal when the background asked (`page/read`). */
+export const PageReadSchema = z.object({
+  dealUrl: z.url(),
+  deal: DealContextSchema,
+  /** The lost label the page came to show after the save, when asked to look for one. */
+  lossShown: z.optional(z.string().check(z.maxLength(STAGE_MAX))),
+  /** The page began loading after the save was sent: it never showed the deal before it. */
+  loadedAfterSave: z.optional(z.boolean()),
+});
+export type PageRead = z.infer<typeof PageReadSchema>;
+
+export const RuleProbeSchema = z.object({
+  url: z.string(),
+  ruleName: z.string(),
+  /** The deal id the rule reads on this page (its deal-id source), when it finds one. */
+  dealId: z.optional(z.string()),
+  dealName: z.string(),
+  amount: z.optional(z.number()),
+  /** The stage element's text, when the rule names one and it is on the page. */
+  stage: z.optional(z.string()),
+  stageIsLost: z.boolean(),
+  lostButtonFound: z.boolean(),
+  /** Named elements the rule asks for that this page does not have. */
+  missing: z.array(z.string()),
+});
+export type RuleProbe = z.infer<typeof RuleProbeSchema>;
+
+/** Every answer: success (with data for questions), or a message a person can read. */
+export const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Reply = z.infer<typeof ReplySchema>;

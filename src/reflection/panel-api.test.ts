@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LossEvent, WinEvent } from '../messaging/content-messages';
+import { lazyPromptQueue, type PanelApi, type PromptQueue } from './panel-api';
+
+const ctx = { isInvalid: false } as ContentScriptContext;
+const loss = (dealId: string) => ({ dealId }) as LossEvent;
+const win = (dealId: string) => ({ dealId }) as WinEvent;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A panel script that records what it was asked to show, loaded when `release` is called. */
+function fakePanel() {
+  const shown: string[] = [];
+  const queue: PromptQueue = {
+    open: (l) => shown.push(`loss ${l.dealId}`),
+    openWin: (w) => shown.push(`win ${w.dealId}`),
+  };
+  const api: PanelApi = { createPromptQueue: vi.fn(() => queue) };
+  let release!: () => void;
+  const load = vi.fn(() => new Promise<PanelApi>((resolve) => (release = () => resolve(api))));
+  return { shown, api, load, release: () => release() };
+}
+
+describe('lazyPromptQueue', () => {
+  it('loads nothing until a panel may open', () => {
+    const panel = fakePanel();
+    lazyPromptQueue(ctx, panel.load);
+    expect(panel.load).not.toHaveBeenCalled();
+  });
+
+  it('loads once, and shows what arrived meanwhile in order', async () => {
+    const panel = fakePanel();
+    const prompts = lazyPromptQueue(ctx, panel.load);
+    prompts.open(loss('1'));
+    prompts.openWin(win('2'));
+    prompts.open(loss('3'));
+    expect(panel.shown).toEqual([]);
+    panel.release();
+    await settle();
+    expect(panel.shown).toEqual(['loss 1', 'win 2', 'loss 3']);
+    prompts.open(loss('4'));
+    await settle();
+    expect(panel.shown.at(-1)).toBe('loss 4');
+    expect(panel.load).toHaveBeenCalledOnce();
+    expect(panel.api.createPromptQueue).toHaveBeenCalledOnce();
+    expect(panel.api.createPromptQueue).toHaveBeenCalledWith(ctx);
+  });
+
+  it('preload starts the load without showing anything; the prompt then reuses it', async () => {
+    const panel = fakePanel();
+    const prompts = lazyPromptQueue(ctx, panel.load);
+    prompts.preload();
+    expect(panel.load).toHaveBeenCalledOnce();
+    panel.release();
+    await settle();
+    expect(panel.shown).toEqual([]);
+    prompts.open(loss('1'));
+    await settle();
+    expect(panel.shown).toEqual(['loss 1']);
+    expect(panel.load).toHaveBeenCalledOnce();
+  });
+
+  it('tries again after a failed load', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const panel = fakePanel();
+    const load = vi.fn<() => Promise<PanelApi>>().mockRejectedValueOnce(new Error('no tab'));
+    load.mockImplementation(() => Promise.resolve(panel.api));
+    const prompts = lazyPromptQueue(ctx, load);
+    prompts.open(loss('1'));
+    await settle();
+    expect(error).toHaveBeenCalledOnce();
+    prompts.open(loss('2'));
+    await settle();
+    expect(panel.shown).toEqual(['loss 2']);
+    expect(load).toHaveBeenCalledTimes(2);
+    error.mockRestore();
+  });
+
+  it('loads nothing once the extension is gone (context invalidated)', () => {
+    const panel = fakePanel();
+    lazyPromptQueue({ isInvalid: true } as ContentScriptContext, panel.load).open(loss('1'));
+    expect(panel.load).not.toHaveBeenCalled();
+  });
+});
