@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { clipText } from '../crm/dom';
-import { adapterById, adapters } from '../crm/registry';
+import { networks } from '../crm/networks';
+import { adapterById } from '../crm/registry';
 import { lostMatcher } from '../crm/stage-labels';
 import type { ReboundDatabase } from '../db/database';
 import { openDraft } from '../db/drafts';
@@ -13,7 +14,7 @@ import {
   type ObservedInTab,
   type SaveConfirmed,
 } from '../detection/correlator';
-import { fallbackDealName } from '../detection/generic-read';
+import { fallbackDealName } from '../detection/page-shown';
 import type { Decision } from '../detection/log';
 import { observeStageSaves, type SaveAnswered } from '../detection/network-observer';
 import {
@@ -267,7 +268,7 @@ export function startLossDetection(
       status: save.status,
       okStatusIsNotProof: save.okStatusIsNotProof,
     });
-  observeStageSaves(adapters, {
+  observeStageSaves(networks, {
     onConfirmed: (answered) => {
       const save = judged(answered);
       logSave(save);
@@ -283,7 +284,7 @@ export function startLossDetection(
   return {
     observed(observed) {
       logPage(observed, false);
-      correlator.pageShowedLoss(observed, adapterById(observed.crm)?.network !== undefined);
+      correlator.pageShowedLoss(observed, networks[observed.crm] !== undefined);
     },
     tabShows(tabId, url) {
       tabPages.set(tabId, url);

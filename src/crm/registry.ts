@@ -2,6 +2,7 @@ import { dynamics } from './dynamics';
 import { hubspot } from './hubspot';
 import { pipedrive } from './pipedrive';
 import { salesforce } from './salesforce';
+import { networks } from './networks';
 import type { CrmAdapter } from './types';
 import { zoho } from './zoho';
 
@@ -17,6 +18,6 @@ export function adapterById(id: string): CrmAdapter | undefined {
 
 /** Pages for the content script plus the API hosts whose save requests confirm a loss. */
 export function adapterHostPermissions(): string[] {
-  const patterns = adapters.flatMap((a) => [...a.matches, ...(a.network?.urls ?? [])]);
+  const patterns = adapters.flatMap((a) => [...a.matches, ...(networks[a.id]?.urls ?? [])]);
   return [...new Set(patterns.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))];
 }

@@ -143,9 +143,4 @@ export type CrmAdapter = {
   boardSettleMs?: number;
   /** Lost labels of its own (a user rule's "text that means lost") instead of the settings'. */
   lostLabels?: string[];
-  /**
-   * The CRM's own save requests. Without it (user rules for unknown CRMs) the page's change
-   * alone counts as the loss.
-   */
-  network?: NetworkSpec;
 };

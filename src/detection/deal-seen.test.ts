@@ -2,15 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
 import { ToBackgroundSchema, type ToBackground } from '../messaging/messages';
 import { DEAL_SEEN_DELAY_MS, reportDealSeen } from './deal-seen';
-import type { PageReader } from './page-read';
 
 const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
 
-const reader: PageReader = {
-  context: (dealId) => ({ dealName: `Acme ${dealId}`, amount: 48_000, company: 'Acme Corp' }),
-  lossShown: () => Promise.resolve(undefined),
-  loadedAfter: () => false,
-};
+const readDeal = (dealId: string) => ({
+  dealName: `Acme ${dealId}`,
+  amount: 48_000,
+  company: 'Acme Corp',
+});
 
 describe('reportDealSeen', () => {
   let send: ReturnType<typeof vi.fn<(message: ToBackground) => void>>;
@@ -26,7 +25,7 @@ describe('reportDealSeen', () => {
     reportDealSeen({
       adapter: hubspot,
       url: new URL(href),
-      reader,
+      readDeal,
       signal: controller.signal,
       send,
     });

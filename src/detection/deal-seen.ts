@@ -1,7 +1,7 @@
 import type { CrmAdapter } from '../crm/types';
 import type { ContentToBackground } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
-import type { PageReader } from './page-read';
+import type { DealContext } from '../crm/types';
 
 /**
  * How long a record page may take to show the deal after it is armed: CRMs render the name and
@@ -18,18 +18,19 @@ export const DEAL_SEEN_DELAY_MS = 1500;
 export function reportDealSeen(options: {
   adapter: CrmAdapter;
   url: URL;
-  reader: PageReader;
+  /** The deal as the page shows it (cheaply: the adapter's selectors). */
+  readDeal: (dealId: string) => DealContext;
   signal: AbortSignal;
   send?: (message: ContentToBackground) => unknown;
   delayMs?: number;
 }): void {
-  const { adapter, url, reader, signal } = options;
+  const { adapter, url, readDeal, signal } = options;
   const page = adapter.parsePage(url);
   if (page?.kind !== 'deal' || signal.aborted) return;
   const send = options.send ?? sendToBackground;
   const timer = setTimeout(() => {
     if (signal.aborted) return;
-    const { dealName, amount, company } = reader.context(page.dealId);
+    const { dealName, amount, company } = readDeal(page.dealId);
     void send({
       type: 'deal/seen',
       crm: adapter.id,

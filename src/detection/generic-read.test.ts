@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lostMatcher } from '../crm/stage-labels';
-import {
-  fallbackDealName,
-  lostLabelsShown,
-  mergeDeal,
-  readDealGenerically,
-  titleName,
-} from './generic-read';
+import { hubspot } from '../crm/hubspot';
+import { mergeDeal, readDealContext, readDealGenerically, titleName } from './generic-read';
+import { fallbackDealName, lostLabelsShown } from './page-shown';
 
 const isLost = lostMatcher();
 
@@ -150,4 +146,26 @@ describe('titleName', () => {
     ['Re-launch — Pipedrive', 'Re-launch'],
     ['', undefined],
   ])('%s → %s', (title, name) => expect(titleName(title)).toBe(name));
+});
+
+describe('readDealContext: what the prompt shows of a deal', () => {
+  const RECORD = new URL('https://app.hubspot.com/contacts/1/record/0-3/42');
+
+  it("reads the adapter's selectors first, the generic readers for the rest", () => {
+    page(
+      '<span data-selenium-test="highlightTitle">Acme renewal (adapter)</span>' +
+        '<dl><dt>Amount</dt><dd>$48,000</dd></dl>',
+    );
+    expect(readDealContext(hubspot, document, RECORD, '42')).toMatchObject({
+      dealName: 'Acme renewal (adapter)',
+      amount: 48000,
+    });
+  });
+
+  it('names a deal it cannot read after its CRM and id, and cuts long page text to fit', () => {
+    page('');
+    expect(readDealContext(hubspot, document, RECORD, '42').dealName).toBe('HubSpot deal 42');
+    page(`<h1>${'x'.repeat(900)}</h1>`);
+    expect(readDealContext(hubspot, document, RECORD, '42').dealName).toHaveLength(500);
+  });
 });

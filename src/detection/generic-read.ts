@@ -1,5 +1,6 @@
-import { cleanText, parseAmount, valueOf } from '../crm/dom';
-import type { DealContext } from '../crm/types';
+import { cleanText, fitDeal, parseAmount, valueOf } from '../crm/dom';
+import type { CrmAdapter, DealContext } from '../crm/types';
+import { eachShownElement, fallbackDealName, ownText } from './page-shown';
 
 /**
  * Readers that need no CRM's markup: the tab title, the main heading, a value beside an
@@ -52,72 +53,8 @@ const COMPANY_LABELS = [
   '取引先',
 ];
 
-/**
- * Subtrees that never show the deal's saved state: menus and lists of choices, hidden parts,
- * Rebound's own panels, and what the user is still choosing — dialogs (a "Close as lost"
- * dialog that stays open with its error after a refused save) and form controls (an inline
- * edit left open) show the user's input, not what the CRM saved.
- */
-const NOT_SHOWN =
-  'option, optgroup, datalist, script, style, template, noscript, [hidden], [aria-hidden="true"], ' +
-  '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tooltip"], ' +
-  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"], select, input, textarea, ' +
-  '[role="combobox"], [contenteditable="true"]';
-/** Stage labels are short ("Closed-Lost to Competition"); a sentence that starts with one is not one. */
-const LABEL_MAX = 40;
 /** Text that names something: a label's value is more than an edit icon or a dash. */
 const MEANINGFUL = /[\p{L}\p{N}]/u;
-
-/** The text directly in an element (not its children's). */
-function ownText(el: Element): string {
-  let text = '';
-  for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-  return cleanText(text);
-}
-
-function isShown(el: Element): boolean {
-  // checkVisibility() covers display:none ancestors, content-visibility and the like.
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
-}
-
-/**
- * Visits every element of the page in document order, open shadow roots included, leaving
- * out what `NOT_SHOWN` names and Rebound's own panels.
- */
-function eachShownElement(root: Document, visit: (el: Element) => void): void {
-  const walk = (scope: Node) => {
-    const walker = root.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) =>
-        (node as Element).matches(NOT_SHOWN) || (node as Element).localName.startsWith('rebound-')
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node as Element;
-      visit(el);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  if (root.body) walk(root.body);
-}
-
-/**
- * The labels a page now shows that say lost (the stage field, a status badge, a table cell):
- * each element whose own text is a lost label, visible, and not an option in a list of
- * choices. The generic evidence for a save the request alone cannot read: after the save, the
- * page shows more of them than it did before.
- */
-export function lostLabelsShown(
-  root: Document,
-  isLost: (label: string | undefined) => boolean,
-): string[] {
-  const found: string[] = [];
-  eachShownElement(root, (el) => {
-    const text = ownText(el);
-    if (text && text.length <= LABEL_MAX && isLost(text) && isShown(el)) found.push(text);
-  });
-  return found;
-}
 
 function labelKey(text: string): string {
   return cleanText(text)
@@ -233,11 +170,6 @@ export function readDealGenerically(
   };
 }
 
-/** What a deal is called when nothing on the page names it: the prompt then asks for its name. */
-export function fallbackDealName(crmName: string, dealId: string): string {
-  return `${crmName} deal ${dealId}`;
-}
-
 /** The adapter's reading first, each part it could not read filled from the generic one. */
 export function mergeDeal(
   fromAdapter: DealContext | undefined,
@@ -258,4 +190,27 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
   ) as Partial<T>;
+}
+
+const UNTITLED = /^untitled (deal|opportunity)$/i;
+
+/**
+ * A deal's context as the page shows it: the adapter's selectors first, the generic readers
+ * for what they missed, the deal named after its CRM and id when nothing names it. Loaded with
+ * the panels (the content script asks for it only once a save of the deal was seen).
+ */
+export function readDealContext(
+  adapter: CrmAdapter,
+  root: Document,
+  url: URL,
+  dealId: string,
+): DealContext {
+  const page = adapter.parsePage(url);
+  const onRecordPage = page?.kind === 'deal' && page.dealId === dealId;
+  const fromAdapter = onRecordPage ? adapter.readDeal?.(root) : undefined;
+  const generic = readDealGenerically(root, dealId, onRecordPage);
+  const named = mergeDeal(fromAdapter, generic, fallbackDealName(adapter.name, dealId), (name) =>
+    UNTITLED.test(name),
+  );
+  return fitDeal(named);
 }

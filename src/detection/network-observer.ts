@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CrmAdapter, StageSave } from '../crm/types';
+import type { NetworkSpec, StageSave } from '../crm/types';
 import type { SaveConfirmed } from './correlator';
 import { decodeRequestBody, type WebRequestBody } from './request-body';
 
@@ -12,7 +12,7 @@ export type SaveAnswered = SaveConfirmed & { status: number };
  * status. Requests not made by a tab (other extensions, service workers) are ignored.
  */
 export function observeStageSaves(
-  adapters: readonly CrmAdapter[],
+  networks: Readonly<Record<string, NetworkSpec>>,
   handlers: {
     onConfirmed: (save: SaveAnswered) => void;
     onRefused?: (save: SaveAnswered) => void;
@@ -22,13 +22,11 @@ export function observeStageSaves(
     string,
     { crm: string; tabId: number; saves: StageSave[]; sentAt: number }
   >();
-  const watched = adapters.flatMap((adapter) =>
-    adapter.network ? [{ adapter, network: adapter.network }] : [],
-  );
+  const watched = Object.entries(networks).map(([crm, network]) => ({ crm, network }));
   const urls = watched.flatMap((w) => w.network.urls);
   if (urls.length === 0) return;
 
-  for (const { adapter, network } of watched) {
+  for (const { crm, network } of watched) {
     browser.webRequest.onBeforeRequest.addListener(
       (details) => {
         if (details.tabId < 0) return undefined;
@@ -36,7 +34,7 @@ export function observeStageSaves(
         const saves = network.parse(details.method, details.url, body);
         if (saves.length > 0) {
           inFlight.set(details.requestId, {
-            crm: adapter.id,
+            crm,
             tabId: details.tabId,
             saves,
             sentAt: details.timeStamp,

@@ -98,22 +98,3 @@ describe('createPageReader: does the page show the deal lost after the save?', (
     await expect(other).resolves.toBeUndefined();
   });
 });
-
-describe('createPageReader: context', () => {
-  it("reads the deal with the adapter's selectors first, the generic readers for the rest", () => {
-    appendBody(
-      '<dl><dt>Amount</dt><dd>$48,000</dd></dl>' +
-        '<span data-selenium-test="highlightTitle">Acme renewal (adapter)</span>',
-    );
-    expect(reader().context('42')).toMatchObject({
-      dealName: 'Acme renewal (adapter)',
-      amount: 48000,
-    });
-  });
-
-  it('names a deal it cannot read after its CRM and id', () => {
-    setBody('');
-    document.title = '';
-    expect(reader().context('42').dealName).toBe('HubSpot deal 42');
-  });
-});

@@ -1,7 +1,7 @@
-import { fitDeal } from '../crm/dom';
 import type { CrmAdapter, DealContext } from '../crm/types';
 import { CORRELATION_WINDOW_MS } from './correlator';
-import { fallbackDealName, lostLabelsShown, mergeDeal, readDealGenerically } from './generic-read';
+import { fitDeal } from '../crm/dom';
+import { fallbackDealName, lostLabelsShown } from './page-shown';
 
 /** How long the page may take, after the CRM answered a save, to show the deal lost. */
 export const EVIDENCE_WAIT_MS = 2000;
@@ -14,13 +14,9 @@ const CHOOSING_KEYS = ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'Escape'];
 /** How much earlier webRequest may date a request than the document's own timing does. */
 const REQUEST_CLOCK_SLACK_MS = 50;
 
-const UNTITLED = /^untitled (deal|opportunity)$/i;
-
 type Snapshot = { at: number; shown: number; onArm: boolean };
 
 export type PageReader = {
-  /** The deal's context: the adapter's selectors first, the generic readers for the rest. */
-  context(dealId: string): DealContext;
   /**
    * Whether the page now shows the deal lost where it did not before the user acted: the
    * label it shows, or undefined when none came within EVIDENCE_WAIT_MS. `savedAt`: when the
@@ -87,16 +83,6 @@ export function createPageReader(options: {
 
   return {
     loadedAfter,
-    context(dealId) {
-      const onRecord = onRecordPage(dealId);
-      const fromAdapter = onRecord ? adapter.readDeal?.(root) : undefined;
-      const generic = readDealGenerically(root, dealId, onRecord);
-      return fitDeal(
-        mergeDeal(fromAdapter, generic, fallbackDealName(adapter.name, dealId), (name) =>
-          UNTITLED.test(name),
-        ),
-      );
-    },
     async lossShown(dealId, savedAt) {
       const before = shownBefore(dealId, savedAt);
       if (before === undefined) return undefined;
@@ -119,4 +105,13 @@ export function createPageReader(options: {
 function documentRequestedAt(): number {
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   return performance.timeOrigin + (navigation?.requestStart || navigation?.fetchStart || 0);
+}
+
+/**
+ * The deal as the adapter's selectors read it, with no generic reader: what the content script
+ * can tell cheaply at any time ("Missed a loss?"). The full reading loads with the panels
+ * (readDealContext in generic-read.ts).
+ */
+export function dealOnPage(adapter: CrmAdapter, root: Document, dealId: string): DealContext {
+  return fitDeal(adapter.readDeal?.(root) ?? { dealName: fallbackDealName(adapter.name, dealId) });
 }

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { ToContentSchema, type PageRead, type ToContent } from '../messaging/content-messages';
+import { ToContentSchema, type ToContent } from '../messaging/content-messages';
+import type { PageRead } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/content-transport';
 import { injectPanel, lazyPromptQueue } from '../reflection/panel-api';
 import {
@@ -11,8 +12,7 @@ import {
 } from '../settings/detection';
 import { armPage } from './arm-page';
 import { clipText } from '../crm/dom';
-import { fallbackDealName } from './generic-read';
-import { createPageReader, type PageReader } from './page-read';
+import { createPageReader, dealOnPage, type PageReader } from './page-read';
 import { reportDealSeen } from './deal-seen';
 
 /** After an in-app navigation, how long the page may take to show the new deal. */
@@ -44,7 +44,10 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     const lossShown = lookForLoss ? await reader?.lossShown(dealId, savedAt) : undefined;
     return {
       dealUrl: location.href,
-      deal: reader?.context(dealId) ?? { dealName: fallbackDealName(adapter.name, dealId) },
+      // The full reading (generic readers too) comes with the panels, loading now anyway.
+      deal: await prompts
+        .withApi((api) => api.readDealContext(adapter, document, url, dealId))
+        .catch(() => dealOnPage(adapter, document, dealId)),
       lossShown: clipText(lossShown, 200),
       loadedAfterSave: reader?.loadedAfter(savedAt) || undefined,
     };
@@ -79,7 +82,12 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       isLost: () => isLost,
       signal: AbortSignal.any([ctx.signal, page.signal]),
     });
-    reportDealSeen({ adapter, url, reader, signal: AbortSignal.any([ctx.signal, page.signal]) });
+    reportDealSeen({
+      adapter,
+      url,
+      readDeal: (dealId) => dealOnPage(adapter, document, dealId),
+      signal: AbortSignal.any([ctx.signal, page.signal]),
+    });
     armPage({
       adapter,
       url,

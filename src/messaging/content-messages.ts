@@ -122,33 +122,6 @@ export const ToContentSchema = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContentSchema>;
 
-/** What a CRM page showed of a deal when the background asked (`page/read`). */
-export const PageReadSchema = z.object({
-  dealUrl: z.url(),
-  deal: DealContextSchema,
-  /** The lost label the page came to show after the save, when asked to look for one. */
-  lossShown: z.optional(z.string().check(z.maxLength(STAGE_MAX))),
-  /** The page began loading after the save was sent: it never showed the deal before it. */
-  loadedAfterSave: z.optional(z.boolean()),
-});
-export type PageRead = z.infer<typeof PageReadSchema>;
-
-export const RuleProbeSchema = z.object({
-  url: z.string(),
-  ruleName: z.string(),
-  /** The deal id the rule reads on this page (its deal-id source), when it finds one. */
-  dealId: z.optional(z.string()),
-  dealName: z.string(),
-  amount: z.optional(z.number()),
-  /** The stage element's text, when the rule names one and it is on the page. */
-  stage: z.optional(z.string()),
-  stageIsLost: z.boolean(),
-  lostButtonFound: z.boolean(),
-  /** Named elements the rule asks for that this page does not have. */
-  missing: z.array(z.string()),
-});
-export type RuleProbe = z.infer<typeof RuleProbeSchema>;
-
 /** Every answer: success (with data for questions), or a message a person can read. */
 export const ReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),

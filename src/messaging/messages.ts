@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { DealContextSchema } from '../crm/types';
 import {
   DealSeenSchema,
+  STAGE_MAX,
   HealthReportSchema,
   HealthSchema,
   LossObservedSchema,
@@ -14,6 +16,37 @@ import { ReflectionValuesSchema } from '../reflection/values';
 // What content scripts parse lives in content-messages.ts (zod/mini, small at load); it is
 // re-exported here so the rest of the extension imports every message from one place.
 export * from './content-messages';
+
+/**
+ * What a CRM page showed of a deal when the background asked (`page/read`): built by the
+ * content script, parsed by the background (so not in the content script's bundle).
+ */
+export const PageReadSchema = z.object({
+  dealUrl: z.url(),
+  deal: DealContextSchema,
+  /** The lost label the page came to show after the save, when asked to look for one. */
+  lossShown: z.string().max(STAGE_MAX).optional(),
+  /** The page began loading after the save was sent: it never showed the deal before it. */
+  loadedAfterSave: z.boolean().optional(),
+});
+export type PageRead = z.infer<typeof PageReadSchema>;
+
+/** What a user rule sees on a page (`rule/probe`), built by the content script. */
+export const RuleProbeSchema = z.object({
+  url: z.string(),
+  ruleName: z.string(),
+  /** The deal id the rule reads on this page (its deal-id source), when it finds one. */
+  dealId: z.string().optional(),
+  dealName: z.string(),
+  amount: z.number().optional(),
+  /** The stage element's text, when the rule names one and it is on the page. */
+  stage: z.string().optional(),
+  stageIsLost: z.boolean(),
+  lostButtonFound: z.boolean(),
+  /** Named elements the rule asks for that this page does not have. */
+  missing: z.array(z.string()),
+});
+export type RuleProbe = z.infer<typeof RuleProbeSchema>;
 
 /** A tab's health as the background last heard it (`health/all`, for the options page). */
 export const TabHealthSchema = z.object({

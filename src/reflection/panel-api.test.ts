@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LossEvent, WinEvent } from '../messaging/content-messages';
+import { hubspot } from '../crm/hubspot';
 import { lazyPromptQueue, type PanelApi, type PromptQueue } from './panel-api';
 
 const ctx = { isInvalid: false } as ContentScriptContext;
@@ -15,7 +16,10 @@ function fakePanel() {
     open: (l) => shown.push(`loss ${l.dealId}`),
     openWin: (w) => shown.push(`win ${w.dealId}`),
   };
-  const api: PanelApi = { createPromptQueue: vi.fn(() => queue) };
+  const api: PanelApi = {
+    createPromptQueue: vi.fn(() => queue),
+    readDealContext: vi.fn(() => ({ dealName: 'Acme renewal' })),
+  };
   let release!: () => void;
   const load = vi.fn(() => new Promise<PanelApi>((resolve) => (release = () => resolve(api))));
   return { shown, api, load, release: () => release() };
@@ -80,5 +84,19 @@ describe('lazyPromptQueue', () => {
     const panel = fakePanel();
     lazyPromptQueue({ isInvalid: true } as ContentScriptContext, panel.load).open(loss('1'));
     expect(panel.load).not.toHaveBeenCalled();
+  });
+});
+
+describe('lazyPromptQueue.withApi', () => {
+  it("gives the panel script's API once loaded, loading it once for the queue too", async () => {
+    const panel = fakePanel();
+    const queue = lazyPromptQueue(ctx, panel.load);
+    const read = queue.withApi((api) =>
+      api.readDealContext(hubspot, document, new URL('https://x/'), '1'),
+    );
+    panel.release();
+    await expect(read).resolves.toEqual({ dealName: 'Acme renewal' });
+    queue.preload();
+    expect(panel.load).toHaveBeenCalledOnce();
   });
 });

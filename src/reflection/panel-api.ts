@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LossEvent, WinEvent } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
+import type { readDealContext } from '../detection/generic-read';
 
 /**
  * The panels (PromptPanel, WinPanel, the form, Preact, their CSS) are not in the content script:
@@ -14,7 +15,11 @@ const PANEL_API = Symbol.for('rebound.panel');
 
 /** One panel at a time: losses and wins wait their turn (mount-prompt.tsx). */
 export type PromptQueue = { open(loss: LossEvent): void; openWin(win: WinEvent): void };
-export type PanelApi = { createPromptQueue(ctx: ContentScriptContext): PromptQueue };
+export type PanelApi = {
+  createPromptQueue(ctx: ContentScriptContext): PromptQueue;
+  /** A deal's context with the generic readers too (src/detection/generic-read.ts). */
+  readDealContext: typeof readDealContext;
+};
 
 type Scope = { [PANEL_API]?: PanelApi };
 
@@ -43,24 +48,30 @@ export async function injectPanel(): Promise<PanelApi> {
 export function lazyPromptQueue(
   ctx: ContentScriptContext,
   load: () => Promise<PanelApi>,
-): PromptQueue & { preload(): void } {
-  let queue: Promise<PromptQueue> | undefined;
-  const ready = () => {
-    if (!queue) {
-      const loading = load().then((api) => api.createPromptQueue(ctx));
-      queue = loading;
+): PromptQueue & {
+  preload(): void;
+  /** Runs `use` with the panel script's API, once it loaded. */
+  withApi<T>(use: (api: PanelApi) => T): Promise<T>;
+} {
+  let loaded: Promise<{ api: PanelApi; queue: PromptQueue }> | undefined;
+  const panel = () => {
+    if (!loaded) {
+      const loading = load().then((api) => ({ api, queue: api.createPromptQueue(ctx) }));
+      loaded = loading;
       loading.catch(() => {
-        if (queue === loading) queue = undefined;
+        if (loaded === loading) loaded = undefined;
       });
     }
-    return queue;
+    return loaded;
   };
+  const ready = () => panel().then(({ queue }) => queue);
   const use = (show: (queue: PromptQueue) => void) => {
     if (ctx.isInvalid) return;
     ready().then(show, (error: unknown) => console.error('Rebound: the panel did not load', error));
   };
   return {
     preload: () => use(() => {}),
+    withApi: (use) => panel().then(({ api }) => use(api)),
     open: (loss) => use((queue) => queue.open(loss)),
     openWin: (win) => use((queue) => queue.openWin(win)),
   };

@@ -1,7 +1,6 @@
 import { lostAction } from '../../detection/detectors/lost-action';
 import { recordStage } from '../../detection/detectors/record-stage';
 import type { CrmAdapter } from '../types';
-import { dynamicsNetwork } from './network';
 import { DYNAMICS_MATCHES, parseDynamicsPage } from './pages';
 import { lostDealIdOf, readDynamicsDeal, readStageBefore } from './read';
 import { closeDialogOk, status } from './selectors';
@@ -31,5 +30,4 @@ export const dynamics: CrmAdapter = {
     recordStage({ stage: status, readDeal: readDynamicsDeal }),
   ],
   readDeal: (root) => readDynamicsDeal(root),
-  network: dynamicsNetwork,
 };

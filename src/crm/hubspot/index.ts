@@ -1,7 +1,6 @@
 import { boardColumns } from '../../detection/detectors/board-columns';
 import { recordStage } from '../../detection/detectors/record-stage';
 import type { CrmAdapter } from '../types';
-import { hubspotNetwork } from './network';
 import { HUBSPOT_APP_HOSTS, parseHubSpotPage } from './pages';
 import { boardColumnOf, boardDealId, readBoardCard, readHubSpotDeal } from './read';
 import { boardCard, stage } from './selectors';
@@ -32,5 +31,4 @@ export const hubspot: CrmAdapter = {
   ],
   readDeal: readHubSpotDeal,
   boardSettleMs: BOARD_SETTLE_MS,
-  network: hubspotNetwork,
 };

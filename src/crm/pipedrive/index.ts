@@ -2,7 +2,6 @@ import { recordStage } from '../../detection/detectors/record-stage';
 import { afterDelay, observeDeep } from '../../detection/observe-deep';
 import { closestOnPath, queryAllDeep } from '../dom';
 import type { CrmAdapter, DealContext, Detector } from '../types';
-import { pipedriveNetwork } from './network';
 import { parsePipedrivePage } from './pages';
 import { dealIdOfCard, dealIdOfModal, readPipedriveCard, readPipedriveDeal } from './read';
 import * as selectors from './selectors';
@@ -109,5 +108,4 @@ export const pipedrive: CrmAdapter = {
   ],
   readDeal: readPipedriveDeal,
   boardSettleMs: CARD_GONE_SETTLE_MS,
-  network: pipedriveNetwork,
 };

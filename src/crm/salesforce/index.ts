@@ -2,7 +2,6 @@ import { boardColumns } from '../../detection/detectors/board-columns';
 import { lostOnSubmit } from '../../detection/detectors/lost-on-submit';
 import { recordStage } from '../../detection/detectors/record-stage';
 import type { CrmAdapter, Detector } from '../types';
-import { salesforceNetwork } from './network';
 import {
   SALESFORCE_HOST_PATTERNS,
   isClassicEditUrl,
@@ -71,5 +70,4 @@ export const salesforce: CrmAdapter = {
   readDeal: (root) =>
     isLightningUrl(new URL(root.URL)) ? readLightningDeal(root) : readClassicDeal(root),
   boardSettleMs: KANBAN_SETTLE_MS,
-  network: salesforceNetwork,
 };

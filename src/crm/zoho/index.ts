@@ -1,7 +1,6 @@
 import { boardColumns } from '../../detection/detectors/board-columns';
 import { recordStage } from '../../detection/detectors/record-stage';
 import type { CrmAdapter } from '../types';
-import { zohoNetwork } from './network';
 import { parseZohoPage, ZOHO_CRM_HOSTS } from './pages';
 import { columnOfCard, dealIdOfCard, readZohoCard, readZohoDeal } from './read';
 import { kanbanCard, stage } from './selectors';
@@ -32,5 +31,4 @@ export const zoho: CrmAdapter = {
   ],
   readDeal: readZohoDeal,
   boardSettleMs: KANBAN_SETTLE_MS,
-  network: zohoNetwork,
 };
