@@ -78,6 +78,30 @@ describe('createPageReader: does the page show the deal lost after the save?', (
     await expect(answer).resolves.toBeUndefined();
   });
 
+  it("takes no inline editor's unsaved choice for the saved stage: only a new element saying lost counts", async () => {
+    appendBody(
+      '<span id="editor" hidden><button aria-haspopup="listbox"><span id="choice"></span></button></span>',
+    );
+    const page = reader();
+    const editor = document.getElementById('editor')!;
+    vi.advanceTimersByTime(1000);
+    click(); // the pencil: the editor opens
+    editor.hidden = false;
+    document.getElementById('choice')!.textContent = 'Closed lost'; // chosen, not saved
+    click(); // Save: the request is sent now
+    const savedAt = Date.now();
+    const refused = page.lossShown('42', savedAt); // the CRM refused: the editor stays open
+    await vi.advanceTimersByTimeAsync(EVIDENCE_WAIT_MS + 100);
+    await expect(refused).resolves.toBeUndefined();
+
+    click(); // Save again, and this time the CRM accepts: the editor closes, the field says lost
+    const accepted = page.lossShown('42', Date.now());
+    editor.hidden = true;
+    show('Closed lost');
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(accepted).resolves.toBe('Closed lost');
+  });
+
   it('forgets what it saw longer ago than the correlation window', async () => {
     const page = reader();
     vi.advanceTimersByTime(CORRELATION_WINDOW_MS + 1);

@@ -1,20 +1,21 @@
 import type { CrmAdapter, DealContext } from '../crm/types';
 import { CORRELATION_WINDOW_MS } from './correlator';
 import { fitDeal } from '../crm/dom';
-import { fallbackDealName, lostLabelsShown } from './page-shown';
+import { fallbackDealName, lostLabelElements, ownText } from './page-shown';
 
 /** How long the page may take, after the CRM answered a save, to show the deal lost. */
 export const EVIDENCE_WAIT_MS = 2000;
 const EVIDENCE_CHECK_MS = 100;
-/** Snapshots are taken on interaction, at most this often (each one reads the whole page). */
-const SNAPSHOT_EVERY_MS = 300;
+/** A held key's snapshots at most this often (each one reads the whole page). */
+const KEY_SNAPSHOT_MS = 150;
 /** Keys that choose or confirm (a stage in a list, Save): typing text takes no snapshot. */
 const CHOOSING_KEYS = ['Enter', ' ', 'Tab', 'ArrowUp', 'ArrowDown', 'Escape'];
 
 /** How much earlier webRequest may date a request than the document's own timing does. */
 const REQUEST_CLOCK_SLACK_MS = 50;
 
-type Snapshot = { at: number; shown: number; onArm: boolean };
+/** The elements saying lost at a moment: the page's own nodes, compared by identity. */
+type Snapshot = { at: number; shown: Set<Element>; onArm: boolean };
 
 export type PageReader = {
   /**
@@ -30,10 +31,11 @@ export type PageReader = {
 
 /**
  * Reads a CRM page for the background when the CRM's save request said more than the page's
- * detectors did (README: "The save is the proof, the page is context"). How many lost labels
- * the page shows is counted when it is armed and whenever the user clicks or presses a choosing
- * key (before any save they make), so "turned lost after the save" compares with what the page
- * showed before the user acted, not with a page that was still loading.
+ * detectors did (README: "The save is the proof, the page is context"). Which elements say
+ * lost is noted when the page is armed and whenever the user clicks or presses a choosing key
+ * — before any save they make — so "turned lost after the save" compares with the page as it
+ * was when the user sent the save: not with a page still loading, and not counting a picker
+ * that already showed the user's unsaved choice (an inline editor left open with its error).
  */
 export function createPageReader(options: {
   adapter: CrmAdapter;
@@ -48,19 +50,22 @@ export function createPageReader(options: {
   const now = options.now ?? Date.now;
   /** When this document's own request was sent (ms since epoch). */
   const loadedAt = options.loadedAt ?? documentRequestedAt();
-  const count = () => lostLabelsShown(root, options.isLost()).length;
-  const snapshots: Snapshot[] = [{ at: now(), shown: count(), onArm: true }];
+  const sayingLost = () => new Set(lostLabelElements(root, options.isLost()));
+  const snapshots: Snapshot[] = [{ at: now(), shown: sayingLost(), onArm: true }];
   const snapshot = () => {
-    const last = snapshots.at(-1)!;
-    if (now() - last.at < SNAPSHOT_EVERY_MS) return;
-    snapshots.push({ at: now(), shown: count(), onArm: false });
+    snapshots.push({ at: now(), shown: sayingLost(), onArm: false });
     if (snapshots.length > 50) snapshots.splice(1, snapshots.length - 50);
   };
   const listen = { capture: true, passive: true, signal };
+  // Every click: each is a choice the save may follow. Keys only when choosing, and a held
+  // arrow key's repeats at most every KEY_SNAPSHOT_MS (each snapshot reads the whole page).
   root.addEventListener('pointerdown', snapshot, listen);
   root.addEventListener(
     'keydown',
-    (event) => CHOOSING_KEYS.includes(event.key) && snapshot(),
+    (event) => {
+      if (!CHOOSING_KEYS.includes(event.key)) return;
+      if (now() - snapshots.at(-1)!.at >= KEY_SNAPSHOT_MS) snapshot();
+    },
     listen,
   );
 
@@ -72,13 +77,13 @@ export function createPageReader(options: {
     const page = adapter.parsePage(url);
     return page?.kind === 'deal' && page.dealId === dealId;
   };
-  /** The fewest lost labels shown before the save: what the user's own actions saw, if any. */
-  const shownBefore = (dealId: string, savedAt: number | undefined): number | undefined => {
-    if (loadedAfter(savedAt) && onRecordPage(dealId)) return 0;
-    const recent = snapshots.filter((s) => now() - s.at <= CORRELATION_WINDOW_MS);
-    const acted = recent.filter((s) => !s.onArm);
-    const base = acted.length > 0 ? acted : recent;
-    return base.length > 0 ? Math.min(...base.map((s) => s.shown)) : undefined;
+  /** What said lost when the save was sent: the last snapshot before it, the user's if any. */
+  const shownBefore = (dealId: string, savedAt: number | undefined): Set<Element> | undefined => {
+    if (loadedAfter(savedAt) && onRecordPage(dealId)) return new Set();
+    const sent = savedAt ?? now();
+    const before = snapshots.filter((s) => s.at <= sent && sent - s.at <= CORRELATION_WINDOW_MS);
+    const acted = before.filter((s) => !s.onArm);
+    return (acted.length > 0 ? acted : before).at(-1)?.shown;
   };
 
   return {
@@ -87,11 +92,11 @@ export function createPageReader(options: {
       const before = shownBefore(dealId, savedAt);
       if (before === undefined) return undefined;
       for (let waited = 0; !signal.aborted; waited += EVIDENCE_CHECK_MS) {
-        const labels = lostLabelsShown(root, options.isLost());
-        if (labels.length > before) {
+        const fresh = lostLabelElements(root, options.isLost()).find((el) => !before.has(el));
+        if (fresh) {
           // The page as it is now is the baseline of the next save.
-          snapshots.push({ at: now(), shown: labels.length, onArm: false });
-          return labels.at(-1);
+          snapshot();
+          return ownText(fresh);
         }
         if (waited >= EVIDENCE_WAIT_MS) return undefined;
         await new Promise((resolve) => setTimeout(resolve, EVIDENCE_CHECK_MS));

@@ -53,21 +53,29 @@ export function eachShownElement(root: Document, visit: (el: Element) => void): 
 }
 
 /**
- * The labels a page now shows that say lost (the stage field, a status badge, a table cell):
+ * The elements a page now shows saying lost (the stage field, a status badge, a table cell):
  * each element whose own text is a lost label, visible, and not an option in a list of
- * choices. The generic evidence for a save the request alone cannot read: after the save, the
- * page shows more of them than it did before.
+ * choices. The generic evidence for a save the request alone cannot read: after the save, an
+ * element says lost that did not when the save was sent.
  */
+export function lostLabelElements(
+  root: Document,
+  isLost: (label: string | undefined) => boolean,
+): Element[] {
+  const found: Element[] = [];
+  eachShownElement(root, (el) => {
+    const text = ownText(el);
+    if (text && text.length <= LABEL_MAX && isLost(text) && isShown(el)) found.push(el);
+  });
+  return found;
+}
+
+/** The lost labels a page now shows, as text. */
 export function lostLabelsShown(
   root: Document,
   isLost: (label: string | undefined) => boolean,
 ): string[] {
-  const found: string[] = [];
-  eachShownElement(root, (el) => {
-    const text = ownText(el);
-    if (text && text.length <= LABEL_MAX && isLost(text) && isShown(el)) found.push(text);
-  });
-  return found;
+  return lostLabelElements(root, isLost).map(ownText);
 }
 
 /** What a deal is called when nothing on the page names it: the prompt then asks for its name. */
