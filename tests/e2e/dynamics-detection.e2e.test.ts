@@ -11,7 +11,6 @@ import {
   opportunityUrl,
   pressOk,
   reboundPrompt,
-  reboundPromptsAfterWait,
   reopen,
   serveDynamics,
   waitForForm,
@@ -19,7 +18,15 @@ import {
   type DynamicsSandbox,
   type OpportunityOptions,
 } from './dynamics.sandbox';
-import { expectDecision, launchExtension, storedLessons, type Extension } from './harness';
+import type { Page } from 'playwright-core';
+import {
+  expectDecision,
+  expectNoPrompt,
+  expectPromptedOnce,
+  launchExtension,
+  storedLessons,
+  type Extension,
+} from './harness';
 
 let ext: Extension;
 let sandbox: DynamicsSandbox;
@@ -42,6 +49,12 @@ async function openOpportunity(options: Partial<OpportunityOptions> = {}) {
   return page;
 }
 
+/** The opportunity a form shows, as the detection log names it (its id, a lower-case GUID). */
+function dealOn(page: Page) {
+  const id = new URL(page.url()).searchParams.get('id')!;
+  return { crm: 'dynamics', dealId: id.replace(/[{}]/g, '').toLowerCase() };
+}
+
 describe('Dynamics 365: an opportunity closed as lost', () => {
   it('opens one prompt, named for the opportunity, once LoseOpportunity succeeds, and keeps its context', async () => {
     const id = opportunityId(next++);
@@ -51,6 +64,7 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
       account: 'Contoso Pharmaceuticals',
       revenue: '€150,000.00',
     });
+    const since = Date.now();
     await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Fabrikam, Inc.' });
     await expectReboundPrompt(page);
     const prompt = reboundPrompt(page);
@@ -60,7 +74,7 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
     expect(await prompt.textContent()).toContain('Contoso Pharmaceuticals · was Open');
     // The form shows the close the server accepted.
     await waitForStatus(page, 'Lost');
-    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     expect(closeRequests(sandbox, 'LoseOpportunity').at(-1)).toMatchObject({
       method: 'POST',
       url: 'https://contoso.crm4.dynamics.com/api/data/v9.2/LoseOpportunity',
@@ -88,11 +102,12 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
 
   it('catches the loss from the dialog on a customised form whose header has no Status', async () => {
     const page = await openOpportunity({ headerstatus: '0' });
+    const since = Date.now();
     await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Northwind Traders' });
     await expectReboundPrompt(page);
     // Without a Status to show, the prompt says what the form did show: the Status Reason.
     expect(await reboundPrompt(page).textContent()).toContain('was In Progress');
-    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('works on the North America host (crm.dynamics.com) too', async () => {
@@ -104,13 +119,14 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
   it('opens one prompt when the close is sent inside a $batch that succeeds', async () => {
     const id = opportunityId(next++);
     const page = await openOpportunity({ id, batch: '1', name: 'Fabrikam — batch close' });
+    const since = Date.now();
     await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Fabrikam, Inc.' });
     await expectReboundPrompt(page);
     expect(await reboundPrompt(page).getByRole('heading').first().textContent()).toContain(
       'Fabrikam — batch close',
     );
     await waitForStatus(page, 'Lost');
-    expect(await reboundPromptsAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     // The save was the multipart batch, not a LoseOpportunity request of its own.
     const sent = batchRequests(sandbox).at(-1)?.body;
     expect(sent).toEqual(expect.stringContaining('/api/data/v9.2/LoseOpportunity HTTP/1.1'));
@@ -127,37 +143,41 @@ describe('Dynamics 365: an opportunity closed as lost', () => {
 
 describe('Dynamics 365: no prompt', () => {
   it('when the opportunity loads already lost (and it still prompts once reopened and lost)', async () => {
+    const since = Date.now();
     const page = await openOpportunity({ status: 'Lost', reason: 'Out-Sold' });
-    expect(await reboundPromptsAfterWait(page)).toBe(0);
-    // The watcher was live all along: a real loss on the same page prompts.
+    // Loading sends no save and reports no change: no decision to wait for. The watcher was
+    // live all along: a real loss on the same page prompts, the opportunity's only prompt.
     await reopen(page);
     await closeAsLost(page, { reason: 'Out-Sold' });
-    await expectReboundPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the opportunity is closed as won (and a loss after reopening still prompts)', async () => {
     const page = await openOpportunity();
+    const since = Date.now();
     await openClose(page, 'Won');
     await pressOk(page);
     await waitForStatus(page, 'Won');
     expect(closeRequests(sandbox, 'WinOpportunity')).not.toHaveLength(0);
-    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
     await reopen(page);
     await closeAsLost(page);
-    await expectReboundPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the Close Opportunity dialog is cancelled (and OK afterwards prompts)', async () => {
     const page = await openOpportunity();
     const losesBefore = closeRequests(sandbox, 'LoseOpportunity').length;
+    const since = Date.now();
     await openClose(page, 'Lost');
     await fillLost(page, { reason: 'Out-Sold', competitor: 'Northwind Traders' });
     await closeDialog(page).getByRole('button', { name: 'Cancel' }).click();
     await closeDialog(page).waitFor({ state: 'hidden' });
-    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    // A cancelled dialog sends nothing: no decision to wait for. The loss after it is the
+    // opportunity's only prompt (one from the cancel, however late, would be a second).
     expect(closeRequests(sandbox, 'LoseOpportunity')).toHaveLength(losesBefore);
     await closeAsLost(page);
-    await expectReboundPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   // A batch too: Dataverse stops a batch at its first failed request and answers the batch with
@@ -172,18 +192,18 @@ describe('Dynamics 365: no prompt', () => {
     it(`when ${what} is answered with ${status} (the dialog shows the error)`, async () => {
       const page = await openOpportunity(options);
       sandbox.saveStatus = status;
+      const since = Date.now();
       await closeAsLost(page, { reason: 'Out-Sold', competitor: 'Litware, Inc.' });
       await closeDialog(page)
         .getByRole('alert')
         .filter({ hasText: 'An error has occurred' })
         .waitFor();
-      expect(await reboundPromptsAfterWait(page)).toBe(0);
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
       await waitForStatus(page, 'Open');
-      // OK again, and the server accepts: that is the real loss.
+      // OK again, and the server accepts: that is the real loss, and the only prompt.
       sandbox.saveStatus = 204;
       await pressOk(page);
-      await expectReboundPrompt(page);
-      expect(await reboundPromptsAfterWait(page)).toBe(1);
+      await expectPromptedOnce(ext, page, dealOn(page), since);
     });
   }
 
@@ -210,10 +230,21 @@ describe('Dynamics 365: no prompt', () => {
   it('when the same loss is saved twice (a retried request)', async () => {
     const page = await openOpportunity({ retry: '1' });
     const losesBefore = closeRequests(sandbox, 'LoseOpportunity').length;
+    const since = Date.now();
     await closeAsLost(page, { reason: 'Canceled' });
     await expectReboundPrompt(page);
-    expect(await reboundPromptsAfterWait(page)).toBe(1);
-    expect(closeRequests(sandbox, 'LoseOpportunity')).toHaveLength(losesBefore + 2);
+    await expect
+      .poll(() => closeRequests(sandbox, 'LoseOpportunity'))
+      .toHaveLength(losesBefore + 2);
+    // The retried request is the same loss: decided a duplicate once it is in.
+    await expect
+      .poll(async () =>
+        (await ext.detectionLog()).filter(
+          (e) => e.dealId === dealOn(page).dealId && e.at >= since && e.decision === 'duplicate',
+        ),
+      )
+      .toHaveLength(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the opportunity is reopened and closed as lost again', async () => {
@@ -222,8 +253,9 @@ describe('Dynamics 365: no prompt', () => {
     await expectReboundPrompt(page);
     await reboundPrompt(page).getByRole('button', { name: 'Later' }).click();
     await reopen(page);
+    const since = Date.now();
     await closeAsLost(page, { reason: 'Out-Sold' });
     await waitForStatus(page, 'Lost');
-    expect(await reboundPromptsAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'duplicate' });
   });
 });

@@ -1,11 +1,5 @@
 import type { BrowserContext, Page, Route } from 'playwright-core';
-import {
-  markup,
-  NO_PROMPT_WAIT_MS,
-  PROMPT_DEADLINE_MS,
-  readFixture,
-  type SaveRequest,
-} from './harness';
+import { markup, PROMPT_DEADLINE_MS, readFixture, type SaveRequest } from './harness';
 
 /** The sandbox organisation, in the EMEA region, and the same organisation in North America. */
 export const DYNAMICS_HOSTS = ['contoso.crm4.dynamics.com', 'contoso.crm.dynamics.com'];
@@ -222,11 +216,6 @@ export function reboundPrompt(page: Page) {
 
 export async function expectReboundPrompt(page: Page): Promise<void> {
   await reboundPrompt(page).waitFor({ state: 'visible', timeout: PROMPT_DEADLINE_MS });
-}
-
-export async function reboundPromptsAfterWait(page: Page): Promise<number> {
-  await page.waitForTimeout(NO_PROMPT_WAIT_MS);
-  return reboundPrompt(page).count();
 }
 
 /** The page's close requests (LoseOpportunity / WinOpportunity) recorded by the sandbox. */

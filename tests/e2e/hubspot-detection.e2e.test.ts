@@ -1,12 +1,14 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_GRACE_MS } from '../../src/detection/correlator';
 import {
   chooseStage,
   decisionAbout,
+  expectNoPrompt,
   expectPrompt,
+  expectPromptedOnce,
   hubspotDealUrl,
   launchExtension,
-  promptCountAfterWait,
   promptOn,
   serveHubSpot,
   type Extension,
@@ -31,16 +33,22 @@ async function openDeal(options: Parameters<typeof hubspotDealUrl>[0] = {}) {
   return page;
 }
 
+/** The deal a record page shows, as the detection log names it (the record id in its path). */
+function dealOn(page: Page) {
+  return { crm: 'hubspot', dealId: new URL(page.url()).pathname.split('/').at(-1)! };
+}
+
 describe('HubSpot: a deal marked closed-lost', () => {
   it('opens one prompt, named for the deal, once the save succeeds', async () => {
     const page = await openDeal({ name: 'Globex — Analytics pilot' });
+    const since = Date.now();
     await chooseStage(page, 'Closed lost');
     await expectPrompt(page);
     expect(await promptOn(page).getAttribute('role')).toBe('dialog');
     await expect(promptOn(page).getByRole('heading').textContent()).resolves.toContain(
       'Globex — Analytics pilot',
     );
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     expect(sandbox.saves.at(-1)?.body).toMatchObject({
       propertyValues: [{ name: 'dealstage', value: 'closedlost' }],
     });
@@ -103,53 +111,74 @@ describe('HubSpot: a bulk edit that marks several deals lost', () => {
 
 describe('HubSpot: no prompt', () => {
   it('when a deal page loads already closed-lost (and it still prompts once the deal is reopened and lost)', async () => {
+    const since = Date.now();
     const page = await openDeal({ stage: 'closedlost' });
-    expect(await promptCountAfterWait(page)).toBe(0);
-    // The watcher was live all along: a real loss on the same page prompts.
+    // Loading sends no save and reports no change: there is no decision to wait for. The
+    // watcher was live all along: a real loss on the same page prompts, and only that one.
     await chooseStage(page, 'Contract sent');
     await chooseStage(page, 'Closed lost');
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
-  it('when the deal is marked Closed won', async () => {
+  it('when the deal is marked Closed won (and a loss after it prompts)', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await chooseStage(page, 'Closed won');
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
+    const lossAt = Date.now();
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), lossAt);
   });
 
-  it('when a custom pipeline deal is marked won', async () => {
+  it('when a custom pipeline deal is marked won (and a loss after it prompts)', async () => {
     const page = await openDeal({ pipeline: 'custom', stage: '1029385' });
+    const since = Date.now();
     await chooseStage(page, 'Closed won');
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A numeric stage id cannot say lost or not: the page was asked and showed no loss.
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'no-page-evidence' });
+    const lossAt = Date.now();
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), lossAt);
   });
 
-  it('when the deal moves to another open stage', async () => {
+  it('when the deal moves to another open stage (and a loss after it prompts)', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await chooseStage(page, 'Contract sent');
     await page.getByText('Contract sent', { exact: true }).first().waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
+    const lossAt = Date.now();
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), lossAt);
   });
 
   for (const status of [400, 403, 500, 503]) {
     it(`when the CRM answers the save with ${status}`, async () => {
       const page = await openDeal();
       sandbox.saveStatus = status;
+      const since = Date.now();
       await chooseStage(page, 'Closed lost');
       await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
-      expect(await promptCountAfterWait(page)).toBe(0);
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
       // The retry that succeeds is the real loss.
       sandbox.saveStatus = 200;
+      const retryAt = Date.now();
       await chooseStage(page, 'Closed lost');
-      await expectPrompt(page);
+      await expectPromptedOnce(ext, page, dealOn(page), retryAt);
     });
   }
 
-  it('when the page shows Closed lost at once but the save is then refused', async () => {
+  it('when the page shows Closed lost at once but the save is then refused (the retry prompts)', async () => {
     const page = await openDeal({ optimistic: '1' });
     sandbox.saveStatus = 500;
+    const since = Date.now();
     await chooseStage(page, 'Closed lost');
     await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+    sandbox.saveStatus = 200;
+    const retryAt = Date.now();
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), retryAt);
   });
 
   it('when the same loss is saved again', async () => {
@@ -158,20 +187,24 @@ describe('HubSpot: no prompt', () => {
     await expectPrompt(page);
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await chooseStage(page, 'Closed lost');
     await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'duplicate' });
   });
 
   it('when a second tab of the same deal saves the same loss', async () => {
     const dealId = String(nextDeal++);
     const first = await openDeal({ dealId });
     const second = await openDeal({ dealId });
+    const since = Date.now();
     await chooseStage(first, 'Closed lost');
     await expectPrompt(first);
     // The second tab still shows the old stage; losing the deal there is the same loss.
+    const secondAt = Date.now();
     await chooseStage(second, 'Closed lost');
-    expect(await promptCountAfterWait(second)).toBe(0);
-    expect(await promptOn(first).count()).toBe(1);
+    await expectNoPrompt(ext, second, dealOn(second), { since: secondAt, decision: 'duplicate' });
+    // The deal's one prompt is the first tab's.
+    await expectPromptedOnce(ext, first, dealOn(first), since);
   });
 });

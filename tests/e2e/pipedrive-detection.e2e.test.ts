@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  expectNoPrompt,
   expectPrompt,
+  expectPromptedOnce,
   launchExtension,
-  promptCountAfterWait,
   promptOn,
   storedLessons,
   type Extension,
@@ -52,6 +53,14 @@ async function openBoard(options: Omit<PipedriveBoard, 'first'> = {}) {
   return { page, first };
 }
 
+/** A deal as the detection log names it. */
+const deal = (dealId: string | number) => ({ crm: 'pipedrive', dealId: String(dealId) });
+/** The deal a deal page shows (`/deal/<id>`). */
+const dealOn = (page: Page) => deal(new URL(page.url()).pathname.split('/')[2]!);
+/** A board card's deal: the cards' ids follow the board's `first` in BOARD_DEALS order. */
+const cardDeal = (first: number, card: keyof typeof BOARD_DEALS) =>
+  deal(first + Object.keys(BOARD_DEALS).indexOf(card));
+
 const header = (page: Page) => page.locator('[data-test="deal-details-header"]');
 const statusBadge = (page: Page) => page.locator('[data-test="deal-status-badge"]');
 const saveError = (page: Page) =>
@@ -75,13 +84,14 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
   it('opens one prompt, named for the deal, once the v1 save succeeds', async () => {
     const page = await openDeal({ title: 'Initech — Fleet tracking rollout' });
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
+    const since = Date.now();
     await markDealLost(page, 'Lost to competitor');
     await expectPrompt(page);
     expect(await promptOn(page).getByRole('heading').first().textContent()).toContain(
       'Initech — Fleet tracking rollout',
     );
     expect(await promptOn(page).textContent()).toContain('Initech · was Proposal made');
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, deal(dealId), since);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PUT',
       url: expect.stringContaining(`/api/v1/deals/${dealId}`),
@@ -118,9 +128,9 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
   it('works when the app saves through the v2 API (PATCH, whose body Chromium does not show)', async () => {
     const page = await openDeal({ api: 'v2' });
     const dealId = new URL(page.url()).pathname.split('/')[2]!;
+    const since = Date.now();
     await markDealLost(page);
-    await expectPrompt(page);
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, deal(dealId), since);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PATCH',
       url: expect.stringContaining(`/api/v2/deals/${dealId}`),
@@ -142,6 +152,7 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
 describe('Pipedrive board: a card dropped on "Lost"', () => {
   it('opens one prompt for the dragged deal once the v2 save succeeds, and the card leaves', async () => {
     const { page, first } = await openBoard();
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await lostModal(page).waitFor();
     await confirmLost(page, 'No budget');
@@ -150,7 +161,7 @@ describe('Pipedrive board: a card dropped on "Lost"', () => {
       BOARD_DEALS.globex,
     );
     expect(await promptOn(page).textContent()).toContain('Globex · was Proposal made');
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, cardDeal(first, 'globex'), since);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PATCH',
       url: expect.stringContaining(`/api/v2/deals/${first}`),
@@ -185,43 +196,48 @@ describe('Pipedrive board: a card dropped on "Lost"', () => {
 
 describe('Pipedrive deal page: no prompt', () => {
   it('when the deal page loads already lost (and it still prompts once the deal is reopened and lost)', async () => {
+    const since = Date.now();
     const page = await openDeal({ status: 'lost', reason: 'No decision' });
     expect(await statusBadge(page).textContent()).toBe('Lost');
-    expect(await promptCountAfterWait(page)).toBe(0);
-    // The watchers were live all along: a real loss on the same page prompts.
+    // Loading sends no save and reports no change: no decision to wait for. The watchers were
+    // live all along: a real loss on the same page prompts, and it is the deal's only prompt.
     await page.getByRole('button', { name: 'Reopen' }).click();
     await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
     await markDealLost(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the deal is marked Won (and a later loss of the reopened deal still prompts)', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await page.getByRole('button', { name: 'Won', exact: true }).click();
     await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
     await page.getByRole('button', { name: 'Reopen' }).click();
     await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
     await markDealLost(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the "Mark as lost" modal is cancelled', async () => {
     const page = await openDeal();
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await page.getByRole('button', { name: 'Lost', exact: true }).click();
     await lostModal(page).getByLabel('Lost reason').selectOption('No budget');
     await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
     await lostModal(page).waitFor({ state: 'hidden' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A cancelled modal sends nothing: no decision to wait for. The real loss after it is the
+    // deal's only prompt (one from the cancel, however late, would be a second).
     expect(sandbox.saves.length).toBe(savesBefore);
     await markDealLost(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the deal moves to another stage', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await page.locator('[data-test="pipeline-stage"]', { hasText: 'Negotiations started' }).click();
     await page
       .locator('[data-test="pipeline-stage"][aria-current="step"]', {
@@ -229,9 +245,10 @@ describe('Pipedrive deal page: no prompt', () => {
       })
       .waitFor();
     expect(sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A save of stage_id alone is no stage save to the observer: no decision to wait for. The
+    // loss after it is the deal's only prompt.
     await markDealLost(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     expect(await promptOn(page).textContent()).toContain('was Negotiations started');
   });
 
@@ -239,15 +256,16 @@ describe('Pipedrive deal page: no prompt', () => {
     it(`when Pipedrive answers the save with ${status} (the deal stays open)`, async () => {
       const page = await openDeal();
       sandbox.saveStatus = status;
+      const since = Date.now();
       await markDealLost(page);
       await saveError(page).waitFor();
       expect(await page.getByRole('button', { name: 'Lost', exact: true }).count()).toBe(1);
       expect(await statusBadge(page).count()).toBe(0);
-      expect(await promptCountAfterWait(page)).toBe(0);
-      // The retry that succeeds is the real loss.
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+      // The retry that succeeds is the real loss, and the deal's only prompt.
       sandbox.saveStatus = 200;
       await markDealLost(page);
-      await expectPrompt(page);
+      await expectPromptedOnce(ext, page, dealOn(page), since);
     });
   }
 
@@ -255,22 +273,36 @@ describe('Pipedrive deal page: no prompt', () => {
     it(`when a refused loss is followed by marking the deal Won (${api} API)`, async () => {
       const page = await openDeal({ api });
       sandbox.saveStatus = 500;
+      const since = Date.now();
       await markDealLost(page);
       await saveError(page).waitFor();
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
       sandbox.saveStatus = 200;
+      const wonAt = Date.now();
       await page.getByRole('button', { name: 'Won', exact: true }).click();
       await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
-      expect(await promptCountAfterWait(page)).toBe(0);
+      // v1's body says won; v2's PATCH body is hidden, and the page showed no loss.
+      const decision = api === 'v1' ? 'not-lost' : 'no-page-evidence';
+      await expectNoPrompt(ext, page, dealOn(page), { since: wonAt, decision });
+      // Reopened and lost for real, it prompts: the deal's only prompt.
+      await page.getByRole('button', { name: 'Reopen' }).click();
+      await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
+      await markDealLost(page);
+      await expectPromptedOnce(ext, page, dealOn(page), since);
     });
   }
 
-  it('when the header shows Lost at once but the save is then refused', async () => {
+  it('when the header shows Lost at once but the save is then refused (the retry prompts)', async () => {
     const page = await openDeal({ optimistic: '1' });
     sandbox.saveStatus = 500;
+    const since = Date.now();
     await markDealLost(page);
     await saveError(page).waitFor();
     expect(await statusBadge(page).count()).toBe(0);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+    sandbox.saveStatus = 200;
+    await markDealLost(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the same loss is saved again (the lost reason edited)', async () => {
@@ -280,6 +312,7 @@ describe('Pipedrive deal page: no prompt', () => {
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     await promptOn(page).waitFor({ state: 'detached' });
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await page.getByRole('button', { name: 'Edit' }).click();
     await confirmLost(page, 'Lost to competitor');
     await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
@@ -287,87 +320,112 @@ describe('Pipedrive deal page: no prompt', () => {
       status: 'lost',
       lost_reason: 'Lost to competitor',
     });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'duplicate' });
   });
 });
 
 describe('Pipedrive board: no prompt', () => {
   it('when the drop on "Lost" is cancelled (and a later drop still prompts)', async () => {
-    const { page } = await openBoard();
+    const { page, first } = await openBoard();
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await lostModal(page).getByRole('button', { name: 'Cancel' }).click();
     await lostModal(page).waitFor({ state: 'hidden' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A cancelled drop sends nothing: no decision to wait for. The later drop is the deal's
+    // only prompt (one from the cancel, however late, would be a second).
     expect(sandbox.saves.length).toBe(savesBefore);
     expect(await boardCard(page, BOARD_DEALS.hooli).count()).toBe(1);
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
   });
 
   it('when the card is dropped on "Won" (and a later loss still prompts)', async () => {
-    const { page } = await openBoard();
+    const { page, first } = await openBoard();
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.umbrella, 'Won');
     await boardCard(page, BOARD_DEALS.umbrella).waitFor({ state: 'detached' });
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    const umbrella = cardDeal(first, 'umbrella');
+    // The board's v2 PATCH body is hidden: the page was asked and showed no loss.
+    await expectNoPrompt(ext, page, umbrella, { since, decision: 'no-page-evidence' });
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'Price too high');
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, cardDeal(first, 'globex'), since);
   });
 
-  it('when the card is dropped on "Delete" or moved to another stage', async () => {
-    const { page } = await openBoard();
+  it('when the card is dropped on "Delete" or moved to another stage (and a later loss still prompts)', async () => {
+    const { page, first } = await openBoard();
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.stark, 'Delete');
     await boardCard(page, BOARD_DEALS.stark).waitFor({ state: 'detached' });
     expect(sandbox.saves.at(-1)?.method).toBe('DELETE');
     await dragCard(page, BOARD_DEALS.globex, 'Negotiations started');
     await expect.poll(() => sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // The board saves through v2, whose PATCH body Chromium does not show: the page was asked
+    // about the deal and showed no loss.
+    const globex = cardDeal(first, 'globex');
+    await expectNoPrompt(ext, page, globex, { since, decision: 'no-page-evidence' });
+    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
+    await confirmLost(page, 'No decision');
+    await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
   });
 
-  it('when a refused loss is followed by dropping the card on "Won"', async () => {
-    const { page } = await openBoard();
+  it('when a refused loss is followed by dropping the card on "Won" (and a later loss still prompts)', async () => {
+    const { page, first } = await openBoard();
+    const hooli = cardDeal(first, 'hooli');
     sandbox.saveStatus = 500;
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No budget');
     await saveError(page).waitFor();
+    await expectNoPrompt(ext, page, hooli, { since, decision: 'refused-save' });
     sandbox.saveStatus = 200;
+    const wonAt = Date.now();
     await dragCard(page, BOARD_DEALS.hooli, 'Won');
     await boardCard(page, BOARD_DEALS.hooli).waitFor({ state: 'detached' });
     expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, hooli, { since: wonAt, decision: 'no-page-evidence' });
+    await dragCard(page, BOARD_DEALS.globex, 'Lost');
+    await confirmLost(page, 'No decision');
+    await expectPromptedOnce(ext, page, cardDeal(first, 'globex'), since);
   });
 
   it('when the board takes the card off at once and puts it back as the save is refused (then it is won)', async () => {
-    const { page } = await openBoard({ optimistic: '1' });
+    const { page, first } = await openBoard({ optimistic: '1' });
+    const globex = cardDeal(first, 'globex');
     sandbox.saveStatus = 500;
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'No budget');
     await saveError(page).waitFor();
     expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
+    await expectNoPrompt(ext, page, globex, { since, decision: 'refused-save' });
     sandbox.saveStatus = 200;
+    const wonAt = Date.now();
     await dragCard(page, BOARD_DEALS.globex, 'Won');
     await boardCard(page, BOARD_DEALS.globex).waitFor({ state: 'detached' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, globex, { since: wonAt, decision: 'no-page-evidence' });
     // The same optimistic board prompts for a loss that stands.
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
   });
 
   it('when Pipedrive refuses the save (the card stays; the retry prompts)', async () => {
-    const { page } = await openBoard();
+    const { page, first } = await openBoard();
+    const globex = cardDeal(first, 'globex');
     sandbox.saveStatus = 500;
+    const since = Date.now();
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'No budget');
     await saveError(page).waitFor();
     expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, globex, { since, decision: 'refused-save' });
     sandbox.saveStatus = 200;
     await dragCard(page, BOARD_DEALS.globex, 'Lost');
     await confirmLost(page, 'No budget');
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, globex, since);
   });
 });

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../src/export/json';
 import {
   chooseStage,
+  expectNoPrompt,
   expectPrompt,
+  expectPromptedOnce,
   hubspotDealUrl,
   launchExtension,
-  promptCountAfterWait,
   promptOn,
   serveHubSpot,
   snap,
@@ -40,6 +41,12 @@ async function openDeal(options: DealOptions = {}): Promise<Page> {
   return page;
 }
 
+/** The deal a record page shows, as the detection log names it (the record id in its path). */
+const dealOn = (page: Page) => ({
+  crm: 'hubspot',
+  dealId: new URL(page.url()).pathname.split('/').at(-1)!,
+});
+
 const storedWins = () => storedRows(ext, 'wins');
 
 /** Rebound's win panel, by its accessible name. */
@@ -49,11 +56,17 @@ const winPanel = (page: Page) =>
 describe('with "what worked" off (the default)', () => {
   it('shows no panel and stores nothing when a deal is marked Closed won', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await chooseStage(page, 'Closed won');
     await page.locator('[data-test-id="dropdown-toggle"]', { hasText: 'Closed won' }).waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // The save says won, so no loss; with the capture off nothing asks about the win.
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
     expect(await storedWins()).toEqual([]);
     expect(await storedRows(ext, 'winPrompts')).toEqual([]);
+    // The detector was live: a loss after it prompts.
+    const lossAt = Date.now();
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), lossAt);
     await page.close();
   });
 
@@ -162,9 +175,10 @@ describe('with "what worked" on', () => {
     const page = await openDeal({ optimistic: '1' });
     sandbox.saveStatus = 400;
     try {
+      const since = Date.now();
       await chooseStage(page, 'Closed won');
       await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
-      expect(await promptCountAfterWait(page)).toBe(0);
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
     } finally {
       sandbox.saveStatus = 200;
     }
@@ -193,9 +207,12 @@ describe('with "what worked" on', () => {
     expect(kept[0]!.answers).toEqual({ nearlyLost: 'The incumbent missed a deadline' });
 
     const saves = sandbox.saves.length;
+    const since = Date.now();
     await chooseStage(page, 'Closed won');
     await expect.poll(() => sandbox.saves.length).toBe(saves + 1);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
+    // Not asked again: the win panel's one claim stands (the re-save is only "not lost").
+    expect(await winPanel(page).count()).toBe(0);
     await page.close();
   });
 
@@ -267,8 +284,11 @@ describe('with "what worked" on', () => {
 
   it('counts a renamed won stage once the user adds it to the won labels', async () => {
     const page = await openDeal({ pipeline: 'renamed', stage: '2002' });
+    const since = Date.now();
     await chooseStage(page, 'Signed');
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A renamed stage's id says nothing alone, and "Signed" is no won label yet: the page
+    // was asked and showed no loss, and nothing counts it as a win.
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'no-page-evidence' });
 
     const options = await ext.openPage('options.html');
     const labels = options.locator('#won-labels');

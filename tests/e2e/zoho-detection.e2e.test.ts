@@ -2,9 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANBAN_SETTLE_MS } from '../../src/crm/zoho';
 import {
+  expectNoPrompt,
   expectPrompt,
+  expectPromptedOnce,
   launchExtension,
-  promptCountAfterWait,
   promptOn,
   type Extension,
 } from './harness';
@@ -70,6 +71,11 @@ async function loseInHeader(page: Page, stage = 'Closed Lost'): Promise<void> {
  */
 const expectKanbanPrompt = (page: Page) => expectPrompt(page, KANBAN_SETTLE_MS);
 
+/** A deal as the detection log names it (its record id). */
+const deal = (dealId: string) => ({ crm: 'zoho', dealId });
+/** The deal a record page shows (`…/tab/Potentials/<id>`). */
+const dealOn = (page: Page) => deal(new URL(page.url()).pathname.split('/').at(-1)!);
+
 function cardInColumn(page: Page, name: string, stage: string) {
   return kanbanColumn(page, stage).locator('[data-zcqa="kanban_card"]').filter({ hasText: name });
 }
@@ -77,6 +83,7 @@ function cardInColumn(page: Page, name: string, stage: string) {
 describe('Zoho CRM: a deal moved to a lost stage on its record page', () => {
   it('opens one prompt, named for the deal, once the header picker saves Closed Lost with a reason', async () => {
     const page = await openDeal({ name: 'Globex — Analytics pilot' });
+    const since = Date.now();
     await chooseHeaderStage(page, 'Closed Lost');
     await expect(reasonPopup(page).isVisible()).resolves.toBe(true);
     await giveReasonForLoss(page, 'Lost to Competitor');
@@ -88,7 +95,7 @@ describe('Zoho CRM: a deal moved to a lost stage on its record page', () => {
     await expect(promptOn(page).textContent()).resolves.toContain(
       'Acme Corp · was Negotiation/Review',
     );
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'PUT',
       url: 'https://crm.zoho.com/crm/v2.2/Deals',
@@ -138,6 +145,7 @@ describe('Zoho CRM: a deal card dropped into a lost column of the Kanban view', 
       },
       { id: newDealId(), stage: 'Qualification', name: 'Hooli — Pilot' },
     ]);
+    const since = Date.now();
     await dragCard(page, 'Umbrella — Fleet renewal', 'Closed Lost');
     await expectKanbanPrompt(page);
     await expect(promptOn(page).getByRole('heading').textContent()).resolves.toContain(
@@ -146,7 +154,7 @@ describe('Zoho CRM: a deal card dropped into a lost column of the Kanban view', 
     await expect(promptOn(page).textContent()).resolves.toContain(
       'Umbrella Corp · was Negotiation/Review',
     );
-    expect(await promptCountAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, deal(id), since);
     expect(sandbox.saves.at(-1)).toMatchObject({
       method: 'POST',
       url: 'https://crm.zoho.com/crm/org20261125/kanbanview/updaterecord',
@@ -167,132 +175,148 @@ describe('Zoho CRM: a deal card dropped into a lost column of the Kanban view', 
 
 describe('Zoho CRM: no prompt', () => {
   it('when a record page loads already Closed Lost (and it prompts once the deal is reopened and lost)', async () => {
+    const since = Date.now();
     const page = await openDeal({ stage: 'Closed Lost' });
-    expect(await promptCountAfterWait(page)).toBe(0);
-    // The watcher was live all along: a real loss on the same page prompts.
+    // Loading sends no save and reports no change: no decision to wait for. The watcher was
+    // live all along: a real loss on the same page prompts, the deal's only prompt.
     await chooseHeaderStage(page, 'Negotiation/Review');
     await expect.poll(() => shownStage(page).textContent()).toBe('Negotiation/Review');
     await loseInHeader(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when a Kanban card loads in the Closed Lost column (and it prompts once reopened and lost)', async () => {
-    const page = await openKanban([
-      { id: newDealId(), stage: 'Closed Lost', name: 'Stark — Expansion' },
-    ]);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    const id = newDealId();
+    const since = Date.now();
+    const page = await openKanban([{ id, stage: 'Closed Lost', name: 'Stark — Expansion' }]);
+    // Loading sends nothing: no decision to wait for. The real loss after it is the only prompt.
     await dragCard(page, 'Stark — Expansion', 'Negotiation/Review');
     await cardInColumn(page, 'Stark — Expansion', 'Negotiation/Review').waitFor();
     await dragCard(page, 'Stark — Expansion', 'Closed Lost');
-    await expectKanbanPrompt(page);
+    await expectPromptedOnce(ext, page, deal(id), since);
   });
 
   it('when the deal is marked Closed Won (and Closed Lost afterwards prompts)', async () => {
     const page = await openDeal();
+    const since = Date.now();
     await chooseHeaderStage(page, 'Closed Won');
     await expect.poll(() => shownStage(page).textContent()).toBe('Closed Won');
     await expect(reasonPopup(page).isVisible()).resolves.toBe(false);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
     await loseInHeader(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when the deal moves to another open stage (and Closed Lost afterwards prompts)', async () => {
     const page = await openDeal({ stage: 'Qualification' });
+    const since = Date.now();
     await editStageInline(page, 'Proposal/Price Quote');
     await expect.poll(() => shownStage(page).textContent()).toBe('Proposal/Price Quote');
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // Zoho's 200 proves nothing alone (okStatusIsNotProof): the page was asked, showed no loss.
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'no-page-evidence' });
     await editStageInline(page, 'Closed Lost');
     await giveReasonForLoss(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when Kanban cards move to Closed Won or an open column (and Closed Lost afterwards prompts)', async () => {
+    const [won, open] = [newDealId(), newDealId()];
     const page = await openKanban([
-      { id: newDealId(), stage: 'Negotiation/Review', name: 'Acme — Won deal' },
-      { id: newDealId(), stage: 'Qualification', name: 'Acme — Open deal' },
+      { id: won, stage: 'Negotiation/Review', name: 'Acme — Won deal' },
+      { id: open, stage: 'Qualification', name: 'Acme — Open deal' },
     ]);
+    const since = Date.now();
     await dragCard(page, 'Acme — Won deal', 'Closed Won');
     await dragCard(page, 'Acme — Open deal', 'Value Proposition');
     await cardInColumn(page, 'Acme — Open deal', 'Value Proposition').waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // Closed Won says not lost; an open stage cannot say alone (Zoho's 200 proves nothing), so
+    // the board was asked and showed no loss.
+    await expectNoPrompt(ext, page, deal(won), { since, decision: 'not-lost' });
+    await expectNoPrompt(ext, page, deal(open), { since, decision: 'no-page-evidence' });
     await dragCard(page, 'Acme — Open deal', 'Closed Lost');
-    await expectKanbanPrompt(page);
+    await expectPromptedOnce(ext, page, deal(open), since);
   });
 
   it('when the user cancels the Reason for loss popup (nothing is saved)', async () => {
     const page = await openDeal();
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await chooseHeaderStage(page, 'Closed Lost');
     await reasonPopup(page).getByRole('button', { name: 'Cancel' }).click();
     await reasonPopup(page).waitFor({ state: 'hidden' });
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A cancelled popup sends nothing: no decision to wait for. The real loss after it is the
+    // deal's only prompt (one from the cancel, however late, would be a second).
     expect(sandbox.saves.length).toBe(savesBefore);
     await expect(shownStage(page).textContent()).resolves.toBe('Negotiation/Review');
     await loseInHeader(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   for (const status of [400, 403, 500]) {
     it(`when Zoho answers the record page's save with ${status} (the page keeps the old stage)`, async () => {
       const page = await openDeal();
       sandbox.saveStatus = status;
+      const since = Date.now();
       await loseInHeader(page);
       await page.getByRole('alert').filter({ hasText: 'Sandbox refused the save' }).waitFor();
       await expect(shownStage(page).textContent()).resolves.toBe('Negotiation/Review');
-      expect(await promptCountAfterWait(page)).toBe(0);
-      // The retry that succeeds is the real loss.
+      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+      // The retry that succeeds is the real loss, and the deal's only prompt.
       sandbox.saveStatus = 200;
       await loseInHeader(page);
-      await expectPrompt(page);
+      await expectPromptedOnce(ext, page, dealOn(page), since);
     });
   }
 
   it("when the record page's save is answered 200 but the record says error", async () => {
     const page = await openDeal();
     sandbox.saveRecord = 'error';
+    const since = Date.now();
     await editStageInline(page, 'Closed Lost');
     await giveReasonForLoss(page);
     await page.getByRole('alert').filter({ hasText: 'Sandbox refused the save' }).waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // A 200 can hide an error: the page was asked and showed no loss.
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'no-page-evidence' });
     sandbox.saveRecord = 'success';
     await page.getByRole('button', { name: 'Save Stage' }).click();
     await giveReasonForLoss(page);
-    await expectPrompt(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
   it('when a Kanban card dropped into Closed Lost moves back because the save failed', async () => {
-    const page = await openKanban([
-      { id: newDealId(), stage: 'Negotiation/Review', name: 'Initech — Upgrade' },
-    ]);
+    const id = newDealId();
+    const page = await openKanban([{ id, stage: 'Negotiation/Review', name: 'Initech — Upgrade' }]);
     sandbox.saveStatus = 500;
     sandbox.saveDelayMs = 300;
+    const since = Date.now();
     await dragCard(page, 'Initech — Upgrade', 'Closed Lost');
     // The board moved the card before the server answered…
     await cardInColumn(page, 'Initech — Upgrade', 'Closed Lost').waitFor();
     // …and moves it back once the save fails.
     await cardInColumn(page, 'Initech — Upgrade', 'Negotiation/Review').waitFor();
     await page.getByRole('alert').filter({ hasText: "couldn't be moved" }).waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, deal(id), { since, decision: 'refused-save' });
     sandbox.saveStatus = 200;
     await dragCard(page, 'Initech — Upgrade', 'Closed Lost');
-    await expectKanbanPrompt(page);
+    await expectPromptedOnce(ext, page, deal(id), since);
   });
 
   it('when a Kanban save is answered 207 with the record in error and the card moves back', async () => {
     // A 2xx the save observer counts: only the card moving back tells, within the settle time.
+    const id = newDealId();
     const page = await openKanban([
-      { id: newDealId(), stage: 'Identify Decision Makers', name: 'Soylent — Rollout' },
+      { id, stage: 'Identify Decision Makers', name: 'Soylent — Rollout' },
     ]);
     sandbox.saveStatus = 207;
     sandbox.saveRecord = 'error';
+    const since = Date.now();
     await dragCard(page, 'Soylent — Rollout', 'Closed Lost');
     await cardInColumn(page, 'Soylent — Rollout', 'Identify Decision Makers').waitFor();
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, deal(id), { since, decision: 'no-page-evidence' });
     sandbox.saveStatus = 200;
     sandbox.saveRecord = 'success';
     await dragCard(page, 'Soylent — Rollout', 'Closed Lost');
-    await expectKanbanPrompt(page);
+    await expectPromptedOnce(ext, page, deal(id), since);
   });
 
   it('when the same loss is saved again on the record page', async () => {
@@ -301,25 +325,37 @@ describe('Zoho CRM: no prompt', () => {
     await expectPrompt(page);
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     const savesBefore = sandbox.saves.length;
+    const since = Date.now();
     await editStageInline(page, 'Closed Lost');
     await giveReasonForLoss(page);
     await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
-    expect(await promptCountAfterWait(page)).toBe(0);
+    // Either the page shows nothing new (it showed the loss already), or the inline editor's
+    // moment on another value makes it report the loss again: the loss already prompted for.
+    const { decision } = await expectNoPrompt(ext, page, dealOn(page), { since });
+    expect(['no-page-evidence', 'duplicate']).toContain(decision);
   });
 
   it('when a lost Kanban card is saved lost again: into the other lost column, or reopened and lost (the same loss)', async () => {
+    const id = newDealId();
     const page = await openKanban([
-      { id: newDealId(), stage: 'Value Proposition', name: 'Cyberdyne — Renewal' },
+      { id, stage: 'Value Proposition', name: 'Cyberdyne — Renewal' },
     ]);
     await dragCard(page, 'Cyberdyne — Renewal', 'Closed Lost');
     await expectKanbanPrompt(page);
     await promptOn(page).getByRole('button', { name: 'Later' }).click();
     const savesBefore = sandbox.saves.length;
-    await dragCard(page, 'Cyberdyne — Renewal', 'Closed-Lost to Competition');
-    await dragCard(page, 'Cyberdyne — Renewal', 'Negotiation/Review');
-    await dragCard(page, 'Cyberdyne — Renewal', 'Closed Lost');
+    // Each move, once its decision is in: the other lost column shows no new loss, nor does the
+    // open column; the loss after reopening is the loss already prompted for.
+    for (const [column, decision] of [
+      ['Closed-Lost to Competition', 'no-page-evidence'],
+      ['Negotiation/Review', 'no-page-evidence'],
+      ['Closed Lost', 'duplicate'],
+    ] as const) {
+      const since = Date.now();
+      await dragCard(page, 'Cyberdyne — Renewal', column);
+      await expectNoPrompt(ext, page, deal(id), { since, decision });
+    }
     await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 3);
-    expect(await promptCountAfterWait(page)).toBe(0);
   });
 });
 
