@@ -102,6 +102,22 @@ describe('createPageReader: does the page show the deal lost after the save?', (
     await expect(accepted).resolves.toBe('Closed lost');
   });
 
+  it('takes a re-rendered part that lists every stage for what it was, not a new loss', async () => {
+    appendBody('<ol id="bar"><li>Qualification</li><li>Closed lost</li></ol>');
+    const page = reader();
+    vi.advanceTimersByTime(1000);
+    click();
+    const answer = page.lossShown('42', Date.now());
+    // The CRM saved another open stage and drew its stage bar again: new elements, same words.
+    document
+      .getElementById('bar')!
+      .replaceWith(Object.assign(document.createElement('ol'), { innerText: '' }));
+    appendBody('<ol><li>Proposal</li><li>Closed lost</li></ol>');
+    show('Proposal');
+    await vi.advanceTimersByTimeAsync(EVIDENCE_WAIT_MS + 100);
+    await expect(answer).resolves.toBeUndefined();
+  });
+
   it('forgets what it saw longer ago than the correlation window', async () => {
     const page = reader();
     vi.advanceTimersByTime(CORRELATION_WINDOW_MS + 1);

@@ -92,7 +92,7 @@ export function createPageReader(options: {
       const before = shownBefore(dealId, savedAt);
       if (before === undefined) return undefined;
       for (let waited = 0; !signal.aborted; waited += EVIDENCE_CHECK_MS) {
-        const fresh = lostLabelElements(root, options.isLost()).find((el) => !before.has(el));
+        const fresh = newlySayingLost(before, lostLabelElements(root, options.isLost()));
         if (fresh) {
           // The page as it is now is the baseline of the next save.
           snapshot();
@@ -119,4 +119,20 @@ function documentRequestedAt(): number {
  */
 export function dealOnPage(adapter: CrmAdapter, root: Document, dealId: string): DealContext {
   return fitDeal(adapter.readDeal?.(root) ?? { dealName: fallbackDealName(adapter.name, dealId) });
+}
+
+/**
+ * An element saying lost now that did not when the save was sent. A page that re-renders a
+ * part (a stage history bar listing every stage) puts new elements where the old ones were:
+ * each new one with the text of an old one now gone from the page is that one again, not news.
+ */
+export function newlySayingLost(before: Set<Element>, now: Element[]): Element | undefined {
+  const rerendered = [...before].filter((el) => !el.isConnected).map(ownText);
+  for (const el of now) {
+    if (before.has(el)) continue;
+    const again = rerendered.indexOf(ownText(el));
+    if (again < 0) return el;
+    rerendered.splice(again, 1);
+  }
+  return undefined;
 }
