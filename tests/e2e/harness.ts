@@ -302,14 +302,14 @@ export function hubspotListUrl(
 
 /** Drags a board card (by its deal's name) into the column of a stage (by its label). */
 export async function dragHubSpotCard(page: Page, name: string, stage: string): Promise<void> {
-  const card = page.locator('[data-test-id="board-card"]', { hasText: name });
+  const card = page.locator(markup('[data-test-id="board-card"]'), { hasText: name });
   await card.dragTo(page.getByRole('group', { name: stage, exact: true }));
 }
 
 /** The stage label of the column a board card sits in. */
 export function hubspotColumnOf(page: Page, name: string): Promise<string | null> {
   return page
-    .locator('[data-test-id="board-card"]', { hasText: name })
+    .locator(markup('[data-test-id="board-card"]'), { hasText: name })
     .evaluate((card) => card.closest('[role="group"]')?.getAttribute('aria-label') ?? null);
 }
 

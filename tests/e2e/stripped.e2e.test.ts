@@ -22,8 +22,10 @@ import {
 import {
   chooseRowStage,
   chooseStage,
+  dragHubSpotCard,
   expectDecision,
   expectPrompt,
+  hubspotBoardUrl,
   hubspotDealUrl,
   hubspotListUrl,
   launchExtension,
@@ -173,6 +175,24 @@ describe('HubSpot deals table, markup never seen', () => {
     await expectPrompt(page, SAVE_ALONE_MS);
     await expect(heading(page)).resolves.toContain(name);
     expect((await expectDecision(ext, deal, 'prompted', since)).evidence).toBe('save alone');
+  });
+});
+
+describe('HubSpot board, markup never seen', () => {
+  it('prompts for a card dragged into Closed lost, named from its link', async () => {
+    hubspot.saveStatus = 200;
+    const dealId = String(next++);
+    const page = await ext.context.newPage();
+    await page.goto(
+      hubspotBoardUrl([[dealId, 'contractsent', 'Initech — Seats', 'Initech Inc.', '$24,000.00']]),
+    );
+    await page.getByRole('link', { name: 'Initech — Seats' }).waitFor();
+    await dragHubSpotCard(page, 'Initech — Seats', 'Closed lost');
+    // The save alone proves it; the board's detector still reads the card here (it finds cards
+    // by their link to the record, not by markup), so its report is the context.
+    await expectDecision(ext, { crm: 'hubspot', dealId }, 'prompted');
+    await expectPrompt(page);
+    await expect(heading(page)).resolves.toContain('Initech — Seats');
   });
 });
 
