@@ -88,6 +88,19 @@ if (headed) {
     .getByRole('dialog', { name: /^Won: / })
     .waitFor();
   await shot(won, 'won', 'opted in: a won deal asks what worked, in three questions');
+
+  // What Rebound saw and decided: the detection log, in words.
+  const log = await ext.openPage('options.html#detection');
+  await log.getByRole('heading', { name: 'Detection' }).first().waitFor();
+  await log.getByText('Prompted, on the evidence of').first().waitFor();
+  await log.evaluate(() =>
+    document.getElementById('detection')?.scrollIntoView({ block: 'start' }),
+  );
+  await shot(
+    log,
+    'detection-log',
+    'options → Detection: each save, page report and decision, and why',
+  );
   await ext.close();
   console.log('Done.');
 }
