@@ -6,7 +6,8 @@ import {
   hubspotBoardUrl,
   hubspotColumnOf,
   launchExtension,
-  promptCountAfterWait,
+  expectNoPrompt,
+  expectPromptedOnce,
   promptOn,
   serveHubSpot,
   storedLessons,
@@ -47,8 +48,11 @@ async function openBoard(...args: Parameters<typeof hubspotBoardUrl>) {
 /** The board moves a card at once: the loss counts once it stayed BOARD_SETTLE_MS. */
 const expectBoardPrompt = (page: Parameters<typeof expectPrompt>[0]) =>
   expectPrompt(page, BOARD_SETTLE_MS);
-const boardPromptsAfterWait = (page: Parameters<typeof promptCountAfterWait>[0]) =>
-  promptCountAfterWait(page, BOARD_SETTLE_MS);
+/** The deal of a board card, as the detection log names it. */
+const deal = (board: HubSpotCard[], index: number) => ({
+  crm: 'hubspot',
+  dealId: board[index]![0],
+});
 
 async function saveLostReason(page: Parameters<typeof expectPrompt>[0], reason: string) {
   await page.getByLabel('Closed lost reason', { exact: true }).fill(reason);
@@ -70,7 +74,7 @@ describe('HubSpot board: a card dragged into Closed lost', () => {
       url: expect.stringContaining(`/api/crm-objects/v1/objects/deals/${board[0]![0]}`),
       body: { properties: [{ name: 'dealstage', value: 'closedlost' }] },
     });
-    expect(await boardPromptsAfterWait(page)).toBe(1);
+    await expectPromptedOnce(ext, page, deal(board, 0));
   });
 
   it('prompts on the older board URL, saved through the inbounddb batch shape', async () => {
@@ -107,48 +111,55 @@ describe('HubSpot board: no prompt', () => {
   it('when the card is dropped on Closed won or another open stage (and Closed lost afterwards prompts)', async () => {
     const board = cards(['contractsent', 'Wonka — Factory tour'], ['appointmentscheduled', 'Acme']);
     const page = await openBoard(board);
+    const since = Date.now();
     await dragHubSpotCard(page, 'Wonka — Factory tour', 'Closed won');
     await dragHubSpotCard(page, 'Acme', 'Qualified to buy');
     expect(await hubspotColumnOf(page, 'Acme')).toBe('Qualified to buy');
-    expect(await boardPromptsAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, deal(board, 0), { since, decision: 'not-lost' });
+    await expectNoPrompt(ext, page, deal(board, 1), { since, decision: 'not-lost' });
     // The board was watched all along: a real loss on it prompts.
     await dragHubSpotCard(page, 'Acme', 'Closed lost');
-    await expectBoardPrompt(page);
+    await expectPromptedOnce(ext, page, deal(board, 1), since);
   });
 
   it('when HubSpot refuses the save and the card goes back (and the retry that succeeds prompts)', async () => {
     const board = cards(['contractsent', 'Soylent — Supply contract']);
     const page = await openBoard(board);
+    const since = Date.now();
     sandbox.saveStatus = 500;
     await dragHubSpotCard(page, 'Soylent — Supply contract', 'Closed lost');
     await page.getByRole('alert').filter({ hasText: "couldn't be moved" }).waitFor();
     expect(await hubspotColumnOf(page, 'Soylent — Supply contract')).toBe('Contract sent');
-    expect(await boardPromptsAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, deal(board, 0), { since, decision: 'refused-save' });
     sandbox.saveStatus = 200;
     await dragHubSpotCard(page, 'Soylent — Supply contract', 'Closed lost');
-    await expectBoardPrompt(page);
+    await expectPromptedOnce(ext, page, deal(board, 0), since);
   });
 
   it('when the drop is cancelled in the "Closed lost reason" dialog (and saving it afterwards prompts)', async () => {
     const board = cards(['qualifiedtobuy', 'Cyberdyne — Pilot']);
     const page = await openBoard(board, { lostReasonDialog: '1' });
+    const since = Date.now();
     const savesBefore = sandbox.saves.length;
     await dragHubSpotCard(page, 'Cyberdyne — Pilot', 'Closed lost');
     await page.locator('[data-test-id="required-cancel"]').click();
     expect(await hubspotColumnOf(page, 'Cyberdyne — Pilot')).toBe('Qualified to buy');
-    expect(await boardPromptsAfterWait(page)).toBe(0);
+    // Nothing was saved, so there is nothing to decide: the real loss below is the deal's one
+    // prompt (a late one from the cancelled drop would make two).
     expect(sandbox.saves).toHaveLength(savesBefore);
     await dragHubSpotCard(page, 'Cyberdyne — Pilot', 'Closed lost');
     await saveLostReason(page, 'Budget');
-    await expectBoardPrompt(page);
+    await expectPromptedOnce(ext, page, deal(board, 0), since);
   });
 
   it('for a card that loads in Closed lost (and a reopened, lost again card prompts)', async () => {
     const board = cards(['closedlost', 'Oceanic — Route deal']);
+    const since = Date.now();
     const page = await openBoard(board);
-    expect(await boardPromptsAfterWait(page)).toBe(0);
+    // A card that loads lost sends nothing: the reopened card's loss is the deal's one prompt.
     await dragHubSpotCard(page, 'Oceanic — Route deal', 'Contract sent');
+    await expectNoPrompt(ext, page, deal(board, 0), { since, decision: 'not-lost' });
     await dragHubSpotCard(page, 'Oceanic — Route deal', 'Closed lost');
-    await expectBoardPrompt(page);
+    await expectPromptedOnce(ext, page, deal(board, 0), since);
   });
 });
