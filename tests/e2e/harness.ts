@@ -313,6 +313,11 @@ export function hubspotColumnOf(page: Page, name: string): Promise<string | null
     .evaluate((card) => card.closest('[role="group"]')?.getAttribute('aria-label') ?? null);
 }
 
+/** The sandbox HubSpot deal a record page shows, as the detection log names it. */
+export function hubspotDealOf(page: Page): { crm: string; dealId: string } {
+  return { crm: 'hubspot', dealId: new URL(page.url()).pathname.split('/').at(-1)! };
+}
+
 /** Chooses a stage in the sandbox's stage dropdown, as a user would. */
 export async function chooseStage(page: Page, label: string): Promise<void> {
   await page.locator(markup('[data-test-id="dropdown-toggle"]')).click();

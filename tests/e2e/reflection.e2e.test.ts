@@ -5,7 +5,9 @@ import {
   expectPrompt,
   hubspotDealUrl,
   launchExtension,
-  promptCountAfterWait,
+  expectDecision,
+  expectNoPrompt,
+  hubspotDealOf,
   promptOn,
   serveHubSpot,
   storedLessons,
@@ -164,9 +166,12 @@ describe('Remind me and Skip', () => {
       await promptOn(page).waitFor({ state: 'detached' });
       if (i === 0) {
         // The same deal lost again (reopened, lost): skipped means never again.
+        const reopened = Date.now();
         await chooseStage(page, 'Contract sent');
+        await expectDecision(ext, hubspotDealOf(page), 'not-lost', reopened);
+        const since = Date.now();
         await chooseStage(page, 'Closed lost');
-        expect(await promptCountAfterWait(page)).toBe(0);
+        await expectNoPrompt(ext, page, hubspotDealOf(page), { since, decision: 'duplicate' });
       }
     }
     const fourth = await loseHubSpotDeal(ext);
@@ -188,7 +193,7 @@ describe('settings: when Rebound asks', () => {
     const small = await ext.context.newPage();
     await small.goto(hubspotDealUrl({ dealId: String(nextDeal++), amount: '$1,200.00' }));
     await chooseStage(small, 'Closed lost');
-    expect(await promptCountAfterWait(small)).toBe(0);
+    await expectNoPrompt(ext, small, hubspotDealOf(small), { decision: 'below-minimum' });
     await loseHubSpotDeal(ext, { amount: '$9,000.00' });
 
     await options.getByLabel('Don’t ask about deals worth less than').fill('');
@@ -203,7 +208,7 @@ describe('settings: when Rebound asks', () => {
       hubspotDealUrl({ dealId: String(nextDeal++), name: 'Initrode — Over the cap' }),
     );
     await chooseStage(page, 'Closed lost');
-    expect(await promptCountAfterWait(page)).toBe(0);
+    await expectNoPrompt(ext, page, hubspotDealOf(page), { decision: 'daily-cap' });
     const popup = await ext.openPage('popup.html');
     await popup.getByTestId('draft').filter({ hasText: 'Initrode — Over the cap' }).waitFor();
     await setDailyCap(100);
