@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { keepCustomRulesRegistered } from '../src/background/custom-rules';
 import { openDetectionLog } from '../src/background/detection-log';
 import { startLossDetection } from '../src/background/loss-flow';
+import { createTabHealth } from '../src/background/tab-health';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
@@ -10,7 +11,8 @@ import { reflectPageUrl } from '../src/reflection/reflect-page';
 export default defineBackground(() => {
   const db = database();
   const log = openDetectionLog();
-  routeMessages(db, startLossDetection(db, log), log);
+  const tabs = createTabHealth();
+  routeMessages(db, startLossDetection(db, log, tabs), log, tabs);
   handleReminders(db);
   keepCustomRulesRegistered();
   browser.commands.onCommand.addListener((command) => {

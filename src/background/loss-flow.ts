@@ -20,6 +20,7 @@ import { observeStageSaves, type SaveAnswered } from '../detection/network-obser
 import {
   DealEventSchema,
   PageReadSchema,
+  STAGE_MAX,
   type LossEvent,
   type PageRead,
   type ToContent,
@@ -30,6 +31,7 @@ import { SKIP_STREAK } from '../settings/schema';
 import { resolveTemplate } from '../reflection/template';
 import { loadSettings, saveSettings, watchSettings } from '../settings/store';
 import type { DetectionLog } from './detection-log';
+import type { TabHealthBoard } from './tab-health';
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
 const PENDING_MS = 60_000;
@@ -38,14 +40,11 @@ const PENDING_MS = 60_000;
  * edit, a batch request): one panel, the others offered after it.
  */
 export const BULK_WINDOW_MS = 3000;
-const STAGE_MAX = 200;
 const READ_TRIES = 6;
 const READ_RETRY_MS = 500;
 
 export type LossFlow = {
   observed(observed: ObservedInTab): void;
-  /** The page a CRM tab shows now (its content script armed there). */
-  tabShows(tabId: number, url: string): void;
   /** The prompt (loss or win) waiting for this tab, taken (so it shows once). */
   takePending(tabId: number): ToContent | undefined;
 };
@@ -68,6 +67,7 @@ export type LossFlowOptions = Pick<CorrelatorOptions, 'windowMs' | 'graceMs'>;
 export function startLossDetection(
   db: ReboundDatabase,
   log: DetectionLog,
+  tabs: TabHealthBoard,
   options: LossFlowOptions = {},
 ): LossFlow {
   const pending = new Map<number, { message: ToContent; at: number }>();
@@ -216,11 +216,10 @@ export function startLossDetection(
       result: observed.result ?? 'lost',
       generic,
     });
-  /** The page each CRM tab shows: a save from a board waits for the board's settled report. */
-  const tabPages = new Map<number, string>();
+  /** A save from a tab on a board waits for the board's settled report (the tab's page). */
   const boardGrace = (save: SaveConfirmed) => {
     const adapter = adapterById(save.crm);
-    const url = tabPages.get(save.tabId);
+    const url = tabs.of(save.tabId)?.url;
     const page = adapter && url ? adapter.parsePage(new URL(url)) : undefined;
     return page?.kind === 'board' ? (adapter?.boardSettleMs ?? 0) : 0;
   };
@@ -285,9 +284,6 @@ export function startLossDetection(
     observed(observed) {
       logPage(observed, false);
       correlator.pageShowedLoss(observed, networks[observed.crm] !== undefined);
-    },
-    tabShows(tabId, url) {
-      tabPages.set(tabId, url);
     },
     takePending(tabId) {
       const waiting = pending.get(tabId);

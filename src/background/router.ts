@@ -4,19 +4,22 @@ import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import { adapterById } from '../crm/registry';
-import type { Reply, TabHealth } from '../messaging/messages';
+import type { Reply } from '../messaging/messages';
 import { onBackgroundMessage } from '../messaging/transport';
 import type { DetectionLog } from './detection-log';
 import type { LossFlow } from './loss-flow';
 import { openRecentDeals } from './recent-deals';
 import { PANEL_SCRIPT } from '../reflection/panel-api';
 import { scheduleReminder } from './reminders';
+import type { TabHealthBoard } from './tab-health';
 
 /** Answers the content scripts' and extension pages' messages. */
-export function routeMessages(db: ReboundDatabase, losses: LossFlow, log: DetectionLog): void {
-  // Detection health per tab, for the popup. Lost when the worker sleeps; each page re-reports
-  // when it arms, which is when it matters.
-  const health = new Map<number, TabHealth>();
+export function routeMessages(
+  db: ReboundDatabase,
+  losses: LossFlow,
+  log: DetectionLog,
+  health: TabHealthBoard,
+): void {
   const recentDeals = openRecentDeals();
 
   onBackgroundMessage(async (message, sender): Promise<Reply> => {
@@ -75,14 +78,13 @@ export function routeMessages(db: ReboundDatabase, losses: LossFlow, log: Detect
       case 'health/report': {
         if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
         const { crm, url, missing } = message;
-        health.set(tabId, { crm, url, missing, tabId, at: Date.now() });
-        losses.tabShows(tabId, url);
+        health.report({ crm, url, missing, tabId, at: Date.now() });
         return { ok: true };
       }
       case 'health/get':
-        return { ok: true, data: health.get(message.tabId) };
+        return { ok: true, data: health.of(message.tabId) };
       case 'health/all':
-        return { ok: true, data: [...health.values()] };
+        return { ok: true, data: health.all() };
       case 'deal/seen': {
         // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
         if (tabId === undefined || !adapterById(message.crm)) {

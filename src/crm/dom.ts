@@ -196,6 +196,13 @@ export function readCardWith(
   };
 }
 
+/** Only the parts of a reading that say something (neither undefined nor empty text). */
+export function knownParts<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, part]) => part !== undefined && part !== ''),
+  ) as Partial<T>;
+}
+
 /** Page text cut to `max` characters, marked with an ellipsis when it was longer. */
 export function clipText(text: string | undefined, max: number): string | undefined {
   return text && text.length > max ? `${text.slice(0, max - 1)}…` : text;

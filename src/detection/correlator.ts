@@ -1,3 +1,4 @@
+import { knownParts } from '../crm/dom';
 import type { LossObserved } from '../messaging/messages';
 
 /** A CRM's own save of a deal's stage that the server accepted (2xx). */
@@ -156,13 +157,10 @@ export class LossCorrelator {
     if (!save.okStatusIsNotProof || state.intent) return state;
     const intent = this.take(this.pages, state, (p) => p.intent === true);
     if (!intent) return state;
-    const known = Object.fromEntries(
-      Object.entries(state.deal).filter(([, value]) => value !== undefined && value !== ''),
-    );
     return {
       ...state,
       stageBefore: state.stageBefore || intent.stageBefore,
-      deal: { ...intent.deal, ...known },
+      deal: { ...intent.deal, ...knownParts(state.deal) },
     };
   }
 

@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { lostMatcher } from '../crm/stage-labels';
 import { hubspot } from '../crm/hubspot';
 import { mergeDeal, readDealContext, readDealGenerically, titleName } from './generic-read';
-import { fallbackDealName, lostLabelsShown } from './page-shown';
+import { fallbackDealName, lostLabelElements, ownText } from './page-shown';
 
 const isLost = lostMatcher();
+/** The lost labels the page shows, as text. */
+const lostLabelsShown = (root: Document, matches: typeof isLost) =>
+  lostLabelElements(root, matches).map(ownText);
 
 /** Puts markup in the test page (parsed, as the fixtures' tests do). */
 function setBody(html: string) {
@@ -23,7 +26,7 @@ afterEach(() => {
   document.title = '';
 });
 
-describe('lostLabelsShown: the lost labels a page shows as saved state', () => {
+describe('lostLabelElements: the lost labels a page shows as saved state', () => {
   it('counts each element whose own text is a lost label, in any language the labels cover', () => {
     page(`
       <header><span class="badge">Closed lost</span></header>

@@ -1,4 +1,4 @@
-import { cleanText, fitDeal, parseAmount, valueOf } from '../crm/dom';
+import { cleanText, fitDeal, knownParts, parseAmount, valueOf } from '../crm/dom';
 import type { CrmAdapter, DealContext } from '../crm/types';
 import { eachShownElement, fallbackDealName, ownText } from './page-shown';
 
@@ -177,19 +177,13 @@ export function mergeDeal(
   fallbackName: string,
   untitled: (name: string) => boolean,
 ): DealContext {
-  const merged: DealContext = { ...generic, ...definedOnly(fromAdapter ?? {}), dealName: '' };
+  const merged: DealContext = { ...generic, ...knownParts(fromAdapter ?? {}), dealName: '' };
   const adapterName = fromAdapter?.dealName;
   merged.dealName =
     (adapterName && !untitled(adapterName) ? adapterName : undefined) ??
     generic.dealName ??
     fallbackName;
   return merged;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && v !== ''),
-  ) as Partial<T>;
 }
 
 const UNTITLED = /^untitled (deal|opportunity)$/i;

@@ -70,14 +70,6 @@ export function lostLabelElements(
   return found;
 }
 
-/** The lost labels a page now shows, as text. */
-export function lostLabelsShown(
-  root: Document,
-  isLost: (label: string | undefined) => boolean,
-): string[] {
-  return lostLabelElements(root, isLost).map(ownText);
-}
-
 /** What a deal is called when nothing on the page names it: the prompt then asks for its name. */
 export function fallbackDealName(crmName: string, dealId: string): string {
   return `${crmName} deal ${dealId}`;

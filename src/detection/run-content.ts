@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { ToContentSchema, type ToContent } from '../messaging/content-messages';
+import { STAGE_MAX, ToContentSchema, type ToContent } from '../messaging/content-messages';
 import type { PageRead } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/content-transport';
 import { injectPanel, lazyPromptQueue } from '../reflection/panel-api';
@@ -48,7 +48,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       deal: await prompts
         .withApi((api) => api.readDealContext(adapter, document, url, dealId))
         .catch(() => dealOnPage(adapter, document, dealId)),
-      lossShown: clipText(lossShown, 200),
+      lossShown: clipText(lossShown, STAGE_MAX),
       loadedAfterSave: reader?.loadedAfter(savedAt) || undefined,
     };
   };
