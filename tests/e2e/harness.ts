@@ -268,6 +268,22 @@ export type HubSpotCard = [
 ];
 
 /**
+ * A maker of sandbox board cards or table rows for deals never seen before in this profile (so
+ * one test's prompt never dedupes another's), ids from `nextId`, each company named after the
+ * deal's first word and worth `amount`.
+ */
+export function freshHubSpotDeals(nextId: () => number, amount: string) {
+  return (...specs: [stageId: string, name: string][]): HubSpotCard[] =>
+    specs.map(([stageId, name]) => [
+      String(nextId()),
+      stageId,
+      name,
+      `${name.split(' ')[0]} Inc.`,
+      amount,
+    ]);
+}
+
+/**
  * The sandbox deals board with these cards, at the board view's URL (or, with `older`, the older
  * `/deals/board/view/all/`); `save: 'batch'` saves through the inbounddb batch shape.
  */
@@ -416,9 +432,14 @@ export async function popupHealthFor(
   await crm.bringToFront();
   const health = popup.getByTestId('detection-health');
   const deadline = Date.now() + 15_000;
-  while ((await health.count()) === 0) {
+  for (;;) {
+    // Each opening of the popup gets a second for the warning to show, then reads afresh.
+    const shown = await health.waitFor({ timeout: 1000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) break;
     if (Date.now() > deadline) throw new Error(`The popup shows no detection warning for ${url}`);
-    await popup.waitForTimeout(1000);
     await popup.reload();
   }
   return { popup, crm, health };

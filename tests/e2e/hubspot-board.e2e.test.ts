@@ -12,6 +12,7 @@ import {
   serveHubSpot,
   storedLessons,
   type Extension,
+  freshHubSpotDeals,
   type HubSpotCard,
   type SandboxCrm,
 } from './harness';
@@ -26,16 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => ext?.close());
 
-/** Cards of deals never seen before in this profile, so one test's prompt never dedupes another's. */
-function cards(...specs: [stageId: string, name: string][]): HubSpotCard[] {
-  return specs.map(([stageId, name]) => [
-    String(nextDeal++),
-    stageId,
-    name,
-    `${name.split(' ')[0]} Inc.`,
-    '$24,000.00',
-  ]);
-}
+const cards = freshHubSpotDeals(() => nextDeal++, '$24,000.00');
 
 async function openBoard(...args: Parameters<typeof hubspotBoardUrl>) {
   sandbox.saveStatus = 200;

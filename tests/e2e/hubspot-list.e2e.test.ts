@@ -15,6 +15,7 @@ import {
   rowStageShown,
   serveHubSpot,
   type Extension,
+  freshHubSpotDeals,
   type HubSpotCard,
   type SandboxCrm,
 } from './harness';
@@ -32,16 +33,7 @@ afterAll(() => ext?.close());
 /** With no page report, a save that says lost waits out the grace time, then prompts. */
 const SAVE_ALONE_MS = PAGE_GRACE_MS;
 
-/** Rows of deals never seen before in this profile, so one test's prompt never dedupes another's. */
-function rows(...specs: [stageId: string, name: string][]): HubSpotCard[] {
-  return specs.map(([stageId, name]) => [
-    String(nextDeal++),
-    stageId,
-    name,
-    `${name.split(' ')[0]} Inc.`,
-    '$31,500.00',
-  ]);
-}
+const rows = freshHubSpotDeals(() => nextDeal++, '$31,500.00');
 
 const dealOf = (row: HubSpotCard) => ({ crm: 'hubspot', dealId: row[0] });
 
