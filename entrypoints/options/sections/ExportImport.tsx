@@ -14,6 +14,7 @@ import { downloadText } from '../../../src/ui/download';
 import { importFile } from '../../../src/ui/import-file';
 import { t } from '../../../src/i18n/t';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
+import { StoragePersistence } from '../../../src/ui/StoragePersistence';
 import type { Win } from '../../../src/wins/schema';
 
 const FORMATS = {
@@ -82,6 +83,7 @@ export function ExportImport() {
   return (
     <section aria-labelledby="export-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="export-title">{t('export_title')}</h2>
+      <StoragePersistence />
       <div class="row">
         {Object.entries(FORMATS).map(([ext, format]) => (
           <button
