@@ -16,7 +16,18 @@ export default defineConfig({
     // storage: settings (lost labels, user rules), read by content scripts too.
     // scripting: runs the content script on the user's own CRM rules' pages (registered at run time).
     // alarms + notifications: "Later" reminders that open the reflection in an extension page.
-    permissions: ['webRequest', 'storage', 'scripting', 'alarms', 'notifications'],
+    // unlimitedStorage: the lessons in IndexedDB are the only copy; in Chromium this is what
+    // exempts them from eviction when the disk runs low (navigator.storage.persist() is not
+    // granted to an extension page there), and Firefox grants persistent storage with it. No
+    // install warning. See the README's Permissions.
+    permissions: [
+      'webRequest',
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'alarms',
+      'notifications',
+    ],
     // Only the CRMs Rebound has adapters for; no <all_urls>.
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.

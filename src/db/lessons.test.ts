@@ -107,7 +107,7 @@ describe('importLessons', () => {
       stored(B, '10', 'B same time'),
       stored(C, '05', 'C new'),
     ]);
-    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(counts).toEqual({ added: 1, updated: 1, unchanged: 1, skipped: [] });
     expect((await db.lessons.get(A))?.dealName).toBe('A edited later');
     expect((await db.lessons.get(B))?.dealName).toBe('B as stored');
     expect((await db.lessons.get(C))?.dealName).toBe('C new');
@@ -119,14 +119,64 @@ describe('importLessons', () => {
       added: 0,
       updated: 0,
       unchanged: 1,
+      skipped: [],
     });
     expect((await db.lessons.get(A))?.dealName).toBe('Edited after the export');
   });
 
   it('changes nothing when the same export is imported twice', async () => {
     const file = [stored(A, '10', 'A'), stored(B, '11', 'B')];
-    expect(await importLessons(db, file)).toEqual({ added: 2, updated: 0, unchanged: 0 });
-    expect(await importLessons(db, file)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await importLessons(db, file)).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: [],
+    });
+    expect(await importLessons(db, file)).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      skipped: [],
+    });
     expect(await countLessons(db)).toBe(2);
+  });
+
+  it('stores one lesson for copies with the same id in one file, and names the ones left out', async () => {
+    const file = [
+      stored(A, '10', 'A as first exported'),
+      stored(B, '10', 'B'),
+      stored(A, '12', 'A edited later'),
+      stored(A, '11', 'A edited in between'),
+    ];
+    const counts = await importLessons(db, file);
+    expect(counts).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      skipped: [
+        { skipped: 1, kept: 3 },
+        { skipped: 4, kept: 3 },
+      ],
+    });
+    expect(await countLessons(db)).toBe(counts.added);
+    expect((await db.lessons.get(A))?.dealName).toBe('A edited later');
+  });
+
+  it('keeps the later copy in the file when two with one id were changed at the same time', async () => {
+    const counts = await importLessons(db, [stored(A, '10', 'First'), stored(A, '10', 'Second')]);
+    expect(counts).toMatchObject({ added: 1, skipped: [{ skipped: 1, kept: 2 }] });
+    expect((await db.lessons.get(A))?.dealName).toBe('Second');
+  });
+
+  it('compares the newest copy in the file with the one already here', async () => {
+    await db.lessons.add(stored(A, '20', 'Edited after the export'));
+    const counts = await importLessons(db, [stored(A, '10', 'Old'), stored(A, '11', 'Less old')]);
+    expect(counts).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      skipped: [{ skipped: 1, kept: 2 }],
+    });
+    expect((await db.lessons.get(A))?.dealName).toBe('Edited after the export');
   });
 });

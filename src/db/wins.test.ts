@@ -73,8 +73,18 @@ describe('wins', () => {
     const here = await saveWin(db, crypto.randomUUID(), input, at(0));
     const newer: Win = { ...here, updatedAt: at(5000).toISOString(), answers: { difference: 'x' } };
     const older: Win = { ...here, id: crypto.randomUUID() };
-    expect(await importWins(db, [newer, older])).toEqual({ added: 1, updated: 1, unchanged: 0 });
-    expect(await importWins(db, [here])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await importWins(db, [newer, older])).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      skipped: [],
+    });
+    expect(await importWins(db, [here])).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      skipped: [],
+    });
     expect((await db.wins.get(here.id))?.answers).toEqual({ difference: 'x' });
   });
 });

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { t } from '../i18n/t';
-import { describeIssue, LESSON_SCHEMA_VERSION, LessonSchema, type Lesson } from '../lessons/schema';
+import { LESSON_SCHEMA_VERSION, LessonSchema, type Lesson } from '../lessons/schema';
+import { describeRecordIssue } from './import-problems';
 import { outcomeLabel } from '../reflection/outcomes';
 import { controllableText } from '../lessons/describe';
 import { OTHER_REASON_ANSWER } from '../reflection/questions';
@@ -101,7 +102,10 @@ export function fromCsv(
     if (!lesson.success)
       return {
         ok: false,
-        error: t('import_error_csv_row', [index + 2, describeIssue(lesson.error)]),
+        error: t('import_error_csv_row', [
+          index + 2,
+          describeRecordIssue(lesson.error.issues[0]!, candidate),
+        ]),
       };
     lessons.push(lesson.data);
   }

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { describeIssue, LessonSchema, type Lesson } from '../lessons/schema';
-import { TemplateSettingsSchema, type TemplateSettings } from '../reflection/template';
+import { LessonSchema, type Lesson } from '../lessons/schema';
+import {
+  questionLabel,
+  resolveTemplate,
+  TemplateSettingsSchema,
+  type TemplateSettings,
+} from '../reflection/template';
 import { WinSchema, type Win } from '../wins/schema';
+import { describeImportError } from './import-problems';
 
 export const EXPORT_FORMAT = 'rebound-lessons';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -43,7 +49,10 @@ export function toJson(
   return JSON.stringify(file, null, 2);
 }
 
-/** Reads a JSON export back; a bad file gets a message that names what is wrong and where. */
+/**
+ * Reads a JSON export back; a bad file gets sentences that say what is wrong and where, records
+ * by their 1-based number and fields in words.
+ */
 export function fromJson(
   text: string,
 ):
@@ -56,12 +65,18 @@ export function fromJson(
     return { ok: false, error: t('import_error_not_json') };
   }
   const parsed = ExportFileSchema.safeParse(raw);
-  return parsed.success
-    ? {
-        ok: true,
-        lessons: parsed.data.lessons,
-        wins: parsed.data.wins,
-        template: parsed.data.template,
-      }
-    : { ok: false, error: t('import_error_invalid', describeIssue(parsed.error)) };
+  if (parsed.success)
+    return {
+      ok: true,
+      lessons: parsed.data.lessons,
+      wins: parsed.data.wins,
+      template: parsed.data.template,
+    };
+  // Answers are named by their question, in the file's own wording when it carries one.
+  const own = TemplateSettingsSchema.safeParse((raw as { template?: unknown } | null)?.template);
+  const questions = resolveTemplate(own.success ? own.data : undefined);
+  return {
+    ok: false,
+    error: describeImportError(parsed.error, raw, (id) => questionLabel(questions, id)),
+  };
 }

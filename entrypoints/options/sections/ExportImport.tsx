@@ -1,19 +1,20 @@
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { database } from '../../../src/db/database';
-import { importLessons, recentLessons } from '../../../src/db/lessons';
-import { importWins, recentWins } from '../../../src/db/wins';
+import { recentLessons } from '../../../src/db/lessons';
+import { recentWins } from '../../../src/db/wins';
 import { toCsv } from '../../../src/export/csv';
-import { fromJson, toJson } from '../../../src/export/json';
+import { toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
 import type { Lesson } from '../../../src/lessons/schema';
-import { defaultTemplateSettings, resolveTemplate } from '../../../src/reflection/template';
-import { withImportedEntries } from '../../../src/reflection/template-edit';
+import { resolveTemplate } from '../../../src/reflection/template';
 import type { Settings } from '../../../src/settings/schema';
-import { loadSettings, saveSettings } from '../../../src/settings/store';
+import { loadSettings } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
+import { importFile } from '../../../src/ui/import-file';
 import { t } from '../../../src/i18n/t';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
+import { StoragePersistence } from '../../../src/ui/StoragePersistence';
 import type { Win } from '../../../src/wins/schema';
 
 const FORMATS = {
@@ -71,41 +72,18 @@ export function ExportImport() {
     });
   };
 
-  const importFile = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
+  const importChosen = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const parsed = fromJson(await file.text());
-    if (!parsed.ok)
-      return setStatus({
-        error: true,
-        text: t('import_failed', [file.name, parsed.error]),
-      });
-    const db = database();
-    // Lessons and wins together or not at all.
-    const { counts, wins } = await db.transaction('rw', db.lessons, db.wins, async () => ({
-      counts: await importLessons(db, parsed.lessons),
-      wins: await importWins(db, parsed.wins),
-    }));
-    // The questions and reasons the imported lessons were written with, where this device lacks them.
-    if (parsed.template) {
-      const { settings } = await loadSettings();
-      const local = settings.template ?? defaultTemplateSettings();
-      const merged = withImportedEntries(local, parsed.template);
-      if (merged !== local) await saveSettings({ ...settings, template: merged });
-    }
-    const done = t('import_done', [file.name, counts.added, counts.updated, counts.unchanged]);
-    if (parsed.wins.length === 0) return setStatus({ error: false, text: done });
-    setStatus({
-      error: false,
-      text: `${done} ${t('import_done_wins', [wins.added, wins.updated, wins.unchanged])}`,
-    });
+    setStatus(await importFile(database(), { name: file.name, text: await file.text() }));
   };
 
   return (
     <section aria-labelledby="export-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="export-title">{t('export_title')}</h2>
+      <StoragePersistence />
       <div class="row">
         {Object.entries(FORMATS).map(([ext, format]) => (
           <button
@@ -123,7 +101,7 @@ export function ExportImport() {
           id="import-file"
           type="file"
           accept=".json,application/json"
-          onChange={(e) => void importFile(e)}
+          onChange={(e) => void importChosen(e)}
         />
       </div>
       <StatusLine status={status} block />
