@@ -1,7 +1,7 @@
 import { adapterFromRule, probeRule, ruleMatches } from '../../src/crm/custom';
 import { runContent } from '../../src/detection/run-content';
 import { onContentMessage } from '../../src/messaging/transport';
-import { loadSettings } from '../../src/settings/store';
+import { customRulesItem } from '../../src/settings/store';
 import { t } from '../../src/i18n/t';
 
 /** Set in this extension's isolated world: the options page may inject us into a tab that has us. */
@@ -24,15 +24,13 @@ export default defineContentScript({
       if (message.type !== 'rule/probe') return undefined;
       return (async () => {
         // Read afresh: the rule may have been written after this page loaded.
-        const rule = (await loadSettings()).settings.customRules.find(
-          (r) => r.id === message.ruleId,
-        );
+        const rule = (await customRulesItem.load()).value.find((r) => r.id === message.ruleId);
         if (!rule) return { ok: false, error: t('rule_probe_unsaved') };
         return { ok: true, data: probeRule(rule, document, new URL(location.href)) };
       })();
     });
     const url = new URL(location.href);
-    const rule = (await loadSettings()).settings.customRules.find((r) => ruleMatches(r, url));
+    const rule = (await customRulesItem.load()).value.find((r) => ruleMatches(r, url));
     if (rule) await runContent(ctx, adapterFromRule(rule));
   },
 });

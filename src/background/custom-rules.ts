@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CUSTOM_RULE_SCRIPT } from '../crm/custom';
 import type { CustomRule } from '../settings/schema';
-import { loadSettings, watchSettings } from '../settings/store';
+import { customRulesItem } from '../settings/store';
 
 const SCRIPT_ID = 'rebound-custom-rules';
 
@@ -34,16 +34,16 @@ export async function syncCustomRuleScripts(rules: CustomRule[]): Promise<void> 
 
 /** Keeps the registration in step with the rules and with permissions granted or removed. */
 export function keepCustomRulesRegistered(): void {
-  // A settings change brings the rules with it; a permission change has to read them.
+  // A change of the rules brings them with it; a permission change has to read them.
   const sync = async (rules?: CustomRule[]) => {
     try {
-      await syncCustomRuleScripts(rules ?? (await loadSettings()).settings.customRules);
+      await syncCustomRuleScripts(rules ?? (await customRulesItem.load()).value);
     } catch (error) {
       console.error('Rebound: could not register the content script for your CRM rules', error);
     }
   };
   void sync();
-  watchSettings((settings) => void sync(settings.customRules));
+  customRulesItem.watch(({ value }) => void sync(value));
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
 }

@@ -29,7 +29,8 @@ import {
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
 import { resolveTemplate } from '../reflection/template';
-import { loadSettings, saveSettings, watchSettings } from '../settings/store';
+import { markSkipStreakAsked, skipStreakAsked } from '../settings/internal';
+import { askItem, lostLabelsItem, templateItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
 import type { TabHealthBoard } from './tab-health';
 
@@ -85,8 +86,8 @@ export function startLossDetection(
   // A stage label among the user's lost labels is a lost save too (a renamed stage saved by
   // its label); kept current so a save is judged the moment it is answered.
   let saysLostLabel = lostMatcher();
-  void loadSettings().then(({ settings }) => (saysLostLabel = lostMatcher(settings.lostLabels)));
-  watchSettings((settings) => (saysLostLabel = lostMatcher(settings.lostLabels)));
+  void lostLabelsItem.load().then(({ value }) => (saysLostLabel = lostMatcher(value)));
+  lostLabelsItem.watch(({ value }) => (saysLostLabel = lostMatcher(value)));
 
   const decided = (
     item: { crm: string; dealId: string; tabId?: number },
@@ -116,25 +117,25 @@ export function startLossDetection(
     const observed = DealEventSchema.parse(page);
     const decide = (decision: Decision) =>
       decided({ ...observed, tabId }, decision, { evidence, deal: observed.deal });
-    const { settings, problem } = await loadSettings();
-    if (tooSmall(settings.minAmount, observed.deal.amount)) return decide('below-minimum');
+    const { value: ask } = await askItem.load();
+    if (tooSmall(ask.minAmount, observed.deal.amount)) return decide('below-minimum');
     const askAboutSettings =
-      !settings.skipStreakAsked && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
+      !(await skipStreakAsked()) && (await skippedInARow(db)) >= SKIP_STREAK ? true : undefined;
     const lossId = crypto.randomUUID();
     if (!(await claimPrompt(db, { lossId, crm: observed.crm, dealId: observed.dealId }))) {
       return decide('duplicate');
     }
 
     const loss: LossEvent = { ...observed, lossId, askAboutSettings, askDeal };
-    await openDraft(db, loss, new Date(), resolveTemplate(settings.template));
+    const { value: template } = await templateItem.load();
+    await openDraft(db, loss, new Date(), resolveTemplate(template));
     // The claim above counts as one of today's prompts.
-    if ((await promptsToday(db)) > settings.dailyCap) {
+    if ((await promptsToday(db)) > ask.dailyCap) {
       await setPromptStatus(db, lossId, 'queued');
       return decide('daily-cap');
     }
-    // Stored settings that no longer parse are left for the user to see in the options page,
-    // never overwritten with the defaults in use meanwhile.
-    if (askAboutSettings && !problem) await saveSettings({ ...settings, skipStreakAsked: true });
+    // Its own item: writing it cannot undo a setting saved since the settings were read above.
+    if (askAboutSettings) await markSkipStreakAsked();
 
     // A loss right after another in the same tab is part of one bulk change: its panel waits
     // behind the first (the tab shows one at a time, and says how many follow).
@@ -148,10 +149,10 @@ export function startLossDetection(
     const observed = DealEventSchema.parse(page);
     const decide = (decision: Decision) =>
       decided({ ...observed, tabId }, decision, { deal: observed.deal });
-    const { settings } = await loadSettings();
+    const { value: ask } = await askItem.load();
     // Turned off since the page reported it: nothing.
-    if (!settings.captureWins) return decide('won-off');
-    if (tooSmall(settings.minAmount, observed.deal.amount)) return decide('below-minimum');
+    if (!ask.captureWins) return decide('won-off');
+    if (tooSmall(ask.minAmount, observed.deal.amount)) return decide('below-minimum');
     const winId = crypto.randomUUID();
     if (!(await claimWinPrompt(db, { winId, crm: observed.crm, dealId: observed.dealId }))) {
       return decide('won-duplicate');

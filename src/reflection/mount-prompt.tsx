@@ -5,7 +5,7 @@ import type { LossEvent, WinEvent } from '../messaging/messages';
 import { WinPanel } from '../wins/WinPanel';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
-import { loadSettings } from '../settings/store';
+import { askItem, templateItem } from '../settings/store';
 import { resolveTemplate } from './template';
 
 /**
@@ -23,6 +23,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
   const lossesWaiting = () => waiting.filter((item) => 'loss' in item).length;
   // The queue is made when the panel script loads, as a loss is seen and before it is
   // confirmed: the settings the first panel needs are read meanwhile. Later panels read afresh.
+  const loadSettings = () => Promise.all([askItem.load(), templateItem.load()]);
   let early: ReturnType<typeof loadSettings> | undefined = loadSettings();
 
   const showNext = async () => {
@@ -32,7 +33,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     showing = true;
     const settings = early ?? loadSettings();
     early = undefined;
-    const { kindLine, template } = (await settings).settings;
+    const [{ value: ask }, { value: template }] = await settings;
     const ui = await createShadowRootUi(ctx, {
       name: 'rebound-prompt',
       position: 'inline',
@@ -57,7 +58,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
               <PromptPanel
                 loss={next.loss}
                 template={resolved}
-                showKindLine={kindLine}
+                showKindLine={ask.kindLine}
                 lossesWaiting={lossesWaiting()}
                 onClose={close}
               />

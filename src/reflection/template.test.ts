@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsSchema, DEFAULT_SETTINGS } from '../settings/schema';
 import { QUESTIONS, TEMPLATE_VERSION } from './questions';
 import {
   answerText,
@@ -37,14 +36,6 @@ describe('the built-in template', () => {
     expect(BUILT_IN.version).toBe(TEMPLATE_VERSION);
     expect(BUILT_IN.questions.map((q) => q.id)).toEqual(QUESTIONS.map((q) => q.id));
     expect(TemplateSettingsSchema.safeParse(defaultTemplateSettings()).success).toBe(true);
-  });
-
-  it('is what settings saved before templates existed give', () => {
-    const old = { ...DEFAULT_SETTINGS };
-    delete old.template;
-    const parsed = SettingsSchema.parse(old);
-    expect(parsed.template).toBeUndefined();
-    expect(resolveTemplate(parsed.template)).toEqual(BUILT_IN);
   });
 });
 

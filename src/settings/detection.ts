@@ -2,59 +2,70 @@
 import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
-
-/** Where the settings are stored: store.ts defines WXT's versioned item on this key. */
-export const SETTINGS_KEY = 'local:settings' as const;
-/**
- * The key in storage.local under that item. Read here with the plain storage API: WXT's
- * storage module (with its migration locks) is a third of the content script's size otherwise.
- */
-const STORED_KEY = 'settings';
-
-const LabelsSchema = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200));
+import { SETTINGS_KEYS } from './keys';
 
 /**
- * The settings detection needs, as fields of SettingsSchema (schema.ts composes them there, so
- * they are defined once). Parsed alone, so the content script need not carry classic zod and
- * the template schema just to read its labels.
+ * The items detection reads, with the plain storage API: WXT's storage module (with its
+ * migration locks) is a third of the content script's size otherwise.
  */
-export const DetectionSettingsSchema = z.object({
-  /** Stage labels that mean lost, in any CRM (plain text or /regex/flags). */
-  lostLabels: LabelsSchema,
-  /**
-   * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
-   * so nothing changes for people who did not ask for it.
-   */
-  captureWins: z._default(z.boolean(), false),
-  /** Stage labels that mean won, for that capture (plain text or /regex/flags). */
-  wonLabels: z._default(LabelsSchema, () => [...DEFAULT_WON_LABELS]),
-});
-export type DetectionSettings = z.infer<typeof DetectionSettingsSchema>;
+const DETECTION_KEYS: string[] = [
+  SETTINGS_KEYS.lostLabels,
+  SETTINGS_KEYS.wonLabels,
+  SETTINGS_KEYS.ask,
+];
 
-function parseDetection(value: unknown): DetectionSettings | undefined {
-  const parsed = DetectionSettingsSchema.safeParse(value ?? { lostLabels: DEFAULT_LOST_LABELS });
-  return parsed.success ? parsed.data : undefined;
+/** Stage labels (plain text or /regex/flags). */
+export const LabelsSchema = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200));
+
+/**
+ * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
+ * so nothing changes for people who did not ask for it. Shown and saved with the other "when
+ * Rebound asks" settings; defined here because detection reads it.
+ */
+export const CaptureWinsSchema = z._default(z.boolean(), false);
+
+/** What detection takes of the "when Rebound asks" item: its other fields do not matter here. */
+const AskPartSchema = z.object({ captureWins: CaptureWinsSchema });
+
+/** What detection reads of the settings. */
+export type DetectionSettings = {
+  lostLabels: string[];
+  wonLabels: string[];
+  captureWins: boolean;
+};
+
+/**
+ * Each part as stored, or its default when none was saved or it does not parse (the options page
+ * tells the user about unreadable settings; a CRM page cannot). One unreadable part leaves the
+ * others as saved.
+ */
+function detectionFrom(stored: Record<string, unknown>): DetectionSettings {
+  const lost = LabelsSchema.safeParse(stored[SETTINGS_KEYS.lostLabels]);
+  const won = LabelsSchema.safeParse(stored[SETTINGS_KEYS.wonLabels]);
+  const ask = AskPartSchema.safeParse(stored[SETTINGS_KEYS.ask] ?? {});
+  return {
+    lostLabels: lost.success ? lost.data : [...DEFAULT_LOST_LABELS],
+    wonLabels: won.success ? won.data : [...DEFAULT_WON_LABELS],
+    captureWins: ask.success && ask.data.captureWins,
+  };
 }
 
-/**
- * The detection settings as stored, or the defaults when none were saved or they do not parse
- * (the options page tells the user about unreadable settings; a CRM page cannot).
- */
 export async function loadDetectionSettings(): Promise<DetectionSettings> {
-  return (
-    parseDetection((await browser.storage.local.get(STORED_KEY))[STORED_KEY]) ??
-    parseDetection({ lostLabels: DEFAULT_LOST_LABELS })!
-  );
+  return detectionFrom(await browser.storage.local.get(DETECTION_KEYS));
 }
 
-/** Calls `onChange` with each readable change of the stored settings. */
+/**
+ * Calls `onChange` with the detection settings after each write of an item they come from.
+ * A write is not a change: the caller compares what it uses (a dailyCap saved with
+ * `captureWins` unchanged writes the same item).
+ */
 export function watchDetectionSettings(
   onChange: (settings: DetectionSettings) => void,
 ): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(STORED_KEY in changes)) return;
-    const parsed = parseDetection(changes[STORED_KEY]!.newValue);
-    if (parsed) onChange(parsed);
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local' || !DETECTION_KEYS.some((key) => key in changes)) return;
+    // Read whole: a change names only the items written.
+    void loadDetectionSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { DEFAULT_LOST_LABELS } from '../crm/stage-labels';
-import { TemplateSettingsSchema } from '../reflection/template';
-import { DetectionSettingsSchema } from './detection';
-
-const detection = DetectionSettingsSchema.shape;
+import { CaptureWinsSchema } from './detection';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
 export const CustomRuleSchema = z
@@ -57,38 +53,17 @@ export const CustomRuleSchema = z
   });
 export type CustomRule = z.infer<typeof CustomRuleSchema>;
 
-export const SETTINGS_VERSION = 1;
-
-// Fields added after version 1 carry defaults, so settings saved before them still read.
-export const SettingsSchema = z.object({
-  /** Stage labels that mean lost, in any CRM (plain text or /regex/flags). */
-  lostLabels: detection.lostLabels,
-  customRules: z.array(CustomRuleSchema).max(50),
+/** When Rebound asks: saved together by the options page's "When Rebound asks" section. */
+export const AskSettingsSchema = z.object({
   /** Don't ask about deals worth less than this (in the deal's own currency). */
   minAmount: z.number().nonnegative().optional(),
   /** At most this many in-page prompts a day; later losses wait in the popup. */
   dailyCap: z.number().int().min(1).max(100).default(10),
   /** Show the short self-compassion line on the prompt. */
   kindLine: z.boolean().default(true),
-  /** Asked once, after several skips in a row, whether to ask less often. */
-  skipStreakAsked: z.boolean().default(false),
-  /** The user's questions and reasons; absent until they edit them (the built-in ones apply). */
-  template: TemplateSettingsSchema.optional(),
-  /**
-   * Opt-in: when a deal is marked won, a three-question "what worked" capture. Off by default,
-   * so nothing changes for people who did not ask for it.
-   */
-  captureWins: detection.captureWins,
-  /** Stage labels that mean won, for that capture (plain text or /regex/flags). */
-  wonLabels: detection.wonLabels,
+  captureWins: CaptureWinsSchema,
 });
-export type Settings = z.infer<typeof SettingsSchema>;
-
-/** The schema's own defaults, with the lists that have none. */
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({
-  lostLabels: [...DEFAULT_LOST_LABELS],
-  customRules: [],
-});
+export type AskSettings = z.infer<typeof AskSettingsSchema>;
 
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */
 export const SKIP_STREAK = 3;

@@ -1,41 +1,41 @@
-import { storage } from 'wxt/utils/storage';
-import { describeIssue } from '../lessons/schema';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema';
-import { t } from '../i18n/t';
-import { SETTINGS_KEY } from './detection';
+import { z } from 'zod';
+import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
+import { TemplateSettingsSchema } from '../reflection/template';
+import { LabelsSchema } from './detection';
+import { defineSettingsItem } from './item';
+import { SETTINGS_KEYS } from './keys';
+import { AskSettingsSchema, CustomRuleSchema } from './schema';
 
 /**
- * Settings live in storage.local (content scripts read them too). Versioned: a later version
- * adds a migration here and keeps this one.
+ * The settings, one storage.local item per concern (content scripts read them too), each saved
+ * only by the options section that shows it, and only with its own fields.
  */
-export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-});
 
-export type LoadedSettings = { settings: Settings; problem?: string };
+/** Stage labels that mean lost, in any CRM. */
+export const lostLabelsItem = defineSettingsItem(SETTINGS_KEYS.lostLabels, LabelsSchema, () => [
+  ...DEFAULT_LOST_LABELS,
+]);
 
-/**
- * Reads the settings through the schema. Stored settings that no longer parse are not silently
- * replaced: the defaults are used for now and `problem` says why, for the options page to show.
- */
-export async function loadSettings(): Promise<LoadedSettings> {
-  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
-  return parsed.success
-    ? { settings: parsed.data }
-    : {
-        settings: DEFAULT_SETTINGS,
-        problem: t('settings_unreadable', describeIssue(parsed.error)),
-      };
-}
+/** Stage labels that mean won, for the opt-in capture of wins. */
+export const wonLabelsItem = defineSettingsItem(SETTINGS_KEYS.wonLabels, LabelsSchema, () => [
+  ...DEFAULT_WON_LABELS,
+]);
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(SettingsSchema.parse(settings));
-}
+/** When Rebound asks: minimum amount, daily cap, the kind line, and whether wins are asked about. */
+export const askItem = defineSettingsItem(SETTINGS_KEYS.ask, AskSettingsSchema, () =>
+  AskSettingsSchema.parse({}),
+);
 
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => {
-    const parsed = SettingsSchema.safeParse(value);
-    if (parsed.success) onChange(parsed.data);
-  });
-}
+/** The user's questions and reasons; absent until they edit them (the built-in ones apply). */
+export const templateItem = defineSettingsItem(
+  SETTINGS_KEYS.template,
+  TemplateSettingsSchema.optional(),
+  () => undefined,
+);
+
+/** User rules for CRMs Rebound has no adapter for. */
+export const customRulesItem = defineSettingsItem(
+  SETTINGS_KEYS.customRules,
+  z.array(CustomRuleSchema).max(50),
+  () => [],
+);

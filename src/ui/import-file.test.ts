@@ -6,7 +6,7 @@ import { toJson } from '../export/json';
 import type { Lesson } from '../lessons/schema';
 import { addReason } from '../reflection/template-edit';
 import { defaultTemplateSettings } from '../reflection/template';
-import { loadSettings, settingsItem } from '../settings/store';
+import { templateItem } from '../settings/store';
 import type { Win } from '../wins/schema';
 import { importFile } from './import-file';
 
@@ -135,13 +135,15 @@ describe('importFile', () => {
     const template = addReason(defaultTemplateSettings(), 'other', 'Acquired', '#123456', 'r-acq');
     const text = toJson([lesson(A, '2026-01-02T00:00:00.000Z', 'Acme')], { template });
     expect((await importFile(db, { name: 'lessons.json', text })).error).toBe(false);
-    expect((await loadSettings()).settings.template?.reasons).toContainEqual(
+    expect((await templateItem.load()).value?.reasons).toContainEqual(
       expect.objectContaining({ id: 'r-acq', label: 'Acquired' }),
     );
   });
 
   it('says so when the lessons are stored but their questions and reasons are not', async () => {
-    vi.spyOn(settingsItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(
+      new Error('QUOTA_BYTES quota exceeded'),
+    );
     const template = addReason(defaultTemplateSettings(), 'other', 'Acquired', '#123456', 'r-acq');
     const text = toJson([lesson(A, '2026-01-02T00:00:00.000Z', 'Acme')], { template });
     const status = await importFile(db, { name: 'lessons.json', text });

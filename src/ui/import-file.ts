@@ -8,7 +8,7 @@ import { fromJson } from '../export/json';
 import { t } from '../i18n/t';
 import { defaultTemplateSettings, type TemplateSettings } from '../reflection/template';
 import { withImportedEntries } from '../reflection/template-edit';
-import { loadSettings, saveSettings } from '../settings/store';
+import { templateItem } from '../settings/store';
 import type { Status } from './StatusLine';
 
 /** The records left out for a copy with the same id, by number, the first few named. */
@@ -27,10 +27,12 @@ function skippedText(lessons: ImportCounts, wins: ImportCounts): string[] {
 
 /** Adds the questions and reasons the imported lessons were written with, where this device lacks them. */
 async function mergeTemplate(template: TemplateSettings) {
-  const { settings } = await loadSettings();
-  const local = settings.template ?? defaultTemplateSettings();
-  const merged = withImportedEntries(local, template);
-  if (merged !== local) await saveSettings({ ...settings, template: merged });
+  // Into the template stored now, alone: no other setting is written back.
+  await templateItem.update((stored) => {
+    const local = stored ?? defaultTemplateSettings();
+    const merged = withImportedEntries(local, template);
+    return merged === local ? stored : merged;
+  });
 }
 
 /**

@@ -16,7 +16,8 @@ import {
   type Page,
   type Route,
 } from 'playwright-core';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/schema';
+import { SETTINGS_KEYS } from '../../src/settings/keys';
+import { AskSettingsSchema } from '../../src/settings/schema';
 import type { Decision, DetectionEntry } from '../../src/detection/log';
 import { ensureChromium } from './chromium';
 import { stripAdapterMarkup } from './strip';
@@ -55,7 +56,7 @@ function extensionWithGrantedHosts(hosts: string[]): string {
  * Settings every test profile starts with: the defaults, but a daily cap no test file reaches
  * (each loses many deals in one profile; the cap has its own test in reflection.e2e.test.ts).
  */
-const TEST_SETTINGS: Settings = { ...DEFAULT_SETTINGS, dailyCap: 100 };
+const TEST_SETTINGS = { [SETTINGS_KEYS.ask]: AskSettingsSchema.parse({ dailyCap: 100 }) };
 
 function launchChromium(profile: string, headless: boolean, args: string[] = []) {
   return chromium.launchPersistentContext(profile, {
@@ -110,16 +111,14 @@ export async function launchExtension(
   ]);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  // Written as the options page would (WXT storage keeps the item under `settings`).
+  // Written as the options page would (WXT storage keeps each item under its key).
   await worker.evaluate(
     (settings) =>
       (
         globalThis as unknown as {
           chrome: { storage: { local: { set(v: object): Promise<void> } } };
         }
-      ).chrome.storage.local.set({
-        settings,
-      }),
+      ).chrome.storage.local.set(settings),
     TEST_SETTINGS,
   );
   return {

@@ -1,28 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
-import { saveSettings } from '../../../src/settings/store';
-import { useSettings } from '../../../src/ui/use-settings';
+import { useState } from 'preact/hooks';
+import { saveFailure } from '../../../src/ui/save-failure';
+import type { AskSettings as Stored } from '../../../src/settings/schema';
+import { askItem } from '../../../src/settings/store';
+import { useDraftOf, useSettingsItem } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { SettingsProblem } from '../../../src/ui/SettingsProblem';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
+
+/** The form's fields: the numbers as typed, checked only on save. */
+const formOf = (stored: Stored) => ({
+  minAmount: stored.minAmount === undefined ? '' : String(stored.minAmount),
+  dailyCap: String(stored.dailyCap),
+  kindLine: stored.kindLine,
+  captureWins: stored.captureWins,
+});
 
 /**
  * When Rebound asks: a minimum deal size, a daily cap, the encouraging line, and whether to ask
- * "what worked" about won deals.
+ * "what worked" about won deals. Saves these fields only, into their own item.
  */
 export function AskSettings() {
-  const loaded = useSettings();
-  const [minAmount, setMinAmount] = useState('');
-  const [dailyCap, setDailyCap] = useState('');
-  const [kindLine, setKindLine] = useState(true);
-  const [captureWins, setCaptureWins] = useState(false);
+  const loaded = useSettingsItem(askItem);
+  const [form, setForm] = useDraftOf(loaded, formOf);
   const [status, setStatus] = useState<Status>();
-  useEffect(() => {
-    if (!loaded) return;
-    setMinAmount(loaded.settings.minAmount === undefined ? '' : String(loaded.settings.minAmount));
-    setDailyCap(String(loaded.settings.dailyCap));
-    setKindLine(loaded.settings.kindLine);
-    setCaptureWins(loaded.settings.captureWins);
-  }, [loaded]);
-  if (!loaded) return null;
+  if (!loaded || !form) return null;
+  const { minAmount, dailyCap, kindLine, captureWins } = form;
+  const edit = (change: Partial<typeof form>) => setForm({ ...form, ...change });
 
   const save = async () => {
     const min = minAmount.trim() === '' ? undefined : Number(minAmount);
@@ -35,19 +38,24 @@ export function AskSettings() {
         text: t('ask_daily_cap_invalid'),
       });
     }
-    await saveSettings({
-      ...loaded.settings,
-      minAmount: min,
-      dailyCap: cap,
-      kindLine,
-      captureWins,
-    });
-    setStatus({ error: false, text: t('ask_saved') });
+    try {
+      await askItem.update((stored) => ({
+        ...stored,
+        minAmount: min,
+        dailyCap: cap,
+        kindLine,
+        captureWins,
+      }));
+      setStatus({ error: false, text: t('ask_saved') });
+    } catch (error) {
+      setStatus({ error: true, text: saveFailure(error) });
+    }
   };
 
   return (
     <section aria-labelledby="ask-title" style={{ display: 'grid', gap: '8px' }}>
       <h2 id="ask-title">{t('ask_title')}</h2>
+      <SettingsProblem problem={loaded.problem} />
       <div class="row">
         <label for="min-amount">{t('ask_min_amount')}</label>
         <input
@@ -55,7 +63,7 @@ export function AskSettings() {
           inputMode="decimal"
           size={10}
           value={minAmount}
-          onInput={(e) => setMinAmount(e.currentTarget.value)}
+          onInput={(e) => edit({ minAmount: e.currentTarget.value })}
         />
       </div>
       <div class="row">
@@ -65,7 +73,7 @@ export function AskSettings() {
           inputMode="numeric"
           size={4}
           value={dailyCap}
-          onInput={(e) => setDailyCap(e.currentTarget.value)}
+          onInput={(e) => edit({ dailyCap: e.currentTarget.value })}
         />
         <span class="muted">{t('ask_daily_cap_note')}</span>
       </div>
@@ -74,7 +82,7 @@ export function AskSettings() {
           id="kind-line"
           type="checkbox"
           checked={kindLine}
-          onChange={(e) => setKindLine(e.currentTarget.checked)}
+          onChange={(e) => edit({ kindLine: e.currentTarget.checked })}
         />
         <label for="kind-line">{t('ask_kind_line')}</label>
       </div>
@@ -84,7 +92,7 @@ export function AskSettings() {
           type="checkbox"
           aria-describedby="capture-wins-hint"
           checked={captureWins}
-          onChange={(e) => setCaptureWins(e.currentTarget.checked)}
+          onChange={(e) => edit({ captureWins: e.currentTarget.checked })}
         />
         <label for="capture-wins">{t('ask_capture_wins')}</label>
       </div>

@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { testRuleOnOpenTabs, type TabProbe } from '../../../src/crm/custom/test-on-tabs';
 import { describeIssue } from '../../../src/lessons/schema';
 import { CustomRuleSchema, type CustomRule } from '../../../src/settings/schema';
-import { saveSettings } from '../../../src/settings/store';
-import { useSettings } from '../../../src/ui/use-settings';
+import { customRulesItem } from '../../../src/settings/store';
+import { saveFailure } from '../../../src/ui/save-failure';
+import { useSettingsItem } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { SettingsProblem } from '../../../src/ui/SettingsProblem';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 
 type Draft = Omit<CustomRule, 'id'> & { id?: string };
@@ -178,12 +180,21 @@ function invalidSelector(draft: Draft): string | undefined {
 
 /** User rules for CRMs Rebound has no adapter for. */
 export function CustomRules() {
-  const loaded = useSettings();
+  const loaded = useSettingsItem(customRulesItem);
   const [draft, setDraft] = useState<Draft>();
   const [status, setStatus] = useState<Status>();
   const [probes, setProbes] = useState<Record<string, TabProbe[]>>({});
   if (!loaded) return null;
-  const rules = loaded.settings.customRules;
+  const rules = loaded.value;
+  /**
+   * Saves the stored rules as `change` makes them (a rule saved meanwhile in another page stays)
+   * and says so; false when the write failed, and the status says why.
+   */
+  const saveRules = (change: (stored: CustomRule[]) => CustomRule[], done: Status) =>
+    customRulesItem.update(change).then(
+      () => (setStatus(done), true),
+      (error: unknown) => (setStatus({ error: true, text: saveFailure(error) }), false),
+    );
 
   const save = (current: Draft) => {
     const parsed = CustomRuleSchema.safeParse({
@@ -195,27 +206,21 @@ export function CustomRules() {
     const rule = parsed.data;
     // Asked inside the click: browsers grant optional permissions only in response to a gesture.
     void browser.permissions.request({ origins: [rule.urlPattern] }).then(async (granted) => {
-      const others = rules.filter((r) => r.id !== rule.id);
-      await saveSettings({ ...loaded.settings, customRules: [...others, rule] });
-      setDraft(undefined);
-      setStatus(
+      const saved = await saveRules(
+        (stored) => [...stored.filter((r) => r.id !== rule.id), rule],
         granted
-          ? {
-              error: false,
-              text: t('rule_saved', rule.name),
-            }
-          : {
-              error: true,
-              text: t('rule_saved_without_access', [rule.name, rule.urlPattern]),
-            },
+          ? { error: false, text: t('rule_saved', rule.name) }
+          : { error: true, text: t('rule_saved_without_access', [rule.name, rule.urlPattern]) },
       );
+      if (saved) setDraft(undefined);
     });
   };
 
-  const remove = async (rule: CustomRule) => {
-    await saveSettings({ ...loaded.settings, customRules: rules.filter((r) => r.id !== rule.id) });
-    setStatus({ error: false, text: t('rule_removed', rule.name) });
-  };
+  const remove = (rule: CustomRule) =>
+    saveRules((stored) => stored.filter((r) => r.id !== rule.id), {
+      error: false,
+      text: t('rule_removed', rule.name),
+    });
 
   const test = async (rule: CustomRule) => {
     setProbes((all) => ({ ...all, [rule.id]: [] }));
@@ -234,6 +239,7 @@ export function CustomRules() {
     <section aria-labelledby="rules-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="rules-title">{t('rules_title')}</h2>
       <p class="muted">{t('rules_intro')}</p>
+      <SettingsProblem problem={loaded.problem} />
       <ul class="lesson-list">
         {rules.map((rule) => (
           <li class="card" key={rule.id} data-testid="rule">

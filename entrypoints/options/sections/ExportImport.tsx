@@ -7,9 +7,8 @@ import { toCsv } from '../../../src/export/csv';
 import { toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
 import type { Lesson } from '../../../src/lessons/schema';
-import { resolveTemplate } from '../../../src/reflection/template';
-import type { Settings } from '../../../src/settings/schema';
-import { loadSettings } from '../../../src/settings/store';
+import { resolveTemplate, type TemplateSettings } from '../../../src/reflection/template';
+import { templateItem } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
 import { importFile } from '../../../src/ui/import-file';
 import { t } from '../../../src/i18n/t';
@@ -23,8 +22,8 @@ const FORMATS = {
       return t('export_format_json');
     },
     type: 'application/json',
-    write: (lessons: Lesson[], wins: Win[], settings: Settings) =>
-      toJson(lessons, { template: settings.template, wins }),
+    write: (lessons: Lesson[], wins: Win[], template: TemplateSettings | undefined) =>
+      toJson(lessons, { template, wins }),
     hasWins: true,
   },
   csv: {
@@ -33,8 +32,8 @@ const FORMATS = {
     },
     type: 'text/csv',
     // One row per lesson: wins are in the JSON and Markdown exports.
-    write: (lessons: Lesson[], _wins: Win[], settings: Settings) =>
-      toCsv(lessons, resolveTemplate(settings.template)),
+    write: (lessons: Lesson[], _wins: Win[], template: TemplateSettings | undefined) =>
+      toCsv(lessons, resolveTemplate(template)),
     hasWins: false,
   },
   md: {
@@ -42,8 +41,8 @@ const FORMATS = {
       return t('export_format_md');
     },
     type: 'text/markdown',
-    write: (lessons: Lesson[], wins: Win[], settings: Settings) =>
-      toMarkdown(lessons, resolveTemplate(settings.template), new Date(), wins),
+    write: (lessons: Lesson[], wins: Win[], template: TemplateSettings | undefined) =>
+      toMarkdown(lessons, resolveTemplate(template), new Date(), wins),
     hasWins: true,
   },
 } as const;
@@ -53,15 +52,15 @@ export function ExportImport() {
 
   const exportAs = async (ext: keyof typeof FORMATS) => {
     const format = FORMATS[ext];
-    const [lessons, wins, { settings }] = await Promise.all([
+    const [lessons, wins, template] = await Promise.all([
       recentLessons(database()),
       recentWins(database()),
-      loadSettings(),
+      templateItem.load(),
     ]);
     const day = new Date().toISOString().slice(0, 10);
     downloadText(
       `rebound-lessons-${day}.${ext}`,
-      format.write(lessons, wins, settings),
+      format.write(lessons, wins, template.value),
       format.type,
     );
     const done = t('export_done', [lessons.length, ext.toUpperCase()]);

@@ -1,21 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { saveFailure } from '../../../src/ui/save-failure';
 import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../../../src/crm/stage-labels';
-import { saveSettings } from '../../../src/settings/store';
-import { useSettings } from '../../../src/ui/use-settings';
+import { askItem, lostLabelsItem, wonLabelsItem } from '../../../src/settings/store';
+import { useDraftOf, useSettingsItem } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';
+import { SettingsProblem } from '../../../src/ui/SettingsProblem';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 
-/** What each list is: the settings field, its defaults, and its words. */
+/** What each list is: its settings item, its defaults, and its words. */
 const KINDS = {
   lost: {
-    field: 'lostLabels',
+    item: lostLabelsItem,
     defaults: DEFAULT_LOST_LABELS,
     title: () => t('labels_title'),
     save: () => t('labels_save'),
     saved: (count: number) => t('labels_saved', count),
   },
   won: {
-    field: 'wonLabels',
+    item: wonLabelsItem,
     defaults: DEFAULT_WON_LABELS,
     title: () => t('won_labels_title'),
     save: () => t('won_labels_save'),
@@ -23,23 +25,28 @@ const KINDS = {
   },
 } as const;
 
+const textOf = (labels: string[]) => labels.join('\n');
+
 /**
  * The stage labels that mean "lost" (or "won", for the opt-in capture of wins), one per line:
  * renamed or translated stages count too. The won list shows only while wins are asked about.
  */
 export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
-  const { field, defaults, ...words } = KINDS[kind];
-  const loaded = useSettings();
-  const [text, setText] = useState('');
+  const { item, defaults, ...words } = KINDS[kind];
+  const loaded = useSettingsItem(item);
+  const ask = useSettingsItem(askItem);
+  const [text, setText] = useDraftOf(loaded, textOf);
   const [status, setStatus] = useState<Status>();
-  useEffect(() => {
-    if (loaded) setText(loaded.settings[field].join('\n'));
-  }, [loaded, field]);
-  if (!loaded || (kind === 'won' && !loaded.settings.captureWins)) return null;
+  if (!loaded || text === undefined || (kind === 'won' && !ask?.value.captureWins)) return null;
 
   const save = async (labels: string[]) => {
-    await saveSettings({ ...loaded.settings, [field]: labels });
-    setStatus({ error: false, text: words.saved(labels.length) });
+    try {
+      const saved = await item.update(() => labels);
+      setText(textOf(saved));
+      setStatus({ error: false, text: words.saved(saved.length) });
+    } catch (error) {
+      setStatus({ error: true, text: saveFailure(error) });
+    }
   };
   const lines = () =>
     text
@@ -51,7 +58,7 @@ export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
   return (
     <section aria-labelledby={`${id}-title`} style={{ display: 'grid', gap: '8px' }}>
       <h2 id={`${id}-title`}>{words.title()}</h2>
-      {kind === 'lost' && loaded.problem && <p class="status error">{loaded.problem}</p>}
+      <SettingsProblem problem={loaded.problem} />
       <label for={id} class="muted">
         {t('labels_help')}
       </label>

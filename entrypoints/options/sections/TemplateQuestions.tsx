@@ -65,6 +65,7 @@ export function TemplateQuestions() {
   return (
     <section aria-labelledby="questions-title" style={{ display: 'grid', gap: '8px' }}>
       <h2 id="questions-title">{t('template_questions_title')}</h2>
+      {editor.problem}
       <p class="muted">{t('template_questions_help')}</p>
       <ol class="template-list">
         {asked.map((q, index) => {

@@ -26,6 +26,7 @@ export function TemplateReasons() {
   return (
     <section aria-labelledby="reasons-title" style={{ display: 'grid', gap: '8px' }}>
       <h2 id="reasons-title">{t('template_reasons_title')}</h2>
+      {editor.problem}
       <p class="muted">{t('template_reasons_help')}</p>
       {template.groups.map((group) => (
         <fieldset key={group.id} class="card reason-group">

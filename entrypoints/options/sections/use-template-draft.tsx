@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
 import { nextVersion } from '../../../src/reflection/template-edit';
 import {
@@ -7,9 +7,11 @@ import {
   withNewBuiltIns,
   type TemplateSettings,
 } from '../../../src/reflection/template';
-import { saveSettings } from '../../../src/settings/store';
+import { templateItem } from '../../../src/settings/store';
+import { saveFailure } from '../../../src/ui/save-failure';
+import { SettingsProblem } from '../../../src/ui/SettingsProblem';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
-import { useSettings } from '../../../src/ui/use-settings';
+import { useDraftOf, useSettingsItem } from '../../../src/ui/use-settings';
 
 /**
  * An editable copy of the user's template for one options section. `pick` takes that section's
@@ -20,12 +22,9 @@ import { useSettings } from '../../../src/ui/use-settings';
 export function useTemplateDraft(
   pick: (current: TemplateSettings, draft: TemplateSettings) => TemplateSettings,
 ) {
-  const loaded = useSettings();
-  const [draft, setDraft] = useState<TemplateSettings>();
+  const loaded = useSettingsItem(templateItem);
+  const [draft, setDraft] = useDraftOf(loaded, withNewBuiltIns);
   const [status, setStatus] = useState<Status>();
-  useEffect(() => {
-    if (loaded && !draft) setDraft(withNewBuiltIns(loaded.settings.template));
-  }, [loaded, draft]);
   if (!loaded || !draft) return undefined;
 
   const fail = (text: string) => setStatus({ error: true, text });
@@ -37,15 +36,21 @@ export function useTemplateDraft(
     },
     fail,
     async save() {
-      const stored = loaded.settings.template ?? defaultTemplateSettings();
-      const parsed = TemplateSettingsSchema.safeParse(
-        nextVersion(stored, pick(withNewBuiltIns(stored), draft)),
-      );
-      // The message alone: the path inside the template means nothing to the reader.
-      if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? t('error_invalid_data'));
-      await saveSettings({ ...loaded.settings, template: parsed.data });
-      setStatus({ error: false, text: t('template_saved', parsed.data.version) });
+      try {
+        // Picked from the template stored now: the other section's save since stays.
+        const saved = await templateItem.update((current) => {
+          const stored = current ?? defaultTemplateSettings();
+          return TemplateSettingsSchema.parse(
+            nextVersion(stored, pick(withNewBuiltIns(stored), draft)),
+          );
+        });
+        setStatus({ error: false, text: t('template_saved', saved!.version) });
+      } catch (error) {
+        fail(saveFailure(error));
+      }
     },
+    /** Why the stored template could not be read, shown under the section's heading. */
+    problem: <SettingsProblem problem={loaded.problem} />,
     status: <StatusLine status={status} />,
   };
 }
