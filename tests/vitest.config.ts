@@ -14,8 +14,13 @@ export default defineConfig({
         root,
         test: {
           name: 'unit',
-          // Beside the source: the test harness's own pure parts (the stripped fixtures).
-          include: ['src/**/*.test.{ts,tsx}', 'tests/e2e/*.test.ts'],
+          // Beside the source (entry points' own parts too): the test harness's own pure parts
+          // (the stripped fixtures).
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'entrypoints/**/*.test.{ts,tsx}',
+            'tests/e2e/*.test.ts',
+          ],
           exclude: ['tests/e2e/*.e2e.test.ts'],
           environment: 'happy-dom',
           // setup-i18n: browser.i18n.getMessage from the English messages.json.

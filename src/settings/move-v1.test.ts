@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defaultTemplateSettings } from '../reflection/template';
+import { loadDetectionSettings } from './detection';
+import { skipStreakAsked } from './internal';
+import { SETTINGS_KEYS } from './keys';
+import { moveSettingsV1, V1_KEY } from './move-v1';
+import { askItem, customRulesItem, lostLabelsItem, templateItem, wonLabelsItem } from './store';
+
+const RULE = {
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  name: 'Pipeline Pro',
+  urlPattern: 'https://crm.pipeline-pro.test/deals/*',
+  stageSelector: '.stage',
+  lostButtonSelector: '',
+  lostText: 'Lost',
+  dealNameSelector: '',
+  amountSelector: '',
+  dealIdFrom: 'path',
+  dealIdKey: '',
+};
+const TEMPLATE = { ...defaultTemplateSettings(), version: 7 };
+
+/** Every field version 1 had, none of them its default. */
+const V1 = {
+  lostLabels: ['Verloren', 'Gone'],
+  customRules: [RULE],
+  minAmount: 2500,
+  dailyCap: 4,
+  kindLine: false,
+  skipStreakAsked: true,
+  template: TEMPLATE,
+  captureWins: true,
+  wonLabels: ['Gewonnen'],
+};
+
+const stored = async () => fakeBrowser.storage.local.get();
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('settings saved by version 1 (one item)', () => {
+  it('arrive, every field, in their own items, and the old item is removed', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: V1, [`${V1_KEY}$`]: { v: 1 } });
+    await moveSettingsV1();
+
+    expect((await lostLabelsItem.load()).value).toEqual(['Verloren', 'Gone']);
+    expect((await wonLabelsItem.load()).value).toEqual(['Gewonnen']);
+    expect((await askItem.load()).value).toEqual({
+      minAmount: 2500,
+      dailyCap: 4,
+      kindLine: false,
+      captureWins: true,
+    });
+    expect((await templateItem.load()).value).toEqual(TEMPLATE);
+    expect((await customRulesItem.load()).value).toEqual([RULE]);
+    expect(await skipStreakAsked()).toBe(true);
+    expect(await loadDetectionSettings()).toEqual({
+      lostLabels: ['Verloren', 'Gone'],
+      wonLabels: ['Gewonnen'],
+      captureWins: true,
+    });
+    // Left, it would be a second, stale copy of every setting.
+    expect(await stored()).not.toHaveProperty(V1_KEY);
+    expect(await stored()).not.toHaveProperty(`${V1_KEY}$`);
+    // Background state is not among the settings.
+    expect((await stored())[SETTINGS_KEYS.ask]).not.toHaveProperty('skipStreakAsked');
+  });
+
+  it('keep a field that did not parse as it was, and its item says so rather than read as the defaults', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: { ...V1, dailyCap: 500 } });
+    await moveSettingsV1();
+
+    const ask = await askItem.load();
+    expect(ask.problem).toMatch(/could not be read.*dailyCap/);
+    expect((await stored())[SETTINGS_KEYS.ask]).toMatchObject({ dailyCap: 500 });
+    // The other items are as they were saved.
+    expect((await lostLabelsItem.load()).problem).toBeUndefined();
+    expect((await customRulesItem.load()).value).toEqual([RULE]);
+  });
+
+  it('never overwrite an item already saved (a move cut short, run again)', async () => {
+    await fakeBrowser.storage.local.set({
+      [V1_KEY]: V1,
+      [SETTINGS_KEYS.lostLabels]: ['Saved since'],
+    });
+    await moveSettingsV1();
+
+    expect((await lostLabelsItem.load()).value).toEqual(['Saved since']);
+    expect((await askItem.load()).value.dailyCap).toBe(4);
+  });
+
+  it('leave the defaults for the fields version 1 never saved', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: { lostLabels: ['Lost'], customRules: [] } });
+    await moveSettingsV1();
+
+    expect((await askItem.load()).value).toEqual({
+      dailyCap: 10,
+      kindLine: true,
+      captureWins: false,
+    });
+    expect((await templateItem.load()).value).toBeUndefined();
+    expect(await skipStreakAsked()).toBe(false);
+  });
+
+  it('are moved before any item is first read in a page or worker', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: V1 });
+    // A page that has not read any setting yet.
+    vi.resetModules();
+    const fresh = await import('./store');
+
+    expect((await fresh.askItem.load()).value.dailyCap).toBe(4);
+    expect(await stored()).not.toHaveProperty(V1_KEY);
+  });
+});
