@@ -112,6 +112,12 @@ export type DetectorEnv = {
   /** Won labels, or never-matching when the user has not turned on the "what worked" capture. */
   isWon: (label: string | undefined) => boolean;
   report: (observation: Observation) => void;
+  /**
+   * How a detector waits to see a change stay (a card in a lost column, a stage the CRM may
+   * still refuse): like `afterDelay`, and a re-arm for new settings waits until it has run
+   * (src/detection/settling.ts), so the move is not dropped.
+   */
+  settle: (ms: number, signal: AbortSignal, fn: () => void) => void;
   /** Names an element this page should have but does not (undefined once it appears). */
   health: (missing: string | undefined) => void;
 };

@@ -5,6 +5,7 @@ import { hubspot } from '../crm/hubspot';
 import { isLostLabel } from '../crm/stage-labels';
 import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
 import { armPage } from './arm-page';
+import { createSettling } from './settling';
 import { settle } from './settle.test-helper';
 
 const FIXTURE = readFileSync(
@@ -56,6 +57,7 @@ describe('armPage with the HubSpot adapter', () => {
       root: document,
       signal: controller.signal,
       baselineMs,
+      settling: createSettling(),
       isLost: isLostLabel,
       isWon: () => false,
       report,

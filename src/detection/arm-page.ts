@@ -1,6 +1,7 @@
 import { clipText, fitDeal } from '../crm/dom';
 import type { CrmAdapter } from '../crm/types';
 import { STAGE_MAX, type Health, type LossObserved } from '../messaging/content-messages';
+import type { Settling } from './settling';
 
 /**
  * Starts an adapter's detectors on one page (one URL of a single-page app). Everything they
@@ -18,6 +19,8 @@ export function armPage(options: {
   isWon: (label: string | undefined) => boolean;
   report: (observed: LossObserved) => void;
   health: (health: Health) => void;
+  /** The page's settling moves, which a re-arm for new settings waits for. */
+  settling: Settling;
 }): void {
   const { adapter, url, root, signal, isLost, isWon } = options;
   const page = adapter.parsePage(url);
@@ -32,6 +35,7 @@ export function armPage(options: {
       baselineUntil: Date.now() + options.baselineMs,
       isLost,
       isWon,
+      settle: options.settling.after,
       // Page text is cut to what the message accepts here, for every adapter and user rule.
       report: (observation) =>
         options.report({

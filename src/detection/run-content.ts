@@ -11,6 +11,7 @@ import {
   type DetectionSettings,
 } from '../settings/detection';
 import { armPage } from './arm-page';
+import { createSettling } from './settling';
 import { clipText } from '../crm/dom';
 import { createPageReader, dealOnPage, type PageReader } from './page-read';
 import { reportDealSeen } from './deal-seen';
@@ -20,7 +21,7 @@ const NAVIGATION_BASELINE_MS = 1000;
 
 /**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
- * navigation and when the settings change, and the prompts the background sends.
+ * navigation and when a setting they use changes, and the prompts the background sends.
  */
 export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
   // The panels load only when one may open (src/reflection/panel-api.ts).
@@ -61,25 +62,37 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     }));
   });
 
-  const matcherFor = (labels: string[]) => lostMatcher(adapter.lostLabels ?? labels);
-  // Wins are looked for only when the user opted in, and never with a user rule's own lost
-  // text (it says nothing about what "won" looks like on that CRM): detectors then see exactly
-  // what they saw before the setting existed.
-  const wonTestFor = ({ captureWins, wonLabels }: DetectionSettings) =>
-    captureWins && !adapter.lostLabels ? wonMatcher(wonLabels) : neverWon;
-  const initial = await loadDetectionSettings();
-  let isLost = matcherFor(initial.lostLabels);
-  let isWon = wonTestFor(initial);
+  /**
+   * What the detectors use of the settings: the lost labels, unless the adapter brings its own
+   * (a user rule's lost text); the won labels only when the user opted in, and never with a user
+   * rule's own lost text (it says nothing about what "won" looks like on that CRM), so detectors
+   * then see exactly what they saw before the setting existed. A settings change that leaves
+   * these as they were is no reason to re-arm.
+   */
+  const usedOf = (settings: DetectionSettings) => ({
+    lost: adapter.lostLabels ?? settings.lostLabels,
+    won: settings.captureWins && !adapter.lostLabels ? settings.wonLabels : undefined,
+  });
+  const matchersOf = ({ lost, won }: ReturnType<typeof usedOf>) => ({
+    isLost: lostMatcher(lost),
+    isWon: won ? wonMatcher(won) : neverWon,
+  });
+  let used = usedOf(await loadDetectionSettings());
+  let matchers = matchersOf(used);
   let page = new AbortController();
   let url = new URL(location.href);
+  const settling = createSettling();
+  /** A re-arm for new settings, waiting for the moves still settling; any arm clears it. */
+  let rearm: (() => void) | undefined;
   const arm = (baselineMs: number) => {
+    rearm = undefined;
     page.abort();
     page = new AbortController();
     reader = createPageReader({
       adapter,
       root: document,
       url,
-      isLost: () => isLost,
+      isLost: () => matchers.isLost,
       signal: AbortSignal.any([ctx.signal, page.signal]),
     });
     reportDealSeen({
@@ -94,8 +107,8 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       root: document,
       signal: AbortSignal.any([ctx.signal, page.signal]),
       baselineMs,
-      isLost,
-      isWon,
+      ...matchers,
+      settling,
       report: (observed) => {
         // Its confirmation is on the way: load the panel meanwhile, so the prompt opens at once.
         prompts.preload();
@@ -112,9 +125,14 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
     arm(NAVIGATION_BASELINE_MS);
   });
   const unwatch = watchDetectionSettings((settings) => {
-    isLost = matcherFor(settings.lostLabels);
-    isWon = wonTestFor(settings);
-    arm(0);
+    const next = usedOf(settings);
+    if (JSON.stringify(next) === JSON.stringify(used)) return;
+    used = next;
+    matchers = matchersOf(used);
+    // A board drop (or a stage) still settling reports first, judged as it was seen.
+    const wanted = () => rearm === wanted && arm(0);
+    rearm = wanted;
+    settling.whenIdle(wanted);
   });
   ctx.onInvalidated(unwatch);
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomRuleSchema, type CustomRule } from '../../settings/schema';
 import { lostMatcher, neverWon } from '../stage-labels';
+import { afterDelay } from '../../detection/observe-deep';
 import type { Observation } from '../types';
 import { adapterFromRule, probeRule } from '.';
 import { dealIdFromPage, dealIdFromUrl, type DealIdSource } from './deal-id';
@@ -228,6 +229,7 @@ describe('adapterFromRule: a deal named by an element', () => {
         page: adapter.parsePage(pageUrl)!,
         signal: controller.signal,
         baselineUntil: 0,
+        settle: afterDelay,
         isLost: lostMatcher(['Lost']),
         isWon: neverWon,
         report,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { afterDelay } from '../../detection/observe-deep';
 import type { DetectorEnv, PageInfo } from '../types';
 import { isLostCloseDialog, lostDealIdOf, readDynamicsDeal, readStageBefore } from './read';
 
@@ -74,6 +75,7 @@ const envFor = (doc: Document, pageInfo: PageInfo): DetectorEnv => ({
   url: new URL('https://contoso.crm4.dynamics.com/main.aspx'),
   page: pageInfo,
   baselineUntil: 0,
+  settle: afterDelay,
   signal: new AbortController().signal,
   isLost: () => false,
   isWon: () => false,

@@ -1,5 +1,5 @@
 import { recordStage } from '../../detection/detectors/record-stage';
-import { afterDelay, observeDeep } from '../../detection/observe-deep';
+import { observeDeep } from '../../detection/observe-deep';
 import { closestOnPath, queryAllDeep } from '../dom';
 import type { CrmAdapter, DealContext, Detector } from '../types';
 import { parsePipedrivePage } from './pages';
@@ -33,7 +33,7 @@ type Pending = { deal: DealContext; until: number; settling: boolean };
  * to drop it on Won) forgets the unconfirmed "Mark as lost".
  */
 function lostDropOnBoard(): Detector {
-  return ({ root, page, signal, report }) => {
+  return ({ root, page, signal, report, settle }) => {
     if (page.kind !== 'board') return;
     let pressed: { dealId: string; deal: DealContext } | undefined;
     const pending = new Map<string, Pending>();
@@ -46,7 +46,7 @@ function lostDropOnBoard(): Detector {
         if (Date.now() > entry.until) pending.delete(dealId);
         else if (!entry.settling && !onBoard(dealId)) {
           entry.settling = true;
-          afterDelay(CARD_GONE_SETTLE_MS, signal, () => {
+          settle(CARD_GONE_SETTLE_MS, signal, () => {
             entry.settling = false;
             if (pending.get(dealId) !== entry || onBoard(dealId)) return;
             pending.delete(dealId);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isLostLabel } from '../stage-labels';
+import { afterDelay } from '../../detection/observe-deep';
 import type { Observation } from '../types';
 import { KANBAN_SETTLE_MS, salesforce } from './index';
 
@@ -21,6 +22,7 @@ function arm(href: string) {
         page,
         signal: controller.signal,
         baselineUntil: 0,
+        settle: afterDelay,
         isLost: isLostLabel,
         isWon: () => false,
         report: (o) => reports.push(o),

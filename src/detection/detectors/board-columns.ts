@@ -1,6 +1,6 @@
 import { queryAllDeep } from '../../crm/dom';
 import type { DealContext, Detector } from '../../crm/types';
-import { afterDelay, observeDeep } from '../observe-deep';
+import { observeDeep } from '../observe-deep';
 import { stageChange } from '../stage-change';
 
 /**
@@ -17,7 +17,7 @@ export function boardColumns(options: {
   readCard: (card: Element, column: string) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, baselineUntil, isLost, isWon, report }) => {
+  return ({ root, page, signal, baselineUntil, isLost, isWon, report, settle }) => {
     if (page.kind !== 'board') return;
     const snapshot = () => {
       const columns = new Map<string, { column: string; card: Element }>();
@@ -38,7 +38,7 @@ export function boardColumns(options: {
           if (before === undefined || before === column) continue;
           const result = stageChange(before, column, isLost, isWon);
           if (!result) continue;
-          afterDelay(options.settleMs ?? 0, signal, () => {
+          settle(options.settleMs ?? 0, signal, () => {
             if (snapshot().get(dealId)?.column !== column) return;
             report({
               dealId,

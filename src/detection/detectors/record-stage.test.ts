@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lostMatcher, neverWon, wonMatcher } from '../../crm/stage-labels';
 import type { DetectorEnv, NamedSelector, Observation, PageInfo } from '../../crm/types';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
+import { afterDelay } from '../observe-deep';
 import { settle } from '../settle.test-helper';
 
 const STAGE: NamedSelector = { name: 'stage field', css: ['.stage'] };
@@ -37,6 +38,7 @@ describe('recordStage', () => {
       page: options.page ?? { kind: 'deal', dealId: '42' },
       signal: controller.signal,
       baselineUntil: options.baselineUntil ?? 0,
+      settle: afterDelay,
       isLost: options.isLost ?? lostMatcher(),
       isWon: options.isWon ?? neverWon,
       report,

@@ -18,7 +18,7 @@ export function recordStage(options: {
   readDeal: (root: Document) => DealContext;
   settleMs?: number;
 }): Detector {
-  return ({ root, page, signal, baselineUntil, isLost, isWon, report, health }) => {
+  return ({ root, page, signal, baselineUntil, isLost, isWon, report, health, settle }) => {
     if (page.kind !== 'deal') return;
     const read = () => readNamed(root, options.stage);
     let current = read();
@@ -38,7 +38,7 @@ export function recordStage(options: {
         if (before === undefined || Date.now() < baselineUntil) return;
         const result = stageChange(before, next, isLost, isWon);
         if (!result) return;
-        afterDelay(options.settleMs ?? 0, signal, () => {
+        settle(options.settleMs ?? 0, signal, () => {
           if (read() !== next) return;
           report({
             dealId: page.dealId,
