@@ -170,3 +170,21 @@ export function withImportedEntries(
     reasons: [...local.reasons, ...reasons],
   });
 }
+
+/**
+ * An edited copy of the template with the entries `stored` gained since the copy was made (an
+ * import, another device's wording) kept: edits delete nothing, so an entry the copy lacks is
+ * one it never had, and old lessons still read through it.
+ */
+export function withEntriesKept(
+  edited: TemplateSettings,
+  stored: TemplateSettings,
+): TemplateSettings {
+  const lacking = (list: { id: string }[]) => (entry: { id: string }) =>
+    !list.some((other) => other.id === entry.id);
+  return {
+    ...edited,
+    questions: [...edited.questions, ...stored.questions.filter(lacking(edited.questions))],
+    reasons: [...edited.reasons, ...stored.reasons.filter(lacking(edited.reasons))],
+  };
+}

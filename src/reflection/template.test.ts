@@ -22,6 +22,7 @@ import {
   unmergeReason,
   updateQuestion,
   updateReason,
+  withEntriesKept,
   withImportedEntries,
 } from './template-edit';
 
@@ -282,6 +283,15 @@ describe('withImportedEntries', () => {
     expect(reasonLabel(template, 'reason-suite')).toBe('Bundled by a suite');
     expect(template.reasons.other?.colour).toBe('#111111');
     expect(TemplateSettingsSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('survives a save of a copy edited before the import', () => {
+    const copy = edited((t) => updateQuestion(t, 'whatHappened', { label: 'What went on?' }));
+    const theirs = edited((t) => addQuestion(t, 'Who signed instead?', 'quick', 'q-signed'));
+    const stored = withImportedEntries(defaultTemplateSettings(), theirs);
+    const saved = resolveTemplate(withEntriesKept(copy, stored));
+    expect(questionLabel(saved, 'q-signed')).toBe('Who signed instead?');
+    expect(questionLabel(saved, 'whatHappened')).toBe('What went on?');
   });
 
   it('changes nothing when the other device has nothing new', () => {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import { nextVersion } from '../../../src/reflection/template-edit';
+import { nextVersion, withEntriesKept } from '../../../src/reflection/template-edit';
 import {
   defaultTemplateSettings,
   TemplateSettingsSchema,
@@ -37,12 +37,12 @@ export function useTemplateDraft(
     fail,
     async save() {
       try {
-        // Picked from the template stored now: the other section's save since stays.
+        // Picked into the template stored now: the other section's save since, and entries an
+        // import brought since this copy was made, stay.
         const saved = await templateItem.update((current) => {
           const stored = current ?? defaultTemplateSettings();
-          return TemplateSettingsSchema.parse(
-            nextVersion(stored, pick(withNewBuiltIns(stored), draft)),
-          );
+          const picked = pick(withNewBuiltIns(stored), draft);
+          return TemplateSettingsSchema.parse(nextVersion(stored, withEntriesKept(picked, stored)));
         });
         setStatus({ error: false, text: t('template_saved', saved!.version) });
       } catch (error) {
