@@ -4,14 +4,112 @@ import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
 import { adapterById } from '../crm/registry';
-import type { Reply } from '../messaging/messages';
-import { onBackgroundMessage } from '../messaging/transport';
+import { onBackgroundMessage, type BackgroundHandlers } from '../messaging/transport';
 import type { DetectionLog } from './detection-log';
 import type { LossFlow } from './loss-flow';
-import { openRecentDeals } from './recent-deals';
+import { openRecentDeals, type RecentDeals } from './recent-deals';
 import { PANEL_SCRIPT } from '../reflection/panel-api';
 import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
+
+export type RouterDeps = {
+  db: ReboundDatabase;
+  losses: LossFlow;
+  log: DetectionLog;
+  health: TabHealthBoard;
+  recentDeals: RecentDeals;
+};
+
+/** The background's answer to each message type (its reply type checked by messages.ts). */
+export function backgroundHandlers({
+  db,
+  losses,
+  log,
+  health,
+  recentDeals,
+}: RouterDeps): BackgroundHandlers {
+  return {
+    'loss/observed': async (message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
+      losses.observed({ ...message, tabId });
+      return { ok: true };
+    },
+    'lesson/save': async (message) => {
+      await finishReflection(db, message.lesson, message.lossId);
+      return { ok: true };
+    },
+    'draft/save': async (message) => {
+      await saveDraftValues(db, message.lossId, message.values);
+      return { ok: true };
+    },
+    'win/save': async (message) => {
+      await saveWin(db, message.winId, message.win);
+      if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
+      return { ok: true };
+    },
+    'win/dismiss': async (message) => {
+      await setWinPromptStatus(db, message.winId, 'dismissed');
+      await deleteWin(db, message.winId);
+      return { ok: true };
+    },
+    'prompt/later': async (message) => {
+      await setPromptStatus(db, message.lossId, 'later');
+      return { ok: true };
+    },
+    'prompt/snooze': async (message) => {
+      await setPromptStatus(db, message.lossId, 'later');
+      await scheduleReminder(message.lossId, new Date(message.until));
+      return { ok: true };
+    },
+    'prompt/skip': async (message) => {
+      await setPromptStatus(db, message.lossId, 'skipped');
+      await deleteDraft(db, message.lossId);
+      return { ok: true };
+    },
+    'detection-log/clear': async () => {
+      await log.clear();
+      return { ok: true };
+    },
+    'options/open': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
+    'panel/load': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      // Into the frame that asked, in its content script's isolated world (the default):
+      // no web-accessible resource, so nothing of ours is exposed to the site.
+      if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [PANEL_SCRIPT],
+      });
+      return { ok: true };
+    },
+    'prompt/pull': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
+    },
+    'health/report': async (message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
+      const { crm, url, missing } = message;
+      health.report({ crm, url, missing, tabId, at: Date.now() });
+      return { ok: true };
+    },
+    'health/get': async (message) => ({ ok: true, data: health.of(message.tabId) }),
+    'health/all': async () => ({ ok: true, data: health.all() }),
+    'deal/seen': async (message, sender) => {
+      // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
+      if (sender.tab?.id === undefined || !adapterById(message.crm)) {
+        return { ok: false, error: 'Deals are reported from supported CRM tabs' };
+      }
+      const { crm, dealId, dealUrl, dealName, amount, company } = message;
+      await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
+      return { ok: true };
+    },
+  };
+}
 
 /** Answers the content scripts' and extension pages' messages. */
 export function routeMessages(
@@ -20,80 +118,7 @@ export function routeMessages(
   log: DetectionLog,
   health: TabHealthBoard,
 ): void {
-  const recentDeals = openRecentDeals();
-
-  onBackgroundMessage(async (message, sender): Promise<Reply> => {
-    const tabId = sender.tab?.id;
-    switch (message.type) {
-      case 'loss/observed': {
-        if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
-        losses.observed({ ...message, tabId });
-        return { ok: true };
-      }
-      case 'lesson/save': {
-        await finishReflection(db, message.lesson, message.lossId);
-        return { ok: true };
-      }
-      case 'win/save': {
-        await saveWin(db, message.winId, message.win);
-        if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
-        return { ok: true };
-      }
-      case 'win/dismiss':
-        await setWinPromptStatus(db, message.winId, 'dismissed');
-        await deleteWin(db, message.winId);
-        return { ok: true };
-      case 'draft/save':
-        await saveDraftValues(db, message.lossId, message.values);
-        return { ok: true };
-      case 'prompt/later':
-        await setPromptStatus(db, message.lossId, 'later');
-        return { ok: true };
-      case 'prompt/snooze':
-        await setPromptStatus(db, message.lossId, 'later');
-        await scheduleReminder(message.lossId, new Date(message.until));
-        return { ok: true };
-      case 'prompt/skip':
-        await setPromptStatus(db, message.lossId, 'skipped');
-        await deleteDraft(db, message.lossId);
-        return { ok: true };
-      case 'detection-log/clear':
-        await log.clear();
-        return { ok: true };
-      case 'options/open':
-        await browser.runtime.openOptionsPage();
-        return { ok: true };
-      case 'panel/load': {
-        // Into the frame that asked, in its content script's isolated world (the default):
-        // no web-accessible resource, so nothing of ours is exposed to the site.
-        if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
-        await browser.scripting.executeScript({
-          target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: [PANEL_SCRIPT],
-        });
-        return { ok: true };
-      }
-      case 'prompt/pull':
-        return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
-      case 'health/report': {
-        if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
-        const { crm, url, missing } = message;
-        health.report({ crm, url, missing, tabId, at: Date.now() });
-        return { ok: true };
-      }
-      case 'health/get':
-        return { ok: true, data: health.of(message.tabId) };
-      case 'health/all':
-        return { ok: true, data: health.all() };
-      case 'deal/seen': {
-        // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
-        if (tabId === undefined || !adapterById(message.crm)) {
-          return { ok: false, error: 'Deals are reported from supported CRM tabs' };
-        }
-        const { crm, dealId, dealUrl, dealName, amount, company } = message;
-        await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
-        return { ok: true };
-      }
-    }
-  });
+  onBackgroundMessage(
+    backgroundHandlers({ db, losses, log, health, recentDeals: openRecentDeals() }),
+  );
 }

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { DealContextSchema } from '../crm/types';
 import {
+  ContentToBackgroundReplies,
   DealSeenSchema,
   STAGE_MAX,
   HealthReportSchema,
   HealthSchema,
   LossObservedSchema,
+  NO_DATA,
   PanelLoadSchema,
   PromptPullSchema,
+  type ReplyMap,
+  type ReplyTo,
+  type ToContent,
 } from './content-messages';
 import { LessonInputSchema } from '../lessons/schema';
 import { WinInputSchema } from '../wins/schema';
@@ -93,10 +98,36 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   PromptPullSchema,
   PanelLoadSchema,
   HealthReportSchema,
-  /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
+  /** The popup asks how detection is doing in a tab. */
   z.object({ type: z.literal('health/get'), tabId: z.number().int() }),
-  /** The options page asks how detection is doing in every tab. Reply data: TabHealth[]. */
+  /** The options page asks how detection is doing in every tab. */
   z.object({ type: z.literal('health/all') }),
   DealSeenSchema,
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
+
+/** The reply data of every message to the background, by type. */
+export const BackgroundReplies = {
+  ...ContentToBackgroundReplies,
+  'lesson/save': NO_DATA,
+  'prompt/later': NO_DATA,
+  'prompt/snooze': NO_DATA,
+  'prompt/skip': NO_DATA,
+  'win/save': NO_DATA,
+  'win/dismiss': NO_DATA,
+  'options/open': NO_DATA,
+  'detection-log/clear': NO_DATA,
+  'draft/save': NO_DATA,
+  'health/get': z.optional(HealthSchema),
+  'health/all': z.array(TabHealthSchema),
+} satisfies ReplyMap<ToBackground>;
+export type BackgroundReply<K extends ToBackground['type']> = ReplyTo<typeof BackgroundReplies, K>;
+
+/** The reply data of every message to a CRM tab's content script, by type. */
+export const ContentReplies = {
+  'prompt/open': NO_DATA,
+  'win/open': NO_DATA,
+  'page/read': PageReadSchema,
+  'rule/probe': RuleProbeSchema,
+} satisfies ReplyMap<ToContent>;
+export type ContentReply<K extends ToContent['type']> = ReplyTo<typeof ContentReplies, K>;
