@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
-import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
+import { deleteDraft, openManualDraft, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
+import { describeWriteError } from '../db/write-error';
 import { adapterById } from '../crm/registry';
-import { onBackgroundMessage, type BackgroundHandlers } from '../messaging/transport';
+import { t } from '../i18n/t';
+import type { Reply } from '../messaging/messages';
+import { onBackgroundMessage, type BackgroundHandlers, type Sender } from '../messaging/transport';
+import { resolveTemplate } from '../reflection/template';
+import { loadSettings } from '../settings/store';
 import type { DetectionLog } from './detection-log';
+import { saveLesson } from './lesson-save';
 import type { LossFlow } from './loss-flow';
 import { openRecentDeals, type RecentDeals } from './recent-deals';
 import { PANEL_SCRIPT } from '../reflection/panel-api';
@@ -19,6 +25,19 @@ export type RouterDeps = {
   health: TabHealthBoard;
   recentDeals: RecentDeals;
 };
+
+/** A write whose failure the sender shows in words (src/db/write-error.ts), never a raw error. */
+async function written<T>(write: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    return { ok: false, error: describeWriteError(error).message };
+  }
+}
+
+/** Only Rebound's own pages (the reflect page), not a CRM page's content script. */
+const fromExtensionPage = (sender: Sender) =>
+  sender.url?.startsWith(browser.runtime.getURL('/')) === true;
 
 /** The background's answer to each message type (its reply type checked by messages.ts). */
 export function backgroundHandlers({
@@ -35,13 +54,31 @@ export function backgroundHandlers({
       losses.observed({ ...message, tabId });
       return { ok: true };
     },
-    'lesson/save': async (message) => {
-      await finishReflection(db, message.lesson, message.lossId);
-      return { ok: true };
-    },
-    'draft/save': async (message) => {
-      await saveDraftValues(db, message.lossId, message.values);
-      return { ok: true };
+    'lesson/save': ({ draftId, values }) =>
+      written(async () => {
+        const { settings } = await loadSettings();
+        const finished = await saveLesson(
+          db,
+          draftId,
+          values,
+          resolveTemplate(settings.template).version,
+        );
+        return finished ? { ok: true, data: finished } : { ok: false, error: t('manual_missing') };
+      }),
+    'draft/save': ({ draftId, values }) =>
+      written(async () =>
+        (await saveDraftValues(db, draftId, values))
+          ? { ok: true }
+          : { ok: false, error: t('manual_missing') },
+      ),
+    'draft/new': ({ deal }, sender) => {
+      if (!fromExtensionPage(sender)) {
+        return Promise.resolve({ ok: false, error: 'Drafts are started from Rebound’s pages' });
+      }
+      return written(async () => ({
+        ok: true,
+        data: { draftId: (await openManualDraft(db, deal)).id },
+      }));
     },
     'win/save': async (message) => {
       await saveWin(db, message.winId, message.win);

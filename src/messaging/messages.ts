@@ -14,9 +14,9 @@ import {
   type ReplyTo,
   type ToContent,
 } from './content-messages';
-import { LessonInputSchema } from '../lessons/schema';
 import { WinInputSchema } from '../wins/schema';
 import { ReflectionValuesSchema } from '../reflection/values';
+import { DealPrefillSchema } from '../reflection/reflect-page';
 
 // What content scripts parse lives in content-messages.ts (zod/mini, small at load); it is
 // re-exported here so the rest of the extension imports every message from one place.
@@ -61,13 +61,29 @@ export const TabHealthSchema = z.object({
 });
 export type TabHealth = z.infer<typeof TabHealthSchema>;
 
+/**
+ * What saving a reflection's lesson answered: kept (`alreadySaved` when an earlier save of the
+ * same draft had kept it: a retry, or the same reflection saved in another window), or not kept
+ * because an answer is missing or wrong (`problem`, in words for the form).
+ */
+export const LessonSaveResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), lessonId: z.uuid(), alreadySaved: z.boolean() }),
+  z.object({ saved: z.literal(false), problem: z.string() }),
+]);
+export type LessonSaveResult = z.infer<typeof LessonSaveResultSchema>;
+
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LossObservedSchema,
-  z.object({
+  /**
+   * Keep the lesson of a draft: only the draft's id and the answers. The background builds the
+   * lesson from its own copy of the loss (the draft's), so nothing the page or panel says about
+   * the deal is stored: strict, so a message carrying deal or lesson fields is refused whole.
+   */
+  z.strictObject({
     type: z.literal('lesson/save'),
-    lossId: z.uuid().optional(),
-    lesson: LessonInputSchema,
+    draftId: z.uuid(),
+    values: ReflectionValuesSchema,
   }),
   z.object({ type: z.literal('prompt/later'), lossId: z.uuid() }),
   /** Later, with a reminder at `until` (a browser notification opens the reflection). */
@@ -93,8 +109,17 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options/open') }),
   /** Empty the detection log (the background is its one writer). */
   z.object({ type: z.literal('detection-log/clear') }),
-  /** The answers so far, as the user types. */
-  z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
+  /** The answers so far, as the user types (the background is every draft's one writer). */
+  z.strictObject({
+    type: z.literal('draft/save'),
+    draftId: z.uuid(),
+    values: ReflectionValuesSchema,
+  }),
+  /**
+   * A reflection entered by hand (the reflect page) starts its draft, for the deal its link
+   * named if any: then it is saved like a prompted one, once. Answered with the draft's id.
+   */
+  z.object({ type: z.literal('draft/new'), deal: DealPrefillSchema.optional() }),
   PromptPullSchema,
   PanelLoadSchema,
   HealthReportSchema,
@@ -109,7 +134,7 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 /** The reply data of every message to the background, by type. */
 export const BackgroundReplies = {
   ...ContentToBackgroundReplies,
-  'lesson/save': NO_DATA,
+  'lesson/save': LessonSaveResultSchema,
   'prompt/later': NO_DATA,
   'prompt/snooze': NO_DATA,
   'prompt/skip': NO_DATA,
@@ -118,6 +143,7 @@ export const BackgroundReplies = {
   'options/open': NO_DATA,
   'detection-log/clear': NO_DATA,
   'draft/save': NO_DATA,
+  'draft/new': z.object({ draftId: z.uuid() }),
   'health/get': z.optional(HealthSchema),
   'health/all': z.array(TabHealthSchema),
 } satisfies ReplyMap<ToBackground>;
