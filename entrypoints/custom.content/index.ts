@@ -20,14 +20,13 @@ export default defineContentScript({
     scope[RUNNING] = true;
     ctx.onInvalidated(() => (scope[RUNNING] = false));
 
-    onContentMessage((message) => {
-      if (message.type !== 'rule/probe') return undefined;
-      return (async () => {
+    onContentMessage({
+      'rule/probe': async ({ ruleId }) => {
         // Read afresh: the rule may have been written after this page loaded.
-        const rule = (await customRulesItem.load()).value.find((r) => r.id === message.ruleId);
+        const rule = (await customRulesItem.load()).value.find((r) => r.id === ruleId);
         if (!rule) return { ok: false, error: t('rule_probe_unsaved') };
         return { ok: true, data: probeRule(rule, document, new URL(location.href)) };
-      })();
+      },
     });
     const url = new URL(location.href);
     const rule = (await customRulesItem.load()).value.find((r) => ruleMatches(r, url));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
-import { unfinishedDrafts } from '../../src/db/drafts';
+import { draftDealName, unfinishedDrafts } from '../../src/db/drafts';
 import { countLessons, recentLessons } from '../../src/db/lessons';
 import { countWins } from '../../src/db/wins';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
@@ -69,7 +69,7 @@ export function App() {
             {data.value.drafts.map((draft) => (
               <li class="card row" key={draft.id} data-testid="draft">
                 <span class="lesson-name" style={{ flex: 1 }}>
-                  {draft.loss.deal.dealName}
+                  {draftDealName(draft) ?? t('draft_unnamed')}
                 </span>
                 <button
                   type="button"

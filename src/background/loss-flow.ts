@@ -19,7 +19,6 @@ import type { Decision } from '../detection/log';
 import { observeStageSaves, type SaveAnswered } from '../detection/network-observer';
 import {
   DealEventSchema,
-  PageReadSchema,
   STAGE_MAX,
   type LossEvent,
   type PageRead,
@@ -180,8 +179,7 @@ export function startLossDetection(
       await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS));
       reply = await ask();
     }
-    const read = PageReadSchema.safeParse(reply.ok ? reply.data : undefined);
-    if (read.success) return read.data;
+    if (reply.ok) return reply.data;
     // No content script answered (the tab navigated away or closed): the loss still counts.
     const tab = await browser.tabs.get(save.tabId).catch(() => undefined);
     return {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
+import { draftDealName } from '../db/drafts';
 import { t } from '../i18n/t';
 import { reflectPageUrl } from '../reflection/reflect-page';
 
@@ -18,10 +19,11 @@ export function handleReminders(db: ReboundDatabase): void {
     void (async () => {
       const draft = await db.drafts.get(draftId);
       if (!draft) return; // Reflected on in the meantime.
+      const name = draftDealName(draft);
       await browser.notifications.create(alarm.name, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: t('reminder_title', draft.loss.deal.dealName),
+        title: name ? t('reminder_title', name) : t('manual_title'),
         message: t('reminder_message'),
         priority: 1,
       });

@@ -1,17 +1,147 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
-import { deleteDraft, finishReflection, saveDraftValues } from '../db/drafts';
+import { deleteDraft, openManualDraft, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
+import { describeWriteError } from '../db/write-error';
 import { adapterById } from '../crm/registry';
+import { t } from '../i18n/t';
 import type { Reply } from '../messaging/messages';
-import { onBackgroundMessage } from '../messaging/transport';
+import { onBackgroundMessage, type BackgroundHandlers, type Sender } from '../messaging/transport';
+import { resolveTemplate } from '../reflection/template';
+import { templateItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
+import { saveLesson } from './lesson-save';
 import type { LossFlow } from './loss-flow';
-import { openRecentDeals } from './recent-deals';
+import { openRecentDeals, type RecentDeals } from './recent-deals';
 import { PANEL_SCRIPT } from '../reflection/panel-api';
 import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
+
+export type RouterDeps = {
+  db: ReboundDatabase;
+  losses: LossFlow;
+  log: DetectionLog;
+  health: TabHealthBoard;
+  recentDeals: RecentDeals;
+};
+
+/** A write whose failure the sender shows in words (src/db/write-error.ts), never a raw error. */
+async function written<T>(write: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    return { ok: false, error: describeWriteError(error).message };
+  }
+}
+
+/** Only Rebound's own pages (the reflect page), not a CRM page's content script. */
+const fromExtensionPage = (sender: Sender) =>
+  sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+
+/** The background's answer to each message type (its reply type checked by messages.ts). */
+export function backgroundHandlers({
+  db,
+  losses,
+  log,
+  health,
+  recentDeals,
+}: RouterDeps): BackgroundHandlers {
+  return {
+    'loss/observed': async (message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
+      losses.observed({ ...message, tabId });
+      return { ok: true };
+    },
+    'lesson/save': ({ draftId, values }) =>
+      written(async () => {
+        const template = (await templateItem.load()).value;
+        const finished = await saveLesson(db, draftId, values, resolveTemplate(template).version);
+        return finished ? { ok: true, data: finished } : { ok: false, error: t('manual_missing') };
+      }),
+    'draft/save': ({ draftId, values }) =>
+      written(async () =>
+        (await saveDraftValues(db, draftId, values))
+          ? { ok: true }
+          : { ok: false, error: t('manual_missing') },
+      ),
+    'draft/new': ({ deal }, sender) => {
+      if (!fromExtensionPage(sender)) {
+        return Promise.resolve({ ok: false, error: 'Drafts are started from Rebound’s pages' });
+      }
+      return written(async () => ({
+        ok: true,
+        data: { draftId: (await openManualDraft(db, deal)).id },
+      }));
+    },
+    'win/save': async (message) => {
+      await saveWin(db, message.winId, message.win);
+      if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
+      return { ok: true };
+    },
+    'win/dismiss': async (message) => {
+      await setWinPromptStatus(db, message.winId, 'dismissed');
+      await deleteWin(db, message.winId);
+      return { ok: true };
+    },
+    'prompt/later': async (message) => {
+      await setPromptStatus(db, message.lossId, 'later');
+      return { ok: true };
+    },
+    'prompt/snooze': async (message) => {
+      await setPromptStatus(db, message.lossId, 'later');
+      await scheduleReminder(message.lossId, new Date(message.until));
+      return { ok: true };
+    },
+    'prompt/skip': async (message) => {
+      await setPromptStatus(db, message.lossId, 'skipped');
+      await deleteDraft(db, message.lossId);
+      return { ok: true };
+    },
+    'detection-log/clear': async () => {
+      await log.clear();
+      return { ok: true };
+    },
+    'options/open': async () => {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
+    'panel/load': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      // Into the frame that asked, in its content script's isolated world (the default):
+      // no web-accessible resource, so nothing of ours is exposed to the site.
+      if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [PANEL_SCRIPT],
+      });
+      return { ok: true };
+    },
+    'prompt/pull': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
+    },
+    'health/report': async (message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
+      const { crm, url, missing } = message;
+      health.report({ crm, url, missing, tabId, at: Date.now() });
+      return { ok: true };
+    },
+    'health/get': async (message) => ({ ok: true, data: health.of(message.tabId) }),
+    'health/all': async () => ({ ok: true, data: health.all() }),
+    'deal/seen': async (message, sender) => {
+      // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
+      if (sender.tab?.id === undefined || !adapterById(message.crm)) {
+        return { ok: false, error: 'Deals are reported from supported CRM tabs' };
+      }
+      const { crm, dealId, dealUrl, dealName, amount, company } = message;
+      await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
+      return { ok: true };
+    },
+  };
+}
 
 /** Answers the content scripts' and extension pages' messages. */
 export function routeMessages(
@@ -20,80 +150,7 @@ export function routeMessages(
   log: DetectionLog,
   health: TabHealthBoard,
 ): void {
-  const recentDeals = openRecentDeals();
-
-  onBackgroundMessage(async (message, sender): Promise<Reply> => {
-    const tabId = sender.tab?.id;
-    switch (message.type) {
-      case 'loss/observed': {
-        if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
-        losses.observed({ ...message, tabId });
-        return { ok: true };
-      }
-      case 'lesson/save': {
-        await finishReflection(db, message.lesson, message.lossId);
-        return { ok: true };
-      }
-      case 'win/save': {
-        await saveWin(db, message.winId, message.win);
-        if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
-        return { ok: true };
-      }
-      case 'win/dismiss':
-        await setWinPromptStatus(db, message.winId, 'dismissed');
-        await deleteWin(db, message.winId);
-        return { ok: true };
-      case 'draft/save':
-        await saveDraftValues(db, message.lossId, message.values);
-        return { ok: true };
-      case 'prompt/later':
-        await setPromptStatus(db, message.lossId, 'later');
-        return { ok: true };
-      case 'prompt/snooze':
-        await setPromptStatus(db, message.lossId, 'later');
-        await scheduleReminder(message.lossId, new Date(message.until));
-        return { ok: true };
-      case 'prompt/skip':
-        await setPromptStatus(db, message.lossId, 'skipped');
-        await deleteDraft(db, message.lossId);
-        return { ok: true };
-      case 'detection-log/clear':
-        await log.clear();
-        return { ok: true };
-      case 'options/open':
-        await browser.runtime.openOptionsPage();
-        return { ok: true };
-      case 'panel/load': {
-        // Into the frame that asked, in its content script's isolated world (the default):
-        // no web-accessible resource, so nothing of ours is exposed to the site.
-        if (tabId === undefined) return { ok: false, error: 'Panels open in CRM tabs' };
-        await browser.scripting.executeScript({
-          target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: [PANEL_SCRIPT],
-        });
-        return { ok: true };
-      }
-      case 'prompt/pull':
-        return { ok: true, data: tabId === undefined ? undefined : losses.takePending(tabId) };
-      case 'health/report': {
-        if (tabId === undefined) return { ok: false, error: 'Health is reported from CRM tabs' };
-        const { crm, url, missing } = message;
-        health.report({ crm, url, missing, tabId, at: Date.now() });
-        return { ok: true };
-      }
-      case 'health/get':
-        return { ok: true, data: health.of(message.tabId) };
-      case 'health/all':
-        return { ok: true, data: health.all() };
-      case 'deal/seen': {
-        // Only record pages of the CRMs Rebound knows ("Missed a loss?" offers those).
-        if (tabId === undefined || !adapterById(message.crm)) {
-          return { ok: false, error: 'Deals are reported from supported CRM tabs' };
-        }
-        const { crm, dealId, dealUrl, dealName, amount, company } = message;
-        await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
-        return { ok: true };
-      }
-    }
-  });
+  onBackgroundMessage(
+    backgroundHandlers({ db, losses, log, health, recentDeals: openRecentDeals() }),
+  );
 }

@@ -15,18 +15,22 @@ export type PromptRecord = {
   status: 'open' | 'later' | 'saved' | 'skipped' | 'queued';
 };
 
+/** A reflection entered by hand (the reflect page): the deal its link named, if it named one. */
+export type ManualDeal = { crm: string; dealId?: string; dealUrl?: string; dealName?: string };
+
 /**
- * An unfinished reflection: the loss it is about and the answers so far, saved as the user
- * types. It outlives the tab, the browser and extension updates; saving the lesson removes it.
+ * An unfinished reflection: the loss it is about (or, entered by hand, the deal its link named)
+ * and the answers so far, saved as the user types. It outlives the tab, the browser and
+ * extension updates; saving the lesson removes it. Its id is the lesson's id too, so a draft
+ * gives one lesson however often it is saved.
  */
 export type DraftRecord = {
-  /** The loss id (or `manual:…` for a manual entry). */
+  /** The loss id, or a random id for a reflection entered by hand. */
   id: string;
-  loss: LossEvent;
   values: ReflectionValues;
   createdAt: string;
   updatedAt: string;
-};
+} & ({ loss: LossEvent; manual?: undefined } | { manual: ManualDeal; loss?: undefined });
 
 /**
  * One "what worked" capture offered for one won deal. Kept apart from the loss prompts, so a win

@@ -5,8 +5,10 @@ import { EMPTY_VALUES, type ReflectionValues } from '../reflection/values';
 import { ReboundDatabase } from './database';
 import {
   deleteDraft,
-  finishReflection,
+  draftDealName,
+  finishDraft,
   openDraft,
+  openManualDraft,
   saveDraftValues,
   unfinishedDrafts,
 } from './drafts';
@@ -107,9 +109,15 @@ describe('saveDraftValues', () => {
     expect(await db.drafts.get(event.lossId)).toEqual(draft);
   });
 
-  it('creates nothing for an unknown draft', async () => {
-    await saveDraftValues(db, 'manual:nothing', EMPTY_VALUES, at(0));
+  it('creates nothing for an unknown draft, and says so', async () => {
+    expect(await saveDraftValues(db, crypto.randomUUID(), EMPTY_VALUES, at(0))).toBe(false);
     expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('says when it wrote', async () => {
+    const event = loss();
+    await openDraft(db, event, at(0));
+    expect(await saveDraftValues(db, event.lossId, EMPTY_VALUES, at(1))).toBe(true);
   });
 });
 
@@ -134,35 +142,142 @@ describe('deleteDraft', () => {
     await openDraft(db, a, at(0));
     await openDraft(db, b, at(1));
     await deleteDraft(db, a.lossId);
-    await deleteDraft(db, 'manual:nothing');
+    await deleteDraft(db, crypto.randomUUID());
     expect((await unfinishedDrafts(db)).map((d) => d.id)).toEqual([b.lossId]);
   });
 });
 
-describe('finishReflection', () => {
+describe('openManualDraft', () => {
+  it('starts a draft for the deal a link named, its name and company filled in', async () => {
+    const deal = {
+      crm: 'hubspot',
+      dealId: '42',
+      dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+      dealName: 'Acme renewal',
+      company: 'Acme',
+    };
+    const draft = await openManualDraft(db, deal, at(0));
+    expect(draft).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      manual: { crm: 'hubspot', dealId: '42', dealUrl: deal.dealUrl, dealName: 'Acme renewal' },
+      values: { ...EMPTY_VALUES, dealName: 'Acme renewal', company: 'Acme' },
+      createdAt: at(0).toISOString(),
+      updatedAt: at(0).toISOString(),
+    });
+    expect(await db.drafts.get(draft.id)).toEqual(draft);
+  });
+
+  it('starts an empty one for no deal, a new one each time', async () => {
+    const [a, b] = [await openManualDraft(db, undefined), await openManualDraft(db, undefined)];
+    expect(a.manual).toEqual({ crm: 'manual' });
+    expect(a.values).toEqual(EMPTY_VALUES);
+    expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe('draftDealName', () => {
+  it("is the page's name for a loss, what was typed (else the link's) by hand", async () => {
+    expect(draftDealName(await openDraft(db, loss(), at(0)))).toBe('Acme renewal');
+    const manual = await openManualDraft(db, undefined);
+    expect(draftDealName(manual)).toBeUndefined();
+    expect(draftDealName({ ...manual, values: { ...manual.values, dealName: ' Globex ' } })).toBe(
+      'Globex',
+    );
+  });
+});
+
+describe('finishDraft', () => {
   const lesson = {
     crm: 'hubspot',
     dealName: 'Acme renewal',
     outcome: 'competitor' as const,
     answers: {},
   };
+  const build =
+    (answers: Record<string, string> = {}) =>
+    () =>
+      ({ ok: true, lesson: { ...lesson, answers } }) as const;
 
-  it("keeps the lesson, marks the loss's prompt saved and removes its draft", async () => {
+  /** A prompted loss with its claim and draft, as the background leaves them. */
+  async function prompted() {
     const event = loss();
     await claimPrompt(db, { lossId: event.lossId, crm: 'hubspot', dealId: '42' });
     await openDraft(db, event, at(0));
-    await openDraft(db, loss(), at(1));
-    await finishReflection(db, lesson, event.lossId);
-    expect(await db.lessons.count()).toBe(1);
+    return event;
+  }
+
+  it("keeps the lesson under the draft's id, marks the prompt saved and removes the draft", async () => {
+    const event = await prompted();
+    const other = await openDraft(db, loss({ dealId: '43' }), at(1));
+    expect(await finishDraft(db, event.lossId, build(), at(2))).toEqual({
+      saved: true,
+      lessonId: event.lossId,
+      alreadySaved: false,
+    });
+    expect(await db.lessons.get(event.lossId)).toMatchObject({
+      ...lesson,
+      createdAt: at(2).toISOString(),
+    });
     expect((await db.prompts.toArray()).map((p) => p.status)).toEqual(['saved']);
-    expect(await db.drafts.get(event.lossId)).toBeUndefined();
+    expect((await db.drafts.toArray()).map((d) => d.id)).toEqual([other.id]);
+  });
+
+  it('gives one lesson when the same draft is saved twice, the first kept', async () => {
+    const event = await prompted();
+    await finishDraft(db, event.lossId, build({ planCue: 'first' }), at(2));
+    expect(await finishDraft(db, event.lossId, build({ planCue: 'second' }), at(3))).toEqual({
+      saved: true,
+      lessonId: event.lossId,
+      alreadySaved: true,
+    });
+    expect((await db.lessons.toArray()).map((l) => l.answers)).toEqual([{ planCue: 'first' }]);
+  });
+
+  it('gives one lesson when the same draft is saved twice at once', async () => {
+    const event = await prompted();
+    const results = await Promise.all([
+      finishDraft(db, event.lossId, build({ planCue: 'panel' })),
+      finishDraft(db, event.lossId, build({ planCue: 'reflect page' })),
+    ]);
+    expect(results.map((r) => r?.saved && r.alreadySaved).sort()).toEqual([false, true]);
+    expect(await db.lessons.count()).toBe(1);
+  });
+
+  it('writes nothing when a write fails part way: the draft stays, no lesson', async () => {
+    const event = await prompted();
+    // The prompt's status is the second of the three writes.
+    db.prompts.hook('updating', () => {
+      throw new Error('disk gone');
+    });
+    await expect(finishDraft(db, event.lossId, build())).rejects.toThrow('disk gone');
+    expect(await db.lessons.count()).toBe(0);
+    expect(await db.drafts.get(event.lossId)).toMatchObject({ id: event.lossId });
+    expect((await db.prompts.toArray()).map((p) => p.status)).toEqual(['open']);
+  });
+
+  it('writes nothing when the lesson cannot be built, and says why', async () => {
+    const event = await prompted();
+    const refuse = () => ({ ok: false, error: 'Choose how the deal ended' }) as const;
+    expect(await finishDraft(db, event.lossId, refuse)).toEqual({
+      saved: false,
+      problem: 'Choose how the deal ended',
+    });
+    expect(await db.lessons.count()).toBe(0);
     expect(await db.drafts.count()).toBe(1);
   });
 
-  it('keeps a lesson entered by hand, touching no prompt or draft', async () => {
-    await openDraft(db, loss(), at(0));
-    await finishReflection(db, lesson);
-    expect(await db.lessons.count()).toBe(1);
-    expect(await db.drafts.count()).toBe(1);
+  it('finishes a reflection entered by hand the same way', async () => {
+    const draft = await openManualDraft(db, undefined);
+    await finishDraft(db, draft.id, build());
+    await finishDraft(db, draft.id, build());
+    expect((await db.lessons.toArray()).map((l) => l.id)).toEqual([draft.id]);
+    expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('is undefined for a draft that is gone with no lesson of it (skipped)', async () => {
+    const event = await prompted();
+    await deleteDraft(db, event.lossId);
+    expect(await finishDraft(db, event.lossId, build())).toBeUndefined();
+    expect(await db.lessons.count()).toBe(0);
   });
 });

@@ -1,7 +1,14 @@
 import type { LessonInput } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
+import type { DealPrefill } from '../reflection/reflect-page';
 import { resolveTemplate, type Template } from '../reflection/template';
-import { ReflectionValuesSchema, initialValues, type ReflectionValues } from '../reflection/values';
+import type { ReflectionSource } from '../reflection/to-lesson';
+import {
+  EMPTY_VALUES,
+  ReflectionValuesSchema,
+  initialValues,
+  type ReflectionValues,
+} from '../reflection/values';
 import type { DraftRecord, ReboundDatabase } from './database';
 import { addLesson } from './lessons';
 import { setPromptStatus } from './prompts';
@@ -32,14 +39,43 @@ export async function openDraft(
   });
 }
 
+/**
+ * Starts the draft of a reflection entered by hand, for the deal its link named (its name and
+ * company filled in, still editable) or none. From then on it is saved like a prompted one.
+ */
+export async function openManualDraft(
+  db: ReboundDatabase,
+  deal: DealPrefill | undefined,
+  now = new Date(),
+): Promise<DraftRecord> {
+  const stamp = now.toISOString();
+  const draft: DraftRecord = {
+    id: crypto.randomUUID(),
+    manual: deal
+      ? { crm: deal.crm, dealId: deal.dealId, dealUrl: deal.dealUrl, dealName: deal.dealName }
+      : { crm: 'manual' },
+    values: {
+      ...EMPTY_VALUES,
+      answers: {},
+      dealName: deal?.dealName ?? '',
+      company: deal?.company ?? '',
+    },
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  await db.drafts.add(draft);
+  return draft;
+}
+
+/** Stores the answers so far; false when there is no such draft (finished or skipped since). */
 export async function saveDraftValues(
   db: ReboundDatabase,
   id: string,
   values: ReflectionValues,
   now = new Date(),
-): Promise<void> {
+): Promise<boolean> {
   const parsed = ReflectionValuesSchema.parse(values);
-  await db.drafts.update(id, { values: parsed, updatedAt: now.toISOString() });
+  return (await db.drafts.update(id, { values: parsed, updatedAt: now.toISOString() })) > 0;
 }
 
 export function unfinishedDrafts(db: ReboundDatabase): Promise<DraftRecord[]> {
@@ -50,17 +86,49 @@ export function deleteDraft(db: ReboundDatabase, id: string): Promise<void> {
   return db.drafts.delete(id);
 }
 
+/** The deal a draft is about, by name: the page's, else what was typed or the link's. */
+export function draftDealName(draft: DraftRecord): string | undefined {
+  if (draft.loss) return draft.loss.deal.dealName;
+  return draft.values.dealName.trim() || draft.manual.dealName;
+}
+
+/** Where a draft's reflection came from, for building its lesson (src/reflection/to-lesson.ts). */
+export function draftSource(draft: DraftRecord): ReflectionSource {
+  if (draft.loss) return draft.loss;
+  // Entered by hand: the deal is what the form says; the link's record and URL stay.
+  return { ...draft.manual, askDeal: true };
+}
+
+export type Finished =
+  { saved: true; lessonId: string; alreadySaved: boolean } | { saved: false; problem: string };
+
 /**
- * Keeps the lesson a reflection produced and, when it answered a prompted loss, closes that
- * loss: the prompt is marked saved and its draft goes (from the CRM page or the reflect page).
+ * Turns a draft into its lesson, all in one transaction: the lesson is stored under the draft's
+ * id, the loss's prompt is marked saved and the draft removed; if any write fails, none is kept
+ * (the draft stays, with its answers). `build` makes the lesson from the stored draft, or says in
+ * words what is missing (then nothing is written).
+ *
+ * A draft whose lesson is already kept (a retry, a double click, the same reflection saved from
+ * the CRM page and the reflect page) is not saved again: the lesson stays as first saved, and
+ * the answer says so. That first save is the one the user was told of; a later one replacing
+ * it would lose those answers without a word. Undefined: no such draft and no lesson of it.
  */
-export async function finishReflection(
+export function finishDraft(
   db: ReboundDatabase,
-  lesson: LessonInput,
-  lossId?: string,
-): Promise<void> {
-  await addLesson(db, lesson);
-  if (!lossId) return;
-  await setPromptStatus(db, lossId, 'saved');
-  await deleteDraft(db, lossId);
+  draftId: string,
+  build: (draft: DraftRecord) => { ok: true; lesson: LessonInput } | { ok: false; error: string },
+  now = new Date(),
+): Promise<Finished | undefined> {
+  return db.transaction('rw', [db.drafts, db.lessons, db.prompts], async () => {
+    const [draft, lesson] = await Promise.all([db.drafts.get(draftId), db.lessons.get(draftId)]);
+    if (!lesson) {
+      if (!draft) return undefined;
+      const built = build(draft);
+      if (!built.ok) return { saved: false, problem: built.error };
+      await addLesson(db, built.lesson, draftId, now);
+    }
+    await setPromptStatus(db, draftId, 'saved');
+    await deleteDraft(db, draftId);
+    return { saved: true, lessonId: draftId, alreadySaved: lesson !== undefined };
+  });
 }

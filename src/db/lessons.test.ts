@@ -13,8 +13,6 @@ const input = (overrides: Partial<LessonInput> = {}): LessonInput => ({
   ...overrides,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
 let db: ReboundDatabase;
 beforeEach(() => {
   db = new ReboundDatabase(`test-${crypto.randomUUID()}`);
@@ -24,12 +22,13 @@ afterEach(async () => {
 });
 
 describe('addLesson', () => {
-  it('stores the lesson with an id, timestamps and the schema version', async () => {
+  it('stores the lesson under its id, with timestamps and the schema version', async () => {
     const now = new Date('2026-05-06T07:08:09.000Z');
-    const lesson = await addLesson(db, input({ dealName: '  Acme renewal ' }), now);
+    const id = crypto.randomUUID();
+    const lesson = await addLesson(db, input({ dealName: '  Acme renewal ' }), id, now);
     expect(lesson).toEqual({
       ...input(),
-      id: expect.stringMatching(UUID),
+      id,
       createdAt: '2026-05-06T07:08:09.000Z',
       updatedAt: '2026-05-06T07:08:09.000Z',
       schemaVersion: 1,
@@ -37,11 +36,13 @@ describe('addLesson', () => {
     expect(await db.lessons.get(lesson.id)).toEqual(lesson);
   });
 
-  it('gives every lesson its own id', async () => {
-    const a = await addLesson(db, input());
-    const b = await addLesson(db, input());
-    expect(a.id).not.toBe(b.id);
-    expect(await countLessons(db)).toBe(2);
+  it('never stores a second lesson under the same id', async () => {
+    const id = crypto.randomUUID();
+    await addLesson(db, input({ dealName: 'First' }), id);
+    await expect(addLesson(db, input({ dealName: 'Second' }), id)).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    expect((await recentLessons(db)).map((l) => l.dealName)).toEqual(['First']);
   });
 
   it.each<[string, Partial<Record<keyof LessonInput, unknown>>]>([
@@ -50,7 +51,7 @@ describe('addLesson', () => {
     ['a javascript: link', { dealUrl: 'javascript:alert(1)' }],
   ])('refuses a lesson with %s and stores nothing', async (_what, change) => {
     const bad = { ...input(), ...change } as LessonInput;
-    await expect(addLesson(db, bad)).rejects.toBeInstanceOf(ZodError);
+    await expect(addLesson(db, bad, crypto.randomUUID())).rejects.toBeInstanceOf(ZodError);
     expect(await countLessons(db)).toBe(0);
   });
 });
@@ -63,7 +64,8 @@ describe('recentLessons', () => {
       ['First', '01'],
       ['Third', '03'],
     ] as const) {
-      await addLesson(db, input({ dealName: name }), new Date(`2026-01-${day}T12:00:00.000Z`));
+      const at = new Date(`2026-01-${day}T12:00:00.000Z`);
+      await addLesson(db, input({ dealName: name }), crypto.randomUUID(), at);
     }
   });
 

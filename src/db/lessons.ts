@@ -8,16 +8,20 @@ import {
 import type { ReboundDatabase } from './database';
 import { importNewer, type ImportCounts } from './import';
 
-/** Validates and stores a new lesson; throws a ZodError naming the bad field. */
+/**
+ * Validates and stores a new lesson under `id` (its draft's: src/db/drafts.ts finishDraft); throws
+ * a ZodError naming the bad field, or Dexie's ConstraintError when that id is taken.
+ */
 export async function addLesson(
   db: ReboundDatabase,
   input: LessonInput,
+  id: string,
   now = new Date(),
 ): Promise<Lesson> {
   const stamp = now.toISOString();
   const lesson = LessonSchema.parse({
     ...LessonInputSchema.parse(input),
-    id: crypto.randomUUID(),
+    id,
     createdAt: stamp,
     updatedAt: stamp,
     schemaVersion: LESSON_SCHEMA_VERSION,

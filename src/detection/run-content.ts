@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
 import type { CrmAdapter } from '../crm/types';
-import { STAGE_MAX, ToContentSchema, type ToContent } from '../messaging/content-messages';
+import { STAGE_MAX, type ToContent } from '../messaging/content-messages';
 import type { PageRead } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/content-transport';
 import { injectPanel, lazyPromptQueue } from '../reflection/panel-api';
@@ -53,13 +53,19 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       loadedAfterSave: reader?.loadedAfter(savedAt) || undefined,
     };
   };
-  onContentMessage((message) => {
-    if (show(message)) return Promise.resolve({ ok: true });
-    if (message.type !== 'page/read') return undefined;
-    return readPage(message.dealId, message.lookForLoss, message.savedAt).then((data) => ({
+  onContentMessage({
+    'prompt/open': async (message) => {
+      show(message);
+      return { ok: true };
+    },
+    'win/open': async (message) => {
+      show(message);
+      return { ok: true };
+    },
+    'page/read': async ({ dealId, lookForLoss, savedAt }) => ({
       ok: true,
-      data,
-    }));
+      data: await readPage(dealId, lookForLoss, savedAt),
+    }),
   });
 
   /**
@@ -139,6 +145,5 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
   // A loss (or win) saved by a full-page form (Salesforce Classic) is confirmed while this page
   // loads: the background kept its prompt for this tab.
   const pending = await sendToBackground({ type: 'prompt/pull' });
-  const waiting = pending.ok ? ToContentSchema.safeParse(pending.data) : undefined;
-  if (waiting?.success) show(waiting.data);
+  if (pending.ok && pending.data) show(pending.data);
 }

@@ -6,6 +6,11 @@ export const LESSON_SCHEMA_VERSION = 1;
 
 const text = (max: number) => z.string().max(max);
 
+/** The longest written answer a lesson keeps; the form stops typing there (and says so). */
+export const ANSWER_MAX = 20_000;
+/** The longest deal or company name a lesson keeps. */
+export const NAME_MAX = 500;
+
 /**
  * The deal a lesson (or a "what worked" note) is about, as the CRM page showed it: untrusted
  * text, shown as text only.
@@ -14,19 +19,19 @@ export const DealFieldsSchema = z.object({
   /** Adapter id (`hubspot`, …) or `manual` for losses entered by hand. */
   crm: text(40).min(1),
   dealId: text(200).optional(),
-  dealName: text(500)
+  dealName: text(NAME_MAX)
     .trim()
     .min(1, { error: () => t('lesson_error_deal_name') }),
   dealUrl: z.url({ protocol: /^https?$/ }).optional(),
   amount: z.number().finite().optional(),
   currency: text(10).optional(),
-  company: text(500).optional(),
+  company: text(NAME_MAX).optional(),
   /** The stage the deal was in before it was lost (or won). */
   stageBefore: text(200).optional(),
 });
 
 /** Written answers by question id. */
-export const AnswersSchema = z.record(z.string().max(80), text(20_000));
+export const AnswersSchema = z.record(z.string().max(80), text(ANSWER_MAX));
 
 /** What a reflection captures about one lost deal, before the store gives it an id. */
 export const LessonInputSchema = DealFieldsSchema.extend({

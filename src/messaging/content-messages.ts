@@ -76,8 +76,8 @@ export const DealSeenSchema = z.object({
 export type DealSeen = z.infer<typeof DealSeenSchema>;
 
 /**
- * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded).
- * Reply data: the ToContent message (prompt/open or win/open) it would have been sent.
+ * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded): the
+ * reply is the ToContent message (prompt/open or win/open) it would have been sent.
  */
 export const PromptPullSchema = z.object({ type: z.literal('prompt/pull') });
 
@@ -108,7 +108,7 @@ export const ToContentSchema = z.discriminatedUnion('type', [
   /**
    * The background saw the CRM save a stage of this deal, and no detector reported it: what
    * does the page show of the deal (and, with `lookForLoss`, does it now show it lost)?
-   * Reply data: PageRead.
+   * Answered with a PageRead (messages.ts).
    */
   z.object({
     type: z.literal('page/read'),
@@ -117,14 +117,54 @@ export const ToContentSchema = z.discriminatedUnion('type', [
     /** When the save was sent (ms since epoch): a page loaded after it shows only what followed. */
     savedAt: z.optional(z.number()),
   }),
-  /** "Test on open tabs": what a user rule sees on this page. Reply data: RuleProbe. */
+  /** "Test on open tabs": what a user rule sees on this page, answered with a RuleProbe. */
   z.object({ type: z.literal('rule/probe'), ruleId: z.uuid() }),
 ]);
 export type ToContent = z.infer<typeof ToContentSchema>;
 
-/** Every answer: success (with data for questions), or a message a person can read. */
+/**
+ * The answer on the wire: success (with the data the request type's reply schema describes), or
+ * a message a person can read. Only the envelope: the sender parses `data` with the schema of
+ * what it asked (sendParsed in content-transport.ts).
+ */
 export const ReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
-export type Reply = z.infer<typeof ReplySchema>;
+
+/** A reply whose data is `T` (left out when `T` allows nothing: most requests answer no data). */
+export type Reply<T = undefined> =
+  | (undefined extends T ? { ok: true; data?: T } : { ok: true; data: T })
+  | { ok: false; error: string };
+
+/** For each request type of a direction, the schema of its reply's data. */
+export type ReplyMap<M extends { type: string }> = { [K in M['type']]: z.core.$ZodType };
+
+/** The reply a request of type `K` gets, typed by the map of its direction. */
+export type ReplyTo<Map extends Record<string, z.core.$ZodType>, K extends keyof Map> = Reply<
+  z.output<Map[K]>
+>;
+
+/**
+ * What answers each request type of a direction: a handler per type, whose reply is checked
+ * against that type's reply schema at compile time.
+ */
+export type Handlers<M extends { type: string }, Map extends ReplyMap<M>, Sender> = {
+  [K in M['type']]: (message: Extract<M, { type: K }>, sender: Sender) => Promise<ReplyTo<Map, K>>;
+};
+
+/** The reply data of a request answered with success alone. */
+export const NO_DATA = z.undefined();
+
+/**
+ * The reply data of each message the content script sends (zod/mini, like the messages). The
+ * background's own map (messages.ts) includes these.
+ */
+export const ContentToBackgroundReplies = {
+  'loss/observed': NO_DATA,
+  'health/report': NO_DATA,
+  /** The prompt (prompt/open or win/open) that was waiting for this tab, if one was. */
+  'prompt/pull': z.optional(ToContentSchema),
+  'panel/load': NO_DATA,
+  'deal/seen': NO_DATA,
+} satisfies ReplyMap<ContentToBackground>;

@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { DealContextSchema } from '../crm/types';
 import {
+  ContentToBackgroundReplies,
   DealSeenSchema,
   STAGE_MAX,
   HealthReportSchema,
   HealthSchema,
   LossObservedSchema,
+  NO_DATA,
   PanelLoadSchema,
   PromptPullSchema,
+  type ReplyMap,
+  type ReplyTo,
+  type ToContent,
 } from './content-messages';
-import { LessonInputSchema } from '../lessons/schema';
 import { WinInputSchema } from '../wins/schema';
 import { ReflectionValuesSchema } from '../reflection/values';
+import { DealPrefillSchema } from '../reflection/reflect-page';
 
 // What content scripts parse lives in content-messages.ts (zod/mini, small at load); it is
 // re-exported here so the rest of the extension imports every message from one place.
@@ -56,13 +61,29 @@ export const TabHealthSchema = z.object({
 });
 export type TabHealth = z.infer<typeof TabHealthSchema>;
 
+/**
+ * What saving a reflection's lesson answered: kept (`alreadySaved` when an earlier save of the
+ * same draft had kept it: a retry, or the same reflection saved in another window), or not kept
+ * because an answer is missing or wrong (`problem`, in words for the form).
+ */
+export const LessonSaveResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), lessonId: z.uuid(), alreadySaved: z.boolean() }),
+  z.object({ saved: z.literal(false), problem: z.string() }),
+]);
+export type LessonSaveResult = z.infer<typeof LessonSaveResultSchema>;
+
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   LossObservedSchema,
-  z.object({
+  /**
+   * Keep the lesson of a draft: only the draft's id and the answers. The background builds the
+   * lesson from its own copy of the loss (the draft's), so nothing the page or panel says about
+   * the deal is stored: strict, so a message carrying deal or lesson fields is refused whole.
+   */
+  z.strictObject({
     type: z.literal('lesson/save'),
-    lossId: z.uuid().optional(),
-    lesson: LessonInputSchema,
+    draftId: z.uuid(),
+    values: ReflectionValuesSchema,
   }),
   z.object({ type: z.literal('prompt/later'), lossId: z.uuid() }),
   /** Later, with a reminder at `until` (a browser notification opens the reflection). */
@@ -88,15 +109,51 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options/open') }),
   /** Empty the detection log (the background is its one writer). */
   z.object({ type: z.literal('detection-log/clear') }),
-  /** The answers so far, as the user types. */
-  z.object({ type: z.literal('draft/save'), lossId: z.uuid(), values: ReflectionValuesSchema }),
+  /** The answers so far, as the user types (the background is every draft's one writer). */
+  z.strictObject({
+    type: z.literal('draft/save'),
+    draftId: z.uuid(),
+    values: ReflectionValuesSchema,
+  }),
+  /**
+   * A reflection entered by hand (the reflect page) starts its draft, for the deal its link
+   * named if any: then it is saved like a prompted one, once. Answered with the draft's id.
+   */
+  z.object({ type: z.literal('draft/new'), deal: DealPrefillSchema.optional() }),
   PromptPullSchema,
   PanelLoadSchema,
   HealthReportSchema,
-  /** The popup asks how detection is doing in a tab. Reply data: Health | undefined. */
+  /** The popup asks how detection is doing in a tab. */
   z.object({ type: z.literal('health/get'), tabId: z.number().int() }),
-  /** The options page asks how detection is doing in every tab. Reply data: TabHealth[]. */
+  /** The options page asks how detection is doing in every tab. */
   z.object({ type: z.literal('health/all') }),
   DealSeenSchema,
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
+
+/** The reply data of every message to the background, by type. */
+export const BackgroundReplies = {
+  ...ContentToBackgroundReplies,
+  'lesson/save': LessonSaveResultSchema,
+  'prompt/later': NO_DATA,
+  'prompt/snooze': NO_DATA,
+  'prompt/skip': NO_DATA,
+  'win/save': NO_DATA,
+  'win/dismiss': NO_DATA,
+  'options/open': NO_DATA,
+  'detection-log/clear': NO_DATA,
+  'draft/save': NO_DATA,
+  'draft/new': z.object({ draftId: z.uuid() }),
+  'health/get': z.optional(HealthSchema),
+  'health/all': z.array(TabHealthSchema),
+} satisfies ReplyMap<ToBackground>;
+export type BackgroundReply<K extends ToBackground['type']> = ReplyTo<typeof BackgroundReplies, K>;
+
+/** The reply data of every message to a CRM tab's content script, by type. */
+export const ContentReplies = {
+  'prompt/open': NO_DATA,
+  'win/open': NO_DATA,
+  'page/read': PageReadSchema,
+  'rule/probe': RuleProbeSchema,
+} satisfies ReplyMap<ToContent>;
+export type ContentReply<K extends ToContent['type']> = ReplyTo<typeof ContentReplies, K>;

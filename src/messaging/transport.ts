@@ -1,21 +1,40 @@
 import { browser } from 'wxt/browser';
 import { listen, sendParsed, type Sender } from './content-transport';
 import {
+  BackgroundReplies,
+  ContentReplies,
   ToBackgroundSchema,
   ToContentSchema,
-  type Reply,
+  type BackgroundReply,
+  type ContentReply,
+  type Handlers,
   type ToBackground,
   type ToContent,
 } from './messages';
 
-export { onContentMessage } from './content-transport';
+export { onContentMessage, type Sender } from './content-transport';
 
-/** Sends to the background and parses its reply; a failure to deliver becomes a readable error. */
-export const sendToBackground = (message: ToBackground) =>
-  sendParsed(ToBackgroundSchema, message, (m) => browser.runtime.sendMessage(m));
+/**
+ * Sends to the background; the reply's data comes parsed by that message type's reply schema
+ * (a reply of another shape is a failure). A failure to deliver becomes a readable error.
+ */
+export const sendToBackground = <M extends ToBackground>(
+  message: M,
+): Promise<BackgroundReply<M['type']>> =>
+  sendParsed(ToBackgroundSchema, message, BackgroundReplies[message.type], (m) =>
+    browser.runtime.sendMessage(m),
+  ) as Promise<BackgroundReply<M['type']>>;
 
-export const sendToTab = (tabId: number, message: ToContent) =>
-  sendParsed(ToContentSchema, message, (m) => browser.tabs.sendMessage(tabId, m));
+export const sendToTab = <M extends ToContent>(
+  tabId: number,
+  message: M,
+): Promise<ContentReply<M['type']>> =>
+  sendParsed(ToContentSchema, message, ContentReplies[message.type], (m) =>
+    browser.tabs.sendMessage(tabId, m),
+  ) as Promise<ContentReply<M['type']>>;
 
-export const onBackgroundMessage = (handle: (m: ToBackground, sender: Sender) => Promise<Reply>) =>
-  listen(ToBackgroundSchema, handle);
+/** Every message type the background answers, each handler's reply checked by its schema. */
+export type BackgroundHandlers = Handlers<ToBackground, typeof BackgroundReplies, Sender>;
+
+export const onBackgroundMessage = (handlers: BackgroundHandlers) =>
+  listen(ToBackgroundSchema, handlers);

@@ -1,12 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { database, type DraftRecord } from '../db/database';
-import { finishReflection, saveDraftValues } from '../db/drafts';
+import { draftDealName } from '../db/drafts';
+import type { Reply } from '../messaging/messages';
+import { sendToBackground } from '../messaging/transport';
+import { useSaveAsYouType } from './panel-hooks';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
-import { lessonFromReflection } from './to-lesson';
-import { dealPrefillFrom } from './reflect-page';
+import { dealPrefillFrom, reflectPageUrl } from './reflect-page';
+import { saveReflection } from './save-reflection';
 import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from './values';
+import { sessionStash } from '../ui/session-stash';
 import { useTemplate } from '../ui/use-template';
 import { t } from '../i18n/t';
 
@@ -18,70 +23,120 @@ function draftIdFromUrl(): string | undefined {
   return new URLSearchParams(location.search).get('draft') ?? undefined;
 }
 
+/**
+ * What this tab typed and could not yet write, with the draft it belongs to (none yet: a new
+ * reflection whose draft could not be started).
+ */
+const UnsavedSchema = z.object({ draftId: z.string().optional(), values: ReflectionValuesSchema });
+const unsavedStash = () => sessionStash('rebound.unsaved-reflection', UnsavedSchema);
+
 type Loaded = { state: 'loading' } | { state: 'ready'; draft?: DraftRecord } | { state: 'missing' };
 
 /**
  * The reflection in an extension page: for a loss outside any supported CRM, or to finish one
- * left unfinished (from the popup, or a "Remind me" notification) with no CRM tab needed.
+ * left unfinished (from the popup, or a "Remind me" notification) with no CRM tab needed. Like
+ * the panel, it writes through the background only: a new reflection first asks it for a draft
+ * (at the first change, or at Save), then is saved like a prompted one, once.
  */
 export function ManualReflection() {
-  const draftId = draftIdFromUrl();
-  const [loaded, setLoaded] = useState<Loaded>(draftId ? { state: 'loading' } : { state: 'ready' });
+  // Read once: the URL takes the new draft's id when one begins, and the form stays as it is.
+  const [start] = useState(() => ({
+    draftId: draftIdFromUrl(),
+    prefill: dealPrefillFrom(location.search),
+    unsaved: unsavedStash().read(),
+  }));
+  const [loaded, setLoaded] = useState<Loaded>(
+    start.draftId ? { state: 'loading' } : { state: 'ready' },
+  );
+  const [draftId, setDraftId] = useState(start.draftId);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'saved' | 'already'>();
   const template = useTemplate();
 
+  // The text waits in this tab's sessionStorage (the extension's origin, kept over a reload)
+  // until the background has written it.
+  const current = useRef(start.draftId);
+  const [stash] = useState(() => {
+    const base = unsavedStash();
+    return {
+      keep: (values: ReflectionValues) => base.keep({ draftId: current.current, values }),
+      clear: base.clear,
+      moveTo: (id: string) => {
+        const unsaved = base.read();
+        if (unsaved) base.keep({ ...unsaved, draftId: id });
+      },
+    };
+  });
+  const opening = useRef<Promise<Reply<{ draftId: string }>>>();
+  /** This reflection's draft id, asking the background to start one the first time. */
+  const ensureDraft = async (): Promise<Reply<string>> => {
+    if (current.current) return { ok: true, data: current.current };
+    opening.current ??= sendToBackground({ type: 'draft/new', deal: start.prefill });
+    const reply = await opening.current;
+    if (!reply.ok) {
+      opening.current = undefined;
+      return reply;
+    }
+    const id = reply.data.draftId;
+    if (current.current !== id) {
+      current.current = id;
+      stash.moveTo(id);
+      setDraftId(id);
+      // A reload (or the same tab reopened) continues this draft instead of starting another.
+      history.replaceState(null, '', new URL(reflectPageUrl(id)).search);
+    }
+    return { ok: true, data: id };
+  };
+  const draft = useSaveAsYouType<ReflectionValues>(async (values) => {
+    const id = await ensureDraft();
+    return id.ok ? sendToBackground({ type: 'draft/save', draftId: id.data, values }) : id;
+  }, stash);
+
+  const fromStash = start.unsaved?.draftId === start.draftId ? start.unsaved?.values : undefined;
   useEffect(() => {
-    if (!draftId) return;
+    // Typed in this tab before and not written then: written now (unless finished meanwhile).
+    if (!start.draftId) return void (fromStash && draft.changed(fromStash));
     void database()
-      .drafts.get(draftId)
-      .then((draft) => setLoaded(draft ? { state: 'ready', draft } : { state: 'missing' }));
-  }, [draftId]);
+      .drafts.get(start.draftId)
+      .then((found) => {
+        setLoaded(found ? { state: 'ready', draft: found } : { state: 'missing' });
+        if (found && fromStash) draft.changed(fromStash);
+      });
+  }, []);
 
   if (loaded.state === 'loading' || !template) return null;
-  const draft = loaded.state === 'ready' ? loaded.draft : undefined;
-  const prefill = draft ? undefined : dealPrefillFrom(location.search);
-  const initial = draft
-    ? ReflectionValuesSchema.safeParse(draft.values).data
-    : prefill && {
-        ...EMPTY_VALUES,
-        answers: {},
-        dealName: prefill.dealName,
-        company: prefill.company ?? '',
-      };
-  // A named deal keeps its CRM, record and link; its name and company stay what the form says.
-  const source = draft?.loss ?? {
-    crm: prefill?.crm ?? 'manual',
-    dealId: prefill?.dealId,
-    dealUrl: prefill?.dealUrl,
-    askDeal: true,
-  };
+  const stored = loaded.state === 'ready' ? loaded.draft : undefined;
+  const prefill = stored ? undefined : start.prefill;
+  const initial =
+    fromStash ??
+    (stored
+      ? ReflectionValuesSchema.safeParse(stored.values).data
+      : prefill && {
+          ...EMPTY_VALUES,
+          answers: {},
+          dealName: prefill.dealName,
+          company: prefill.company ?? '',
+        });
+  const dealName = (stored && draftDealName(stored)) ?? prefill?.dealName;
 
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, source, template.version);
-    if (!built.ok) return setError(built.error);
     setBusy(true);
-    try {
-      await finishReflection(database(), built.lesson, draft?.id);
-      setSaved(true);
-    } catch (e) {
-      setError(t('manual_not_saved', e instanceof Error ? e.message : String(e)));
-    } finally {
-      setBusy(false);
-    }
+    setError(undefined);
+    const id = await ensureDraft();
+    const outcome = id.ok
+      ? await saveReflection(id.data, values, draft)
+      : { error: t('prompt_not_saved_not_kept', id.error) };
+    setBusy(false);
+    if ('error' in outcome) return setError(outcome.error);
+    draft.discard();
+    setSaved(outcome.saved);
   };
 
   return (
     <main class="rb-page" style={{ maxWidth: '560px', margin: '32px auto', padding: '0 16px' }}>
-      <h1 id="reflect-title">
-        {draft
-          ? t('prompt_title', draft.loss.deal.dealName)
-          : prefill
-            ? t('prompt_title', prefill.dealName)
-            : t('manual_title')}
-      </h1>
-      <p class="muted">{kindLineFor(draft?.id ?? 'manual')}</p>
+      <h1 id="reflect-title">{dealName ? t('prompt_title', dealName) : t('manual_title')}</h1>
+      <p class="muted">{kindLineFor(stored?.id ?? 'manual')}</p>
       {loaded.state === 'missing' && (
         <p class="status" role="status">
           {t('manual_missing')}{' '}
@@ -90,7 +145,9 @@ export function ManualReflection() {
       )}
       {saved ? (
         <div role="status">
-          <p class="status">{t('manual_saved')}</p>
+          <p class="status">
+            {saved === 'already' ? t('prompt_saved_already') : t('manual_saved')}
+          </p>
           <p>
             <a href={browser.runtime.getURL('/options.html')}>{t('manual_see_all_lessons')}</a>
           </p>
@@ -99,17 +156,16 @@ export function ManualReflection() {
         loaded.state === 'ready' && (
           <ReflectionForm
             idPrefix="manual"
-            askDeal={!draft}
+            askDeal={!stored?.loss}
             template={template}
             initial={initial}
             busy={busy}
             error={error}
-            onChange={
-              draft ? (values) => void saveDraftValues(database(), draft.id, values) : undefined
-            }
+            unsaved={draft.problem}
+            onChange={draft.changed}
             onSave={(values) => void save(values)}
             onLater={() => window.close()}
-            laterLabel={draft ? t('form_later') : t('manual_cancel')}
+            laterLabel={draftId ? t('form_later') : t('manual_cancel')}
           />
         )
       )}

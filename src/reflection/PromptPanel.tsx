@@ -5,7 +5,7 @@ import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
 import { kindLineFor } from './questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
-import { lessonFromReflection } from './to-lesson';
+import { saveReflection } from './save-reflection';
 import type { Template } from './template';
 import { initialValues, type ReflectionValues } from './values';
 import { t } from '../i18n/t';
@@ -28,26 +28,24 @@ type Props = {
 export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState(false);
-  const draft = useSaveAsYouType<ReflectionValues>(
-    (values) => void sendToBackground({ type: 'draft/save', lossId: loss.lossId, values }),
+  const [saved, setSaved] = useState<'saved' | 'already'>();
+  // In memory only, retried until written: the CRM page's own sessionStorage belongs to the
+  // CRM's origin (its scripts can read it), and browser.storage.session, reached through the
+  // background, fails just when the background cannot be reached.
+  const draft = useSaveAsYouType<ReflectionValues>((values) =>
+    sendToBackground({ type: 'draft/save', draftId: loss.lossId, values }),
   );
   const { frame, finish, finishAfterNotice } = usePanelFrame(loss.lossId, onClose);
   const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
 
   const save = async (values: ReflectionValues) => {
-    const built = lessonFromReflection(values, loss, template.version);
-    if (!built.ok) return setError(built.error);
     setBusy(true);
-    draft.discard();
-    const reply = await sendToBackground({
-      type: 'lesson/save',
-      lossId: loss.lossId,
-      lesson: built.lesson,
-    });
+    setError(undefined);
+    const outcome = await saveReflection(loss.lossId, values, draft);
     setBusy(false);
-    if (!reply.ok) return setError(t('prompt_not_saved', reply.error));
-    setSaved(true);
+    if ('error' in outcome) return setError(outcome.error);
+    draft.discard();
+    setSaved(outcome.saved);
     finishAfterNotice();
   };
   const close = (
@@ -95,7 +93,7 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
     ),
     children: saved ? (
       <p class="rb-saved" role="status">
-        {t('prompt_saved')}
+        {saved === 'already' ? t('prompt_saved_already') : t('prompt_saved')}
       </p>
     ) : (
       <ReflectionForm
@@ -105,6 +103,7 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
         initial={initial}
         busy={busy}
         error={error}
+        unsaved={draft.problem}
         onChange={draft.changed}
         onSave={(values) => void save(values)}
         onLater={() => close({ type: 'prompt/later' })}

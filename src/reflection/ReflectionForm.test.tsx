@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReflectionForm } from './ReflectionForm';
-import { EMPTY_VALUES, type ReflectionValues } from './values';
+import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from './values';
 import { QUESTIONS } from './questions';
 import { defaultTemplateSettings, resolveTemplate, type Template } from './template';
 import { addQuestion, addReason, mergeReason, moveQuestion, updateQuestion } from './template-edit';
@@ -14,6 +14,7 @@ function setup(
   props: {
     askDeal?: boolean;
     error?: string;
+    unsaved?: string;
     busy?: boolean;
     initial?: ReflectionValues;
     template?: Template;
@@ -29,6 +30,7 @@ function setup(
       template={props.template ?? BUILT_IN}
       busy={props.busy ?? false}
       error={props.error}
+      unsaved={props.unsaved}
       initial={props.initial}
       onSave={onSave}
       onLater={onLater}
@@ -382,5 +384,56 @@ describe('ReflectionForm', () => {
     );
     save();
     expect(onSave.mock.calls[0]![0]).toMatchObject({ reason: 'no-decision.indecision' });
+  });
+
+  describe('field limits', () => {
+    const field = (label: string) => screen.getByLabelText(label) as HTMLTextAreaElement;
+    const lastChange = (onChange: ReturnType<typeof setup>['onChange']) =>
+      onChange.mock.calls.at(-1)![0];
+
+    it('holds each field to the limit the draft can store', () => {
+      setup({ askDeal: true });
+      expect(field('…I will').maxLength).toBe(20_000);
+      expect(field('Deal').maxLength).toBe(500);
+      expect(field('Company').maxLength).toBe(500);
+    });
+
+    it('shows no counter far from the limit, and one from 90 % of it', () => {
+      setup();
+      type('…I will', 'x'.repeat(17_999));
+      expect(screen.queryByText(/of 20,000 characters/)).toBeNull();
+      type('…I will', 'x'.repeat(18_000));
+      expect(screen.getByText('18,000 of 20,000 characters.').id).toBe(
+        field('…I will').getAttribute('aria-describedby'),
+      );
+    });
+
+    it('stops an answer at the limit, says so, and the other answers still save', () => {
+      const { onChange } = setup();
+      type('…I will', 'y'.repeat(20_001));
+      expect(field('…I will').value).toHaveLength(20_000);
+      screen.getByText(/20,000 characters: the most this field holds/);
+      type('Next time I see…', 'a pilot without criteria');
+      const values = lastChange(onChange);
+      expect(values.answers).toEqual({
+        planAction: 'y'.repeat(20_000),
+        planCue: 'a pilot without criteria',
+      });
+      // What the form hands on is what a draft can store: nothing typed later is refused.
+      expect(ReflectionValuesSchema.safeParse(values).success).toBe(true);
+    });
+
+    it('never splits an emoji at the limit', () => {
+      const { onChange } = setup({ askDeal: true });
+      type('Deal', 'd'.repeat(499) + '😀');
+      expect(lastChange(onChange).dealName).toBe('d'.repeat(499));
+    });
+  });
+
+  it('says when the answers are not saved, and why', () => {
+    setup({ unsaved: 'Your browser has no room left for Rebound’s data.' });
+    expect(screen.getByTestId('draft-not-saved').textContent).toBe(
+      'Not saved: Your browser has no room left for Rebound’s data. What you typed stays here, and Rebound keeps trying to save it.',
+    );
   });
 });

@@ -11,6 +11,8 @@ import {
 import { OTHER_REASON } from './reasons';
 import { reasonOf, type ReasonGroupView, type Template } from './template';
 import { EMPTY_VALUES, type ReflectionValues } from './values';
+import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
+import { LimitedField } from './LimitedField';
 import { t } from '../i18n/t';
 
 type Props = {
@@ -23,6 +25,8 @@ type Props = {
   initial?: ReflectionValues;
   busy: boolean;
   error?: string;
+  /** Why the answers typed could not be written as a draft, while they cannot. */
+  unsaved?: string;
   onSave: (values: ReflectionValues) => void;
   onLater: () => void;
   /** Every change, for drafts. */
@@ -102,6 +106,7 @@ export function ReflectionForm({
   initial = EMPTY_VALUES,
   busy,
   error,
+  unsaved,
   onSave,
   onLater,
   onChange,
@@ -136,16 +141,15 @@ export function ReflectionForm({
   };
 
   const textQuestion = (q: TextQuestion) => (
-    <div class="rb-field" key={q.id}>
-      <label for={id(q.id)}>{q.label}</label>
-      <textarea
-        id={id(q.id)}
-        rows={q.mode === 'quick' ? 1 : 2}
-        placeholder={q.hint}
-        value={values.answers[q.id] ?? ''}
-        onInput={(e) => setAnswer(q.id, e.currentTarget.value)}
-      />
-    </div>
+    <LimitedField
+      key={q.id}
+      id={id(q.id)}
+      label={q.label}
+      max={ANSWER_MAX}
+      multiline={{ rows: q.mode === 'quick' ? 1 : 2, placeholder: q.hint }}
+      value={values.answers[q.id] ?? ''}
+      onInput={(text) => setAnswer(q.id, text)}
+    />
   );
   const choiceQuestion = (q: ChoiceQuestion) => (
     <Choices
@@ -164,23 +168,21 @@ export function ReflectionForm({
     <form class="rb-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       {askDeal && (
         <div class="rb-row">
-          <div class="rb-field">
-            <label for={id('deal')}>{t('form_deal')}</label>
-            <input
-              id={id('deal')}
-              value={values.dealName}
-              required
-              onInput={(e) => set({ dealName: e.currentTarget.value })}
-            />
-          </div>
-          <div class="rb-field">
-            <label for={id('company')}>{t('form_company')}</label>
-            <input
-              id={id('company')}
-              value={values.company}
-              onInput={(e) => set({ company: e.currentTarget.value })}
-            />
-          </div>
+          <LimitedField
+            id={id('deal')}
+            label={t('form_deal')}
+            max={NAME_MAX}
+            value={values.dealName}
+            required
+            onInput={(dealName) => set({ dealName })}
+          />
+          <LimitedField
+            id={id('company')}
+            label={t('form_company')}
+            max={NAME_MAX}
+            value={values.company}
+            onInput={(company) => set({ company })}
+          />
         </div>
       )}
       <div class="rb-field">
@@ -216,14 +218,13 @@ export function ReflectionForm({
         />
       </div>
       {(values.reason === OTHER_REASON || values.secondaryReason === OTHER_REASON) && (
-        <div class="rb-field">
-          <label for={id(OTHER_REASON_ANSWER)}>{t('form_other_reason')}</label>
-          <input
-            id={id(OTHER_REASON_ANSWER)}
-            value={values.answers[OTHER_REASON_ANSWER] ?? ''}
-            onInput={(e) => setAnswer(OTHER_REASON_ANSWER, e.currentTarget.value)}
-          />
-        </div>
+        <LimitedField
+          id={id(OTHER_REASON_ANSWER)}
+          label={t('form_other_reason')}
+          max={ANSWER_MAX}
+          value={values.answers[OTHER_REASON_ANSWER] ?? ''}
+          onInput={(text) => setAnswer(OTHER_REASON_ANSWER, text)}
+        />
       )}
       <Choices
         name={id('confidence')}
@@ -252,6 +253,11 @@ export function ReflectionForm({
         {deep ? t('form_fewer_questions') : t('form_more_questions')}
       </button>
       {deep && template.questions.filter((q) => q.mode === 'deep').map(question)}
+      {unsaved && (
+        <p class="rb-error" role="alert" data-testid="draft-not-saved">
+          {t('form_draft_not_saved', unsaved)}
+        </p>
+      )}
       {error && (
         <p class="rb-error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
+import { createDraftWriter, type Stash, type WriteOutcome } from './draft-writer';
 import {
   clampPosition,
   DEFAULT_POSITION,
@@ -21,42 +22,34 @@ const SAVED_NOTICE_MS = 1500;
 const SAVE_DEBOUNCE_MS = 400;
 
 /**
- * Sends the latest value shortly after typing stops, and at once when the tab is hidden or
- * closed or the panel goes away, so what was typed survives a closed tab.
+ * Writes the latest value shortly after typing stops, and at once when the tab is hidden or
+ * closed or the form goes away, so what was typed survives a closed tab. `problem` is why the
+ * latest write failed (shown as "Not saved"), until a write succeeds: meanwhile the text stays
+ * in memory (and in `stash`), and the writer keeps trying, even after the form is gone.
  */
-export function useSaveAsYouType<T>(send: (value: T) => void) {
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef<T>();
+export function useSaveAsYouType<T>(send: (value: T) => Promise<WriteOutcome>, stash?: Stash<T>) {
+  const [problem, setProblem] = useState<string>();
   const sendRef = useRef(send);
   sendRef.current = send;
-  const flush = () => {
-    clearTimeout(timer.current);
-    if (latest.current === undefined) return;
-    sendRef.current(latest.current);
-    latest.current = undefined;
-  };
+  const [writer] = useState(() =>
+    createDraftWriter<T>({
+      send: (value) => sendRef.current(value),
+      onProblem: setProblem,
+      stash,
+      debounceMs: SAVE_DEBOUNCE_MS,
+    }),
+  );
   useEffect(() => {
-    const onHide = () => flush();
+    const onHide = () => void writer.flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      flush();
+      void writer.flush();
     };
   }, []);
-  return {
-    changed(value: T) {
-      latest.current = value;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(flush, SAVE_DEBOUNCE_MS);
-    },
-    flush,
-    discard() {
-      clearTimeout(timer.current);
-      latest.current = undefined;
-    },
-  };
+  return { ...writer, problem };
 }
 
 /** Lets the panel be dragged by its header; the place is remembered for the next prompt. */

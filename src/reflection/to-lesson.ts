@@ -15,7 +15,10 @@ export type ReflectionSource = {
 
 const orUndefined = (text: string) => text.trim() || undefined;
 
-/** Builds the lesson to store from the form, or says in words what is missing. */
+/**
+ * Builds the lesson to store from the answers and where they came from, or says in words what is
+ * missing. Run by the background, with its own stored copy of the loss (src/background/lesson-save.ts).
+ */
 export function lessonFromReflection(
   values: ReflectionValues,
   source: ReflectionSource,

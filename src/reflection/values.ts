@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DealContext } from '../crm/types';
+import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
 import { reasonFromCrm, type Template } from './template';
 
 /** What the form holds while the user answers: also what a draft keeps. */
@@ -10,10 +11,10 @@ export const ReflectionValuesSchema = z.object({
   secondaryReason: z.string().max(200),
   confidence: z.string().max(40),
   feeling: z.number().int().min(1).max(5).optional(),
-  answers: z.record(z.string().max(80), z.string().max(20_000)),
+  answers: z.record(z.string().max(80), z.string().max(ANSWER_MAX)),
   /** Only asked when no CRM page told us (manual entry). */
-  dealName: z.string().max(500),
-  company: z.string().max(500),
+  dealName: z.string().max(NAME_MAX),
+  company: z.string().max(NAME_MAX),
 });
 export type ReflectionValues = z.infer<typeof ReflectionValuesSchema>;
 

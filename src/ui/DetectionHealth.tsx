@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { adapterById } from '../crm/registry';
-import { HealthSchema, type Health } from '../messaging/messages';
+import type { Health } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
 import { t } from '../i18n/t';
 
@@ -16,8 +16,7 @@ export function DetectionHealth() {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
       if (tab?.id === undefined) return;
       const reply = await sendToBackground({ type: 'health/get', tabId: tab.id });
-      const parsed = HealthSchema.safeParse(reply.ok ? reply.data : undefined);
-      if (parsed.success) setHealth(parsed.data);
+      if (reply.ok) setHealth(reply.data);
     })();
   }, []);
   if (!health?.missing) return null;

@@ -1,6 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/t';
+import { ANSWER_MAX } from '../lessons/schema';
+import { LimitedField } from '../reflection/LimitedField';
 import {
   WIN_AGAIN_QUESTIONS,
   WIN_DIFFERENCE_QUESTION,
@@ -13,6 +15,8 @@ type Props = {
   idPrefix: string;
   busy: boolean;
   error?: string;
+  /** Why the answers typed could not be kept yet, while they cannot. */
+  unsaved?: string;
   onSave: (answers: Record<string, string>) => void;
   onNotNow: () => void;
   /** Every change to the answers (the panel keeps them as they are typed). */
@@ -23,25 +27,24 @@ type Props = {
  * The three "what worked" questions as a form. Presentational: answers out through callbacks,
  * so it renders the same in the CRM page's shadow root and in DOM tests.
  */
-export function WinForm({ idPrefix, busy, error, onSave, onNotNow, onEdit }: Props) {
+export function WinForm({ idPrefix, busy, error, unsaved, onSave, onNotNow, onEdit }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const id = (name: string) => `${idPrefix}-${name}`;
 
   const field = (q: WinQuestion, rows: number) => (
-    <div class="rb-field" key={q.id}>
-      <label for={id(q.id)}>{q.label}</label>
-      <textarea
-        id={id(q.id)}
-        rows={rows}
-        placeholder={q.hint}
-        value={answers[q.id] ?? ''}
-        onInput={(e) => {
-          const next = { ...answers, [q.id]: e.currentTarget.value };
-          setAnswers(next);
-          onEdit?.(next);
-        }}
-      />
-    </div>
+    <LimitedField
+      key={q.id}
+      id={id(q.id)}
+      label={q.label}
+      max={ANSWER_MAX}
+      multiline={{ rows, placeholder: q.hint }}
+      value={answers[q.id] ?? ''}
+      onInput={(text) => {
+        const next = { ...answers, [q.id]: text };
+        setAnswers(next);
+        onEdit?.(next);
+      }}
+    />
   );
   const submit = (event: JSX.TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,6 +59,11 @@ export function WinForm({ idPrefix, busy, error, onSave, onNotNow, onEdit }: Pro
         {WIN_AGAIN_QUESTIONS.map((q) => field(q, 1))}
       </fieldset>
       {field(WIN_NEARLY_LOST_QUESTION, 1)}
+      {unsaved && (
+        <p class="rb-error" role="alert" data-testid="draft-not-saved">
+          {t('form_draft_not_saved', unsaved)}
+        </p>
+      )}
       {error && (
         <p class="rb-error" role="alert">
           {error}

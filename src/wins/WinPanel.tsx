@@ -27,7 +27,7 @@ export function WinPanel({ win, onClose }: Props) {
       win: winFromCapture(win, written),
       done,
     });
-  const keep = useSaveAsYouType<Record<string, string>>((written) => void send(written, false));
+  const keep = useSaveAsYouType<Record<string, string>>((written) => send(written, false));
   const { frame, finish, finishAfterNotice } = usePanelFrame(win.winId, onClose);
   const edited = (written: Record<string, string>) => {
     answers.current = written;
@@ -67,6 +67,7 @@ export function WinPanel({ win, onClose }: Props) {
         idPrefix={`rebound-win-${win.winId}`}
         busy={busy}
         error={error}
+        unsaved={keep.problem}
         onSave={(written) =>
           hasAnswers(written) ? void save(written, 'saved') : setError(t('win_error_empty'))
         }

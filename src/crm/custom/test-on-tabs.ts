@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { CUSTOM_RULE_SCRIPT } from '.';
-import { RuleProbeSchema, type RuleProbe } from '../../messaging/messages';
+import type { RuleProbe } from '../../messaging/messages';
 import { sendToTab } from '../../messaging/transport';
 import type { CustomRule } from '../../settings/schema';
-import { t } from '../../i18n/t';
 
 export type TabProbe = { tabId: number; title: string; probe?: RuleProbe; error?: string };
 
@@ -17,9 +16,7 @@ async function probeTab(tabId: number, ruleId: string): Promise<RuleProbe | stri
     });
     reply = await sendToTab(tabId, { type: 'rule/probe', ruleId });
   }
-  if (!reply.ok) return reply.error;
-  const probe = RuleProbeSchema.safeParse(reply.data);
-  return probe.success ? probe.data : t('rule_probe_unexpected');
+  return reply.ok ? reply.data : reply.error;
 }
 
 /** What a saved rule sees in every open tab its URL pattern matches. */

@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ReboundDatabase } from '../db/database';
+import { openDraft } from '../db/drafts';
+import { claimPrompt } from '../db/prompts';
+import {
+  BackgroundReplies,
+  ToBackgroundSchema,
+  type LossEvent,
+  type ToBackground,
+} from '../messaging/messages';
+import type { BackgroundHandlers, Sender } from '../messaging/transport';
+import { EMPTY_VALUES, type ReflectionValues } from '../reflection/values';
+import { backgroundHandlers } from './router';
+import { createTabHealth } from './tab-health';
+
+let db: ReboundDatabase;
+let handlers: BackgroundHandlers;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new ReboundDatabase(`test-${crypto.randomUUID()}`);
+  handlers = backgroundHandlers({
+    db,
+    losses: { observed: vi.fn(), takePending: vi.fn() },
+    log: { add: vi.fn(), clear: vi.fn(async () => {}) } as never,
+    health: createTabHealth(),
+    recentDeals: { seen: vi.fn(async () => {}) },
+  });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const CRM_TAB: Sender = { tab: { id: 7 } as never, url: 'https://app.hubspot.com/contacts/1' };
+const REFLECT_PAGE: Sender = { url: 'chrome-extension://test-extension-id/reflect.html' };
+
+/** Sends `message` the way the listener does: parsed by the schema first, then handled. */
+async function send<M extends ToBackground>(message: M, sender: Sender = CRM_TAB) {
+  const parsed = ToBackgroundSchema.parse(message) as M;
+  const handle = handlers[parsed.type] as (
+    m: M,
+    s: Sender,
+  ) => ReturnType<(typeof handlers)[M['type']]>;
+  const reply = await handle(parsed, sender);
+  // What the handler answered is what the sender's reply schema reads.
+  if (reply.ok) BackgroundReplies[parsed.type].parse(reply.data);
+  return reply;
+}
+
+const loss = (): LossEvent => ({
+  lossId: crypto.randomUUID(),
+  crm: 'hubspot',
+  dealId: '42',
+  dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+  stageBefore: 'Contract sent',
+  deal: { dealName: 'Acme renewal', amount: 12_500, currency: 'EUR', company: 'Acme' },
+});
+const answered: ReflectionValues = {
+  ...EMPTY_VALUES,
+  outcome: 'competitor',
+  answers: { planCue: 'a pilot', planAction: 'agree criteria' },
+};
+
+async function prompted(): Promise<LossEvent> {
+  const event = loss();
+  await claimPrompt(db, { lossId: event.lossId, crm: event.crm, dealId: event.dealId });
+  await openDraft(db, event);
+  return event;
+}
+
+describe('lesson/save', () => {
+  it("builds the lesson from the background's own copy of the loss, not the sender's", async () => {
+    const event = await prompted();
+    const reply = await send({
+      type: 'lesson/save',
+      draftId: event.lossId,
+      values: { ...answered, dealName: 'Forged name', company: 'Forged company' },
+    });
+    expect(reply).toEqual({
+      ok: true,
+      data: { saved: true, lessonId: event.lossId, alreadySaved: false },
+    });
+    expect(await db.lessons.toArray()).toEqual([
+      expect.objectContaining({
+        id: event.lossId,
+        crm: 'hubspot',
+        dealId: '42',
+        dealUrl: event.dealUrl,
+        dealName: 'Acme renewal',
+        company: 'Acme',
+        amount: 12_500,
+        currency: 'EUR',
+        stageBefore: 'Contract sent',
+        outcome: 'competitor',
+        templateVersion: 2,
+        answers: answered.answers,
+      }),
+    ]);
+    expect((await db.prompts.toArray()).map((p) => p.status)).toEqual(['saved']);
+    expect(await db.drafts.count()).toBe(0);
+  });
+
+  it.each([
+    ['a lesson', { lesson: { crm: 'hubspot', dealName: 'Forged', outcome: 'other', answers: {} } }],
+    ['deal fields', { deal: { dealName: 'Forged', amount: 1 } }],
+    ['a loss id', { lossId: crypto.randomUUID() }],
+  ])('refuses a message that carries %s beside the answers', (_what, extra) => {
+    const message = { type: 'lesson/save', draftId: crypto.randomUUID(), values: answered };
+    expect(ToBackgroundSchema.safeParse(message).success).toBe(true);
+    expect(ToBackgroundSchema.safeParse({ ...message, ...extra }).success).toBe(false);
+  });
+
+  it('gives one lesson when saved twice, and says the second was already saved', async () => {
+    const event = await prompted();
+    await send({ type: 'lesson/save', draftId: event.lossId, values: answered });
+    const again = await send({
+      type: 'lesson/save',
+      draftId: event.lossId,
+      values: { ...answered, outcome: 'no-decision' },
+    });
+    expect(again).toEqual({
+      ok: true,
+      data: { saved: true, lessonId: event.lossId, alreadySaved: true },
+    });
+    expect((await db.lessons.toArray()).map((l) => l.outcome)).toEqual(['competitor']);
+  });
+
+  it('answers a missing answer in words, keeping the draft', async () => {
+    const event = await prompted();
+    const reply = await send({ type: 'lesson/save', draftId: event.lossId, values: EMPTY_VALUES });
+    expect(reply).toEqual({
+      ok: true,
+      data: { saved: false, problem: 'Choose how the deal ended' },
+    });
+    expect(await db.lessons.count()).toBe(0);
+    expect(await db.drafts.count()).toBe(1);
+  });
+
+  it('says a reflection that was skipped is gone', async () => {
+    const event = await prompted();
+    await send({ type: 'prompt/skip', lossId: event.lossId });
+    expect(await send({ type: 'lesson/save', draftId: event.lossId, values: answered })).toEqual({
+      ok: false,
+      error: 'This reflection was already finished or skipped.',
+    });
+    expect(await db.lessons.count()).toBe(0);
+  });
+
+  it('answers a failed write with what to do, keeping the draft', async () => {
+    const event = await prompted();
+    db.lessons.hook('creating', () => {
+      throw Object.assign(new Error('over quota'), { name: 'QuotaExceededError' });
+    });
+    const reply = await send({ type: 'lesson/save', draftId: event.lossId, values: answered });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('no room left') });
+    expect(await db.drafts.count()).toBe(1);
+  });
+
+  it('saves a reflection entered by hand once, with the deal as typed', async () => {
+    const started = await send(
+      {
+        type: 'draft/new',
+        deal: {
+          crm: 'hubspot',
+          dealId: '9',
+          dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/9',
+          dealName: 'Globex',
+        },
+      },
+      REFLECT_PAGE,
+    );
+    if (!started.ok) throw new Error(started.error);
+    const { draftId } = started.data;
+    const values = { ...answered, dealName: 'Globex — pilot', company: 'Globex' };
+    await send({ type: 'lesson/save', draftId, values }, REFLECT_PAGE);
+    await send({ type: 'lesson/save', draftId, values }, REFLECT_PAGE);
+    expect(await db.lessons.toArray()).toEqual([
+      expect.objectContaining({
+        id: draftId,
+        crm: 'hubspot',
+        dealId: '9',
+        dealName: 'Globex — pilot',
+        company: 'Globex',
+      }),
+    ]);
+  });
+});
+
+describe('draft/save', () => {
+  it('writes the answers to the draft', async () => {
+    const event = await prompted();
+    expect(await send({ type: 'draft/save', draftId: event.lossId, values: answered })).toEqual({
+      ok: true,
+    });
+    expect((await db.drafts.get(event.lossId))?.values).toEqual(answered);
+  });
+
+  it('says when there is no such draft any more', async () => {
+    const reply = await send({
+      type: 'draft/save',
+      draftId: crypto.randomUUID(),
+      values: answered,
+    });
+    expect(reply).toEqual({ ok: false, error: 'This reflection was already finished or skipped.' });
+  });
+
+  it('answers a failed write with what to do', async () => {
+    const event = await prompted();
+    db.drafts.hook('updating', () => {
+      throw Object.assign(new Error('closed'), { name: 'DatabaseClosedError' });
+    });
+    const reply = await send({ type: 'draft/save', draftId: event.lossId, values: answered });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('Reload this page') });
+  });
+
+  it('refuses answers over the limit whole (the form stops typing before them)', () => {
+    const over = { ...answered, answers: { planCue: 'x'.repeat(20_001) } };
+    const message = { type: 'draft/save', draftId: crypto.randomUUID(), values: over };
+    expect(ToBackgroundSchema.safeParse(message).success).toBe(false);
+  });
+});
+
+describe('draft/new', () => {
+  it('starts a draft for a reflection entered by hand on the reflect page', async () => {
+    const reply = await send({ type: 'draft/new' }, REFLECT_PAGE);
+    if (!reply.ok) throw new Error(reply.error);
+    expect(await db.drafts.get(reply.data.draftId)).toMatchObject({ manual: { crm: 'manual' } });
+  });
+
+  it('is refused from a CRM page', async () => {
+    const reply = await send({ type: 'draft/new', deal: undefined }, CRM_TAB);
+    expect(reply.ok).toBe(false);
+    expect(await db.drafts.count()).toBe(0);
+  });
+});
+
+describe('health', () => {
+  it('answers a tab’s health and every tab’s', async () => {
+    await send({ type: 'health/report', crm: 'hubspot', url: 'https://app.hubspot.com/x' });
+    expect(await send({ type: 'health/get', tabId: 7 })).toMatchObject({
+      ok: true,
+      data: { crm: 'hubspot', tabId: 7 },
+    });
+    expect(await send({ type: 'health/get', tabId: 8 })).toEqual({ ok: true, data: undefined });
+    expect(await send({ type: 'health/all' })).toMatchObject({ ok: true, data: [{ tabId: 7 }] });
+  });
+});
+
+describe('handler types', () => {
+  it('are checked against the reply schemas at compile time', () => {
+    // @ts-expect-error health/all answers TabHealth[], not text.
+    const wrong: BackgroundHandlers['health/all'] = async () => ({ ok: true, data: 'all fine' });
+    // @ts-expect-error draft/new must answer the draft's id.
+    const missing: BackgroundHandlers['draft/new'] = async () => ({ ok: true });
+    expect([wrong, missing]).toHaveLength(2);
+  });
+});

@@ -1,0 +1,123 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ToBackground } from '../messaging/messages';
+import { database } from '../db/database';
+import { openManualDraft } from '../db/drafts';
+import { ManualReflection } from './ManualReflection';
+
+const DRAFT_ID = '3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b';
+const FULL = "Your browser has no room left for Rebound's data.";
+
+/** The background, as the reflect page hears it: each message type answered by `replies`. */
+function background(replies: Partial<Record<ToBackground['type'], () => unknown>>) {
+  const sent: ToBackground[] = [];
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
+    sent.push(message);
+    const reply = replies[message.type];
+    if (reply) return reply();
+    return message.type === 'draft/new' ? { ok: true, data: { draftId: DRAFT_ID } } : { ok: true };
+  }) as never);
+  return sent;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sessionStorage.clear();
+  history.replaceState(null, '', '/reflect.html');
+  // The writer's own timers only (IndexedDB and the DOM queries keep theirs): a page's writer
+  // still trying after it unmounted must not write into the next test or page.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+afterEach(async () => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  await database().drafts.clear();
+});
+
+const type = (label: string, text: string) =>
+  fireEvent.input(screen.getByLabelText(label, { exact: true }), { target: { value: text } });
+const settle = (ms = 0) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+const value = (label: string) =>
+  (screen.getByLabelText(label, { exact: true }) as HTMLInputElement).value;
+
+describe('ManualReflection', () => {
+  it('starts its draft through the background at the first change, and writes it there', async () => {
+    const sent = background({});
+    render(<ManualReflection />);
+    await screen.findByLabelText('Deal', { exact: true });
+    type('Deal', 'Umbrella — Field sales pilot');
+    await settle(400);
+    expect(sent.map((m) => m.type)).toEqual(['draft/new', 'draft/save']);
+    expect(sent[1]).toMatchObject({
+      draftId: DRAFT_ID,
+      values: { dealName: 'Umbrella — Field sales pilot' },
+    });
+    // A reload continues this draft rather than starting another.
+    expect(location.search).toBe(`?draft=${DRAFT_ID}`);
+  });
+
+  it('keeps text it could not write in the tab’s session, and writes it after a reload', async () => {
+    // The draft the background starts (draft/new), in the database the reloaded page reads.
+    const { id } = await openManualDraft(database(), undefined);
+    background({
+      'draft/new': () => ({ ok: true, data: { draftId: id } }),
+      'draft/save': () => ({ ok: false, error: FULL }),
+    });
+    const page = render(<ManualReflection />);
+    await screen.findByLabelText('Deal', { exact: true });
+    type('Deal', 'Umbrella');
+    await settle(400);
+    screen.getByText(new RegExp(`Not saved: ${FULL}`));
+    expect(value('Deal')).toBe('Umbrella');
+    // The reload: this page's last write (as it goes) fails too, then it and its timers are gone.
+    page.unmount();
+    await settle();
+    vi.clearAllTimers();
+
+    vi.restoreAllMocks();
+    const sent = background({});
+    render(<ManualReflection />);
+    await screen.findByDisplayValue('Umbrella');
+    await settle(400);
+    expect(sent).toEqual([
+      {
+        type: 'draft/save',
+        draftId: id,
+        values: expect.objectContaining({ dealName: 'Umbrella' }),
+      },
+    ]);
+    expect(sessionStorage.length).toBe(0);
+    expect(screen.queryByText(/Not saved/)).toBeNull();
+  });
+
+  it('saves through the background with its draft id, and says so', async () => {
+    const sent = background({
+      'lesson/save': () => ({
+        ok: true,
+        data: { saved: true, lessonId: DRAFT_ID, alreadySaved: false },
+      }),
+    });
+    render(<ManualReflection />);
+    await screen.findByLabelText('Deal', { exact: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    screen.getByText('Lesson saved.');
+    expect(sent.find((m) => m.type === 'lesson/save')).toMatchObject({ draftId: DRAFT_ID });
+  });
+
+  it('does not claim the answers are kept when its draft could not be started', async () => {
+    background({ 'draft/new': () => ({ ok: false, error: FULL }) });
+    render(<ManualReflection />);
+    await screen.findByLabelText('Deal', { exact: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    const alert = screen.getByText(/^Not saved:/);
+    expect(alert.textContent).toContain('not kept as a draft either');
+  });
+});

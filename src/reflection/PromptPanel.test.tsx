@@ -1,0 +1,157 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { LossEvent, ToBackground } from '../messaging/messages';
+import { PromptPanel } from './PromptPanel';
+import { resolveTemplate } from './template';
+
+const FULL =
+  "Your browser has no room left for Rebound's data. Free some disk space, or export and delete old lessons, then try again.";
+
+const loss: LossEvent = {
+  lossId: crypto.randomUUID(),
+  crm: 'hubspot',
+  dealId: '42',
+  dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+  stageBefore: 'Contract sent',
+  deal: { dealName: 'Acme renewal' },
+};
+
+/** The background, as the panel hears it: each message type answered by `replies`. */
+function background(replies: Partial<Record<ToBackground['type'], () => unknown>>) {
+  const sent: ToBackground[] = [];
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
+    sent.push(message);
+    return (replies[message.type] ?? (() => ({ ok: true })))();
+  }) as never);
+  return sent;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const show = () =>
+  render(
+    <PromptPanel
+      loss={loss}
+      template={resolveTemplate(undefined)}
+      showKindLine={false}
+      onClose={() => {}}
+    />,
+  );
+const type = (label: string, text: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value: text } });
+const settle = (ms = 0) =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+const notSaved = () => screen.queryByTestId('draft-not-saved')?.textContent;
+
+describe('PromptPanel', () => {
+  it('shows "Not saved" with the reason when a draft write fails, keeps the text and clears once written', async () => {
+    let full = true;
+    const sent = background({
+      'draft/save': () => (full ? { ok: false, error: FULL } : { ok: true }),
+    });
+    show();
+    type('…I will', 'agree success criteria');
+    await settle(400);
+    expect(notSaved()).toBe(
+      `Not saved: ${FULL} What you typed stays here, and Rebound keeps trying to save it.`,
+    );
+    expect((screen.getByLabelText('…I will') as HTMLTextAreaElement).value).toBe(
+      'agree success criteria',
+    );
+    full = false;
+    await settle(1000);
+    expect(notSaved()).toBeUndefined();
+    const drafts = sent.filter((m) => m.type === 'draft/save');
+    expect(drafts).toHaveLength(2);
+    expect(drafts.at(-1)).toMatchObject({
+      draftId: loss.lossId,
+      values: { answers: { planAction: 'agree success criteria' } },
+    });
+  });
+
+  it('shows "Not saved" when the message cannot be delivered', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(
+      new Error('Extension context invalidated.'),
+    );
+    show();
+    type('…I will', 'x');
+    await settle(400);
+    expect(notSaved()).toContain(
+      'Rebound was updated or restarted. Reload this page to reconnect it.',
+    );
+  });
+
+  it('does not claim a draft was kept when Save fails after a failed draft write', async () => {
+    background({
+      'draft/save': () => ({ ok: false, error: FULL }),
+      'lesson/save': () => ({ ok: false, error: FULL }),
+    });
+    show();
+    type('…I will', 'agree success criteria');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    const alert = screen
+      .getAllByRole('alert')
+      .map((a) => a.textContent)
+      .join(' ');
+    expect(alert).toContain('Your answers are not kept as a draft either');
+    expect(alert).not.toContain('Your answers are kept as a draft');
+    expect((screen.getByLabelText('…I will') as HTMLTextAreaElement).value).toBe(
+      'agree success criteria',
+    );
+  });
+
+  it('says the answers are kept as a draft when Save fails and the draft was written', async () => {
+    background({ 'lesson/save': () => ({ ok: false, error: FULL }) });
+    show();
+    type('…I will', 'agree success criteria');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Not saved: ${FULL} Your answers are kept as a draft.`,
+    );
+  });
+
+  it('sends only the draft id and the answers, and shows what the background says is missing', async () => {
+    const sent = background({
+      'lesson/save': () => ({
+        ok: true,
+        data: { saved: false, problem: 'Choose how the deal ended' },
+      }),
+    });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe('Choose how the deal ended');
+    const save = sent.find((m) => m.type === 'lesson/save')!;
+    expect(Object.keys(save).sort()).toEqual(['draftId', 'type', 'values']);
+    expect(save).toMatchObject({ draftId: loss.lossId });
+  });
+
+  it('says the lesson is saved once the background kept it', async () => {
+    background({
+      'lesson/save': () => ({
+        ok: true,
+        data: { saved: true, lessonId: loss.lossId, alreadySaved: false },
+      }),
+    });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('status').textContent).toBe(
+      'Lesson saved. Find it in Rebound’s toolbar popup.',
+    );
+  });
+});

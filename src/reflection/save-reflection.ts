@@ -1,0 +1,30 @@
+import { t } from '../i18n/t';
+import { sendToBackground } from '../messaging/transport';
+import type { ReflectionValues } from './values';
+
+/** What Save came to: the lesson kept (or kept before), or what to tell the user. */
+export type SaveOutcome = { saved: 'saved' | 'already' } | { error: string };
+
+/**
+ * Saves a reflection's lesson from the panel or the reflect page. The draft is written first, so
+ * that a failure can say whether the answers are kept as a draft (true only when that write
+ * succeeded); then the background builds the lesson from its own copy of the loss and these
+ * answers. A missing answer comes back as the background's words for it.
+ */
+export async function saveReflection(
+  draftId: string,
+  values: ReflectionValues,
+  draft: { flush(): Promise<boolean> },
+): Promise<SaveOutcome> {
+  const kept = await draft.flush();
+  const reply = await sendToBackground({ type: 'lesson/save', draftId, values });
+  if (!reply.ok) {
+    return {
+      error: kept
+        ? t('prompt_not_saved', reply.error)
+        : t('prompt_not_saved_not_kept', reply.error),
+    };
+  }
+  if (!reply.data.saved) return { error: reply.data.problem };
+  return { saved: reply.data.alreadySaved ? 'already' : 'saved' };
+}
