@@ -34,7 +34,7 @@ import type { DetectionLog } from './detection-log';
 import type { TabHealthBoard } from './tab-health';
 
 /** How long a prompt waits for its tab's next page (a full-page save navigates). */
-const PENDING_MS = 60_000;
+export const PENDING_MS = 60_000;
 /**
  * Losses confirmed in one tab this close together are one bulk change (a list view's bulk
  * edit, a batch request): one panel, the others offered after it.

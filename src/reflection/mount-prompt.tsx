@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import {
+  createShadowRootUi,
+  type ShadowRootContentScriptUi,
+} from 'wxt/utils/content-script-ui/shadow-root';
 import type { LossEvent, WinEvent } from '../messaging/messages';
 import { WinPanel } from '../wins/WinPanel';
 import { PromptPanel } from './PromptPanel';
@@ -31,49 +34,58 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     const next = waiting.shift();
     if (!next) return;
     showing = true;
-    const settings = early ?? loadSettings();
-    early = undefined;
-    const [{ value: ask }, { value: template }] = await settings;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'rebound-prompt',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true,
-      // Inline CSS rather than a web-accessible file: nothing of ours is exposed to the sites.
-      css,
-      onMount: (container) => {
-        const close = () => {
-          ui.remove();
-          showing = false;
-          refresh = undefined;
-          void showNext();
-        };
-        const resolved = resolveTemplate(template);
-        const draw = () =>
-          render(
-            'win' in next ? (
-              <WinPanel win={next.win} onClose={close} />
-            ) : (
-              <PromptPanel
-                loss={next.loss}
-                template={resolved}
-                showKindLine={ask.kindLine}
-                lossesWaiting={lossesWaiting()}
-                onClose={close}
-              />
-            ),
-            container,
-          );
-        refresh = draw;
-        draw();
-        return container;
-      },
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    const close = () => {
+      ui?.remove();
+      showing = false;
+      refresh = undefined;
+      void showNext();
+    };
+    try {
+      const settings = early ?? loadSettings();
+      early = undefined;
+      const [{ value: ask }, { value: template }] = await settings;
+      ui = await createShadowRootUi(ctx, {
+        name: 'rebound-prompt',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        isolateEvents: true,
+        // Inline CSS rather than a web-accessible file: nothing of ours is exposed to the sites.
+        css,
+        onMount: (container) => {
+          const resolved = resolveTemplate(template);
+          const draw = () =>
+            render(
+              'win' in next ? (
+                <WinPanel win={next.win} onClose={close} />
+              ) : (
+                <PromptPanel
+                  loss={next.loss}
+                  template={resolved}
+                  showKindLine={ask.kindLine}
+                  lossesWaiting={lossesWaiting()}
+                  onClose={close}
+                />
+              ),
+              container,
+            );
+          refresh = draw;
+          draw();
+          return container;
+        },
+        onRemove: (container) => {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+    } catch (error) {
+      // A panel that cannot open (the settings unreadable, the page refusing our element, a
+      // render that throws) must not hold back every prompt after it. Its loss is not lost:
+      // the background gave it a draft, which the popup lists under unfinished reflections.
+      console.error('Rebound: the reflection panel could not open', error);
+      close();
+    }
   };
 
   return {

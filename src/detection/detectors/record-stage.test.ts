@@ -1,57 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lostMatcher, neverWon, wonMatcher } from '../../crm/stage-labels';
-import type { DetectorEnv, NamedSelector, Observation, PageInfo } from '../../crm/types';
+import { lostMatcher, wonMatcher } from '../../crm/stage-labels';
+import type { DetectorEnv, NamedSelector } from '../../crm/types';
+import { detectorEnv } from './detector-env.test-helper';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
-import { afterDelay } from '../observe-deep';
 import { settle } from '../settle.test-helper';
 
 const STAGE: NamedSelector = { name: 'stage field', css: ['.stage'] };
 
 describe('recordStage', () => {
-  let controller: AbortController;
-  let report: ReturnType<typeof vi.fn<(observation: Observation) => void>>;
-  let health: ReturnType<typeof vi.fn<(missing: string | undefined) => void>>;
+  let armed: ReturnType<typeof detectorEnv>;
+  let report: ReturnType<typeof detectorEnv>['report'];
+  let health: ReturnType<typeof detectorEnv>['health'];
 
   beforeEach(() => {
-    controller = new AbortController();
-    report = vi.fn();
-    health = vi.fn();
     document.title = 'Acme renewal | CRM';
   });
   afterEach(() => {
-    controller.abort();
+    armed?.abort();
     document.body.replaceChildren();
   });
 
-  function arm(
-    options: {
-      page?: PageInfo;
-      isLost?: (label: string | undefined) => boolean;
-      isWon?: (label: string | undefined) => boolean;
-      settleMs?: number;
-      baselineUntil?: number;
-    } = {},
-  ) {
-    const env: DetectorEnv = {
-      root: document,
-      url: new URL('https://crm.example.com/deal/42'),
-      page: options.page ?? { kind: 'deal', dealId: '42' },
-      signal: controller.signal,
-      baselineUntil: options.baselineUntil ?? 0,
-      settle: afterDelay,
-      isLost: options.isLost ?? lostMatcher(),
-      isWon: options.isWon ?? neverWon,
-      report,
-      health,
-    };
+  function arm(options: Partial<DetectorEnv> & { settleMs?: number } = {}) {
+    const { settleMs, ...env } = options;
+    armed = detectorEnv(env);
+    ({ report, health } = armed);
     recordStage({
       stage: STAGE,
       readDeal: (root) => ({
         dealName: root.title,
         stage: root.querySelector('.stage')?.textContent ?? undefined,
       }),
-      settleMs: options.settleMs,
-    })(env);
+      settleMs,
+    })(armed.env);
   }
 
   /** Renders the stage the way single-page CRMs do: a fresh element each time. */
@@ -260,7 +240,7 @@ describe('recordStage', () => {
   it('stops reporting once aborted', async () => {
     show('Contract sent');
     arm();
-    controller.abort();
+    armed.abort();
     show('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();

@@ -1,0 +1,94 @@
+import { fireEvent } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { LossEvent } from '../messaging/messages';
+import { createPromptQueue } from './mount-prompt';
+
+// The real WXT shadow-root UI, wrapped so a test can make one mount fail.
+vi.mock('wxt/utils/content-script-ui/shadow-root', async (importOriginal) => {
+  const real = await importOriginal<typeof import('wxt/utils/content-script-ui/shadow-root')>();
+  return { createShadowRootUi: vi.fn(real.createShadowRootUi) };
+});
+
+/** The content script's context, still valid (the extension was not reloaded). */
+const ctx = { isInvalid: false, onInvalidated: () => () => {} } as unknown as ContentScriptContext;
+
+const loss = (dealName: string): LossEvent => ({
+  lossId: crypto.randomUUID(),
+  crm: 'hubspot',
+  dealId: dealName,
+  dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+  stageBefore: 'Contract sent',
+  deal: { dealName },
+});
+
+/** The headings of the panels now in the page, each in its own shadow root. */
+const panels = () =>
+  [...document.querySelectorAll('rebound-prompt')].map(
+    (host) => host.shadowRoot?.querySelector('h2')?.textContent,
+  );
+
+/** Waits for the panels to show (a bounded poll: a busy machine may take a while to render). */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5000 });
+
+let consoleError: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+describe('createPromptQueue', () => {
+  it('shows one panel at a time, the next once the first is closed', async () => {
+    const queue = createPromptQueue(ctx);
+    queue.open(loss('Acme renewal'));
+    await until(() => expect(panels()).toEqual(['Lost: Acme renewal']));
+    queue.open(loss('Globex expansion'));
+    // The open panel says another follows.
+    const first = document.querySelector('rebound-prompt')!.shadowRoot!;
+    await until(() =>
+      expect(first.querySelector('[data-testid="bulk-more"]')?.textContent).toMatch(/^1 more deal/),
+    );
+    expect(panels()).toEqual(['Lost: Acme renewal']);
+    fireEvent.click([...first.querySelectorAll('button')].find((b) => b.textContent === 'Later')!);
+    await until(() => expect(panels()).toEqual(['Lost: Globex expansion']));
+  });
+
+  it.each([
+    [
+      'the panel element cannot be made',
+      () => void vi.mocked(createShadowRootUi).mockRejectedValueOnce(new Error('No shadow root')),
+    ],
+    [
+      'the settings cannot be read',
+      () =>
+        void vi
+          .spyOn(fakeBrowser.storage.local, 'get')
+          .mockRejectedValueOnce(new Error('Storage closed')),
+    ],
+  ])('shows the next prompt when %s for the first', async (_what, breakFirst) => {
+    breakFirst();
+    const queue = createPromptQueue(ctx);
+    queue.open(loss('Acme renewal'));
+    queue.open(loss('Globex expansion'));
+    await until(() => expect(panels()).toEqual(['Lost: Globex expansion']));
+    expect(consoleError).toHaveBeenCalledWith(
+      'Rebound: the reflection panel could not open',
+      expect.any(Error),
+    );
+  });
+
+  it('shows the next prompt when the first panel throws as it renders, leaving nothing behind', async () => {
+    const queue = createPromptQueue(ctx);
+    queue.open({ ...loss('Broken'), deal: undefined } as unknown as LossEvent);
+    await until(() => expect(consoleError).toHaveBeenCalled());
+    expect(panels()).toEqual([]);
+    queue.open(loss('Globex expansion'));
+    await until(() => expect(panels()).toEqual(['Lost: Globex expansion']));
+  });
+});
