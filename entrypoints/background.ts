@@ -6,7 +6,7 @@ import { createTabHealth } from '../src/background/tab-health';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
-import { reflectPageUrl } from '../src/reflection/reflect-page';
+import { reflectPageUrl } from '../src/background/reflect-page';
 
 export default defineBackground(() => {
   const db = database();

@@ -1,8 +1,9 @@
 import { hubspot } from '../src/crm/hubspot';
 import { runContent } from '../src/detection/run-content';
+import { lazyPanels } from '../src/prompt/panel-api';
 
 /** One content script per CRM: a tab carries only its own CRM's adapter (issue #8). */
 export default defineContentScript({
   matches: hubspot.matches,
-  main: (ctx) => runContent(ctx, hubspot),
+  main: (ctx) => runContent(ctx, hubspot, lazyPanels(ctx)),
 });

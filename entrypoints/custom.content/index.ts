@@ -1,5 +1,6 @@
 import { adapterFromRule, probeRule, ruleMatches } from '../../src/crm/custom';
 import { runContent } from '../../src/detection/run-content';
+import { lazyPanels } from '../../src/prompt/panel-api';
 import { onContentMessage } from '../../src/messaging/transport';
 import { customRulesItem } from '../../src/settings/store';
 import { t } from '../../src/i18n/t';
@@ -30,6 +31,6 @@ export default defineContentScript({
     });
     const url = new URL(location.href);
     const rule = (await customRulesItem.load()).value.find((r) => ruleMatches(r, url));
-    if (rule) await runContent(ctx, adapterFromRule(rule));
+    if (rule) await runContent(ctx, adapterFromRule(rule), lazyPanels(ctx));
   },
 });

@@ -8,7 +8,7 @@ import { LessonSummary } from '../../src/ui/LessonSummary';
 import { MissedLosses } from '../../src/ui/MissedLosses';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTemplate } from '../../src/ui/use-template';
-import { reflectPageUrl } from '../../src/reflection/reflect-page';
+import { reflectPageUrl } from '../../src/background/reflect-page';
 import { t } from '../../src/i18n/t';
 
 const RECENT = 5;

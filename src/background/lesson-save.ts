@@ -1,7 +1,7 @@
 import type { ReboundDatabase } from '../db/database';
 import { draftSource, finishDraft, type Finished } from '../db/drafts';
-import { lessonFromReflection } from '../reflection/to-lesson';
-import type { ReflectionValues } from '../reflection/values';
+import { lessonFromReflection } from '../lessons/to-lesson';
+import type { ReflectionValues } from '../lessons/values';
 
 /**
  * Keeps the lesson of a draft. The deal comes from the background's own copy of the loss (the

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { clipText } from '../crm/dom';
+import { clipText } from '../detection/dom';
 import { networks } from '../crm/networks';
 import { adapterById } from '../crm/registry';
-import { lostMatcher } from '../crm/stage-labels';
+import { lostMatcher } from '../settings/stage-labels';
 import type { ReboundDatabase } from '../db/database';
 import { openDraft } from '../db/drafts';
 import { claimPrompt, promptsToday, skippedInARow, setPromptStatus } from '../db/prompts';
@@ -27,7 +27,7 @@ import {
 } from '../messaging/messages';
 import { sendToTab } from '../messaging/transport';
 import { SKIP_STREAK } from '../settings/schema';
-import { resolveTemplate } from '../reflection/template';
+import { resolveTemplate } from '../lessons/template';
 import { markSkipStreakAsked, skipStreakAsked } from '../settings/internal';
 import { askItem, lostLabelsItem, templateItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';

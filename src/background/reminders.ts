@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
 import { draftDealName } from '../db/drafts';
 import { t } from '../i18n/t';
-import { reflectPageUrl } from '../reflection/reflect-page';
+import { reflectPageUrl } from './reflect-page';
 
 const PREFIX = 'remind:';
 

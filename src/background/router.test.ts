@@ -10,7 +10,7 @@ import {
   type ToBackground,
 } from '../messaging/messages';
 import type { BackgroundHandlers, Sender } from '../messaging/transport';
-import { EMPTY_VALUES, type ReflectionValues } from '../reflection/values';
+import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
 import { backgroundHandlers } from './router';
 import { createTabHealth } from './tab-health';
 

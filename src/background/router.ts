@@ -8,13 +8,13 @@ import { adapterById } from '../crm/registry';
 import { t } from '../i18n/t';
 import type { Reply } from '../messaging/messages';
 import { onBackgroundMessage, type BackgroundHandlers, type Sender } from '../messaging/transport';
-import { resolveTemplate } from '../reflection/template';
+import { resolveTemplate } from '../lessons/template';
 import { templateItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
 import { saveLesson } from './lesson-save';
 import type { LossFlow } from './loss-flow';
 import { openRecentDeals, type RecentDeals } from './recent-deals';
-import { PANEL_SCRIPT } from '../reflection/panel-api';
+import { PANEL_SCRIPT } from '../prompt/panel-api';
 import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
 

@@ -2,7 +2,7 @@ import { dynamicsNetwork } from './dynamics/network';
 import { hubspotNetwork } from './hubspot/network';
 import { pipedriveNetwork } from './pipedrive/network';
 import { salesforceNetwork } from './salesforce/network';
-import type { NetworkSpec } from './types';
+import type { NetworkSpec } from '../detection/types';
 import { zohoNetwork } from './zoho/network';
 
 /**

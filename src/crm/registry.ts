@@ -3,7 +3,7 @@ import { hubspot } from './hubspot';
 import { pipedrive } from './pipedrive';
 import { salesforce } from './salesforce';
 import { networks } from './networks';
-import type { CrmAdapter } from './types';
+import type { CrmAdapter } from '../detection/types';
 import { zoho } from './zoho';
 
 /**

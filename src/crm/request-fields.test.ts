@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findField } from './request-fields';
-import type { RequestBody } from './types';
+import type { RequestBody } from '../detection/types';
 
 const ID_KEYS = ['objectId', 'id'];
 const json = (value: unknown): RequestBody => ({ kind: 'json', value });

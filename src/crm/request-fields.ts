@@ -1,4 +1,4 @@
-import type { RequestBody } from './types';
+import type { RequestBody } from '../detection/types';
 
 export type FoundField = { value: string; recordId?: string };
 

@@ -2,8 +2,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
-import { EMPTY_VALUES } from '../reflection/values';
-import type { Win } from '../wins/schema';
+import { EMPTY_VALUES } from '../lessons/values';
+import type { Win } from '../lessons/win-schema';
 import { ReboundDatabase, type DraftRecord, type PromptRecord } from './database';
 
 const opened: Dexie[] = [];

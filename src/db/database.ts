@@ -1,8 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
-import type { ReflectionValues } from '../reflection/values';
-import type { Win } from '../wins/schema';
+import type { ReflectionValues } from '../lessons/values';
+import type { Win } from '../lessons/win-schema';
 
 /** One prompt shown for one deal's loss; it stops the same loss from prompting twice. */
 export type PromptRecord = {

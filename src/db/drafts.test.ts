@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import type { LossEvent } from '../messaging/messages';
-import { EMPTY_VALUES, type ReflectionValues } from '../reflection/values';
+import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
 import { ReboundDatabase } from './database';
 import {
   deleteDraft,

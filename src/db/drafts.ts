@@ -1,14 +1,14 @@
 import type { LessonInput } from '../lessons/schema';
 import type { LossEvent } from '../messaging/messages';
-import type { DealPrefill } from '../reflection/reflect-page';
-import { resolveTemplate, type Template } from '../reflection/template';
-import type { ReflectionSource } from '../reflection/to-lesson';
+import type { DealPrefill } from '../lessons/deal-prefill';
+import { resolveTemplate, type Template } from '../lessons/template';
+import type { ReflectionSource } from '../lessons/to-lesson';
 import {
   EMPTY_VALUES,
   ReflectionValuesSchema,
   initialValues,
   type ReflectionValues,
-} from '../reflection/values';
+} from '../lessons/values';
 import type { DraftRecord, ReboundDatabase } from './database';
 import { addLesson } from './lessons';
 import { setPromptStatus } from './prompts';
@@ -92,7 +92,7 @@ export function draftDealName(draft: DraftRecord): string | undefined {
   return draft.values.dealName.trim() || draft.manual.dealName;
 }
 
-/** Where a draft's reflection came from, for building its lesson (src/reflection/to-lesson.ts). */
+/** Where a draft's reflection came from, for building its lesson (src/lessons/to-lesson.ts). */
 export function draftSource(draft: DraftRecord): ReflectionSource {
   if (draft.loss) return draft.loss;
   // Entered by hand: the deal is what the form says; the link's record and URL stay.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Win, WinInput } from '../wins/schema';
+import type { Win, WinInput } from '../lessons/win-schema';
 import { ReboundDatabase } from './database';
 import { claimPrompt, promptsToday, SAME_LOSS_WINDOW_MS } from './prompts';
 import {

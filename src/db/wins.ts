@@ -4,7 +4,7 @@ import {
   WinSchema,
   type Win,
   type WinInput,
-} from '../wins/schema';
+} from '../lessons/win-schema';
 import type { ReboundDatabase, WinPromptRecord } from './database';
 import { importNewer, type ImportCounts } from './import';
 import { claimDeal } from './prompts';

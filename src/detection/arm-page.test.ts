@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
-import { isLostLabel } from '../crm/stage-labels';
+import { isLostLabel } from '../settings/stage-labels';
 import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
 import { armPage } from './arm-page';
 import { createSettling } from './settling';

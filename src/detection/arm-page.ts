@@ -1,5 +1,5 @@
-import { clipText, fitDeal } from '../crm/dom';
-import type { CrmAdapter } from '../crm/types';
+import { clipText, fitDeal } from './dom';
+import type { CrmAdapter } from './types';
 import { STAGE_MAX, type Health, type LossObserved } from '../messaging/content-messages';
 import type { Settling } from './settling';
 

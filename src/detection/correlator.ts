@@ -1,4 +1,4 @@
-import { knownParts } from '../crm/dom';
+import { knownParts } from './dom';
 import type { LossObserved } from '../messaging/messages';
 
 /** A CRM's own save of a deal's stage that the server accepted (2xx). */

@@ -1,7 +1,7 @@
-import type { CrmAdapter } from '../crm/types';
+import type { CrmAdapter } from './types';
 import type { ContentToBackground } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
-import type { DealContext } from '../crm/types';
+import type { DealContext } from '../lessons/deal';
 
 /**
  * How long a record page may take to show the deal after it is armed: CRMs render the name and

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { lostMatcher } from '../crm/stage-labels';
+import { lostMatcher } from '../settings/stage-labels';
 import { hubspot } from '../crm/hubspot';
 import { mergeDeal, readDealContext, readDealGenerically, titleName } from './generic-read';
 import { fallbackDealName, lostLabelElements, ownText } from './page-shown';

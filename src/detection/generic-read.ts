@@ -1,5 +1,6 @@
-import { cleanText, fitDeal, knownParts, parseAmount, valueOf } from '../crm/dom';
-import type { CrmAdapter, DealContext } from '../crm/types';
+import { cleanText, fitDeal, knownParts, parseAmount, valueOf } from './dom';
+import type { CrmAdapter } from './types';
+import type { DealContext } from '../lessons/deal';
 import { eachShownElement, fallbackDealName, ownText } from './page-shown';
 
 /**

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { hubspotNetwork } from '../crm/hubspot/network';
-import type { NetworkSpec, RequestBody } from '../crm/types';
+import type { NetworkSpec, RequestBody } from './types';
 import { observeStageSaves, type SaveAnswered } from './network-observer';
 
 type Listener = (details: Record<string, unknown>) => void;

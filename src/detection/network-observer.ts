@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { NetworkSpec, StageSave } from '../crm/types';
+import type { NetworkSpec, StageSave } from './types';
 import type { SaveConfirmed } from './correlator';
 import { decodeRequestBody, type WebRequestBody } from './request-body';
 

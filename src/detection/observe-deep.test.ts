@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { queryAllDeep, queryDeep } from '../crm/dom';
+import { queryAllDeep, queryDeep } from './dom';
 import { afterDelay, observeDeep, perFrame, type FrameScheduler } from './observe-deep';
 import { settle } from './settle.test-helper';
 

@@ -1,4 +1,4 @@
-import { openShadowRoots, provideIndex, type DocumentIndex } from '../crm/dom';
+import { openShadowRoots, provideIndex, type DocumentIndex } from './dom';
 
 const OPTIONS: MutationObserverInit = { subtree: true, childList: true, characterData: true };
 const ATTRIBUTES: MutationObserverInit = { subtree: true, attributes: true };
@@ -65,7 +65,7 @@ export function perFrame(
 /**
  * One MutationObserver per document, shared by every observeDeep on it: it watches the document
  * and each open shadow root it has found (a document-level observer does not see into them).
- * It lends the queries of src/crm/dom.ts that list of shadow roots, and keeps their answers
+ * It lends the queries of src/detection/dom.ts that list of shadow roots, and keeps their answers
  * until an added element might change them, so a check after a change neither walks the whole
  * document for shadow roots nor scans it again for a selector that matched nothing.
  */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
-import { lostMatcher } from '../crm/stage-labels';
+import { lostMatcher } from '../settings/stage-labels';
 import { CORRELATION_WINDOW_MS } from './correlator';
 import { EVIDENCE_WAIT_MS, createPageReader } from './page-read';
 

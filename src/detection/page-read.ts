@@ -1,6 +1,7 @@
-import type { CrmAdapter, DealContext } from '../crm/types';
+import type { CrmAdapter } from './types';
+import type { DealContext } from '../lessons/deal';
 import { CORRELATION_WINDOW_MS } from './correlator';
-import { fitDeal } from '../crm/dom';
+import { fitDeal } from './dom';
 import { fallbackDealName, lostLabelElements, ownText } from './page-shown';
 
 /** How long the page may take, after the CRM answered a save, to show the deal lost. */

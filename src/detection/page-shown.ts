@@ -1,4 +1,4 @@
-import { cleanText } from '../crm/dom';
+import { cleanText } from './dom';
 
 /**
  * What a page shows, read with no selectors of the CRM's: the part of the generic readers the

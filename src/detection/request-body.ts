@@ -1,4 +1,4 @@
-import type { RequestBody } from '../crm/types';
+import type { RequestBody } from './types';
 
 /** The part of webRequest's `requestBody` this reads (same shape in Chrome and Firefox). */
 export type WebRequestBody =

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CrmAdapter } from '../crm/types';
+import type { CrmAdapter } from './types';
 import type { ContentToBackground } from '../messaging/content-messages';
 import { askItem, lostLabelsItem } from '../settings/store';
 import { boardColumns } from './detectors/board-columns';
-import { runContent } from './run-content';
+import { runContent, type Panels } from './run-content';
 import { settle } from './settle.test-helper';
 
 const sent = vi.hoisted(() => ({ messages: [] as ContentToBackground[] }));
@@ -70,8 +70,6 @@ let page: AbortController;
 beforeEach(async () => {
   fakeBrowser.reset();
   sent.messages = [];
-  // The panel script is not there to load: what that logs is not the subject here.
-  vi.spyOn(console, 'error').mockImplementation(() => {});
   showBoard();
   page = new AbortController();
   const ctx = {
@@ -81,7 +79,13 @@ beforeEach(async () => {
       target.addEventListener(type, listener, { signal: page.signal }),
     onInvalidated: (fn: () => void) => page.signal.addEventListener('abort', fn),
   } as unknown as ContentScriptContext;
-  await runContent(ctx, board);
+  const panels: Panels = {
+    open: () => {},
+    openWin: () => {},
+    preload: () => {},
+    readDealContext: () => Promise.reject(new Error('No panel in this test')),
+  };
+  await runContent(ctx, board, panels);
   expect(armings()).toBe(1);
 });
 afterEach(() => {

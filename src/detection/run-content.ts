@@ -1,10 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
-import type { CrmAdapter } from '../crm/types';
-import { STAGE_MAX, type ToContent } from '../messaging/content-messages';
+import { lostMatcher, neverWon, wonMatcher } from '../settings/stage-labels';
+import type { CrmAdapter } from './types';
+import type { DealContext } from '../lessons/deal';
+import {
+  STAGE_MAX,
+  type LossEvent,
+  type ToContent,
+  type WinEvent,
+} from '../messaging/content-messages';
 import type { PageRead } from '../messaging/messages';
 import { onContentMessage, sendToBackground } from '../messaging/content-transport';
-import { injectPanel, lazyPromptQueue } from '../reflection/panel-api';
 import {
   loadDetectionSettings,
   watchDetectionSettings,
@@ -12,7 +17,7 @@ import {
 } from '../settings/detection';
 import { armPage } from './arm-page';
 import { createSettling } from './settling';
-import { clipText } from '../crm/dom';
+import { clipText } from './dom';
 import { createPageReader, dealOnPage, type PageReader } from './page-read';
 import { reportDealSeen } from './deal-seen';
 
@@ -20,12 +25,33 @@ import { reportDealSeen } from './deal-seen';
 const NAVIGATION_BASELINE_MS = 1000;
 
 /**
+ * The in-page panels as a CRM tab uses them. They load only when one may open (the prompt's
+ * lazy loader, src/prompt/panel-api.ts, given by the entry point): detection never imports the
+ * prompt UI, so a tab carries none of it until a loss is seen.
+ */
+export type Panels = {
+  open(loss: LossEvent): void;
+  openWin(win: WinEvent): void;
+  /** Starts loading the panels: a prompt may follow. */
+  preload(): void;
+  /** A deal's context with the generic readers too (src/detection/generic-read.ts). */
+  readDealContext(
+    adapter: CrmAdapter,
+    root: Document,
+    url: URL,
+    dealId: string,
+  ): Promise<DealContext>;
+};
+
+/**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
  * navigation and when a setting they use changes, and the prompts the background sends.
  */
-export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter): Promise<void> {
-  // The panels load only when one may open (src/reflection/panel-api.ts).
-  const prompts = lazyPromptQueue(ctx, injectPanel);
+export async function runContent(
+  ctx: ContentScriptContext,
+  adapter: CrmAdapter,
+  prompts: Panels,
+): Promise<void> {
   /** Queues a loss prompt or a win capture; false for any other message. */
   const show = (message: ToContent): boolean => {
     if (message.type === 'prompt/open') prompts.open(message.loss);
@@ -47,7 +73,7 @@ export async function runContent(ctx: ContentScriptContext, adapter: CrmAdapter)
       dealUrl: location.href,
       // The full reading (generic readers too) comes with the panels, loading now anyway.
       deal: await prompts
-        .withApi((api) => api.readDealContext(adapter, document, url, dealId))
+        .readDealContext(adapter, document, url, dealId)
         .catch(() => dealOnPage(adapter, document, dealId)),
       lossShown: clipText(lossShown, STAGE_MAX),
       loadedAfterSave: reader?.loadedAfter(savedAt) || undefined,

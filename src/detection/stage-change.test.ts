@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostMatcher, neverWon, wonMatcher } from '../crm/stage-labels';
+import { lostMatcher, neverWon, wonMatcher } from '../settings/stage-labels';
 import { stageChange } from './stage-change';
 
 const isLost = lostMatcher();

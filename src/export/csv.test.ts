@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { resolveTemplate } from '../reflection/template';
+import { resolveTemplate } from '../lessons/template';
 import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '../lessons/schema';
 import { fromCsv, toCsv } from './csv';

@@ -2,10 +2,10 @@ import Papa from 'papaparse';
 import { t } from '../i18n/t';
 import { LESSON_SCHEMA_VERSION, LessonSchema, type Lesson } from '../lessons/schema';
 import { describeRecordIssue } from './import-problems';
-import { outcomeLabel } from '../reflection/outcomes';
+import { outcomeLabel } from '../lessons/outcomes';
 import { controllableText } from '../lessons/describe';
-import { OTHER_REASON_ANSWER } from '../reflection/questions';
-import { reasonLabel, type Template } from '../reflection/template';
+import { OTHER_REASON_ANSWER } from '../lessons/questions';
+import { reasonLabel, type Template } from '../lessons/template';
 
 const FIELD_COLUMNS = [
   'id',

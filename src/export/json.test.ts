@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
-import type { Win } from '../wins/schema';
+import type { Win } from '../lessons/win-schema';
 import { fromJson, toJson } from './json';
-import { defaultTemplateSettings } from '../reflection/template';
-import { addQuestion, addReason } from '../reflection/template-edit';
+import { defaultTemplateSettings } from '../lessons/template';
+import { addQuestion, addReason } from '../lessons/template-edit';
 
 const lessons: Lesson[] = [
   {

@@ -6,8 +6,8 @@ import {
   resolveTemplate,
   TemplateSettingsSchema,
   type TemplateSettings,
-} from '../reflection/template';
-import { WinSchema, type Win } from '../wins/schema';
+} from '../lessons/template';
+import { WinSchema, type Win } from '../lessons/win-schema';
 import { describeImportError } from './import-problems';
 
 export const EXPORT_FORMAT = 'rebound-lessons';

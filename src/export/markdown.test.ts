@@ -1,7 +1,7 @@
-import { resolveTemplate } from '../reflection/template';
+import { resolveTemplate } from '../lessons/template';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
-import type { Win } from '../wins/schema';
+import type { Win } from '../lessons/win-schema';
 import { escapeMarkdown, toMarkdown } from './markdown';
 
 const BUILT_IN = resolveTemplate(undefined);

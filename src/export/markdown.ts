@@ -1,9 +1,9 @@
 import type { Lesson } from '../lessons/schema';
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
-import type { Template } from '../reflection/template';
+import type { Template } from '../lessons/template';
 import { t } from '../i18n/t';
-import { winAnswers } from '../wins/questions';
-import type { Win } from '../wins/schema';
+import { winAnswers } from '../lessons/win-questions';
+import type { Win } from '../lessons/win-schema';
 
 /**
  * Escapes Markdown's active characters, so CRM text (a deal named `<img onerror=…>` or

@@ -1,10 +1,5 @@
-import { defaultTemplateSettings, resolveTemplate } from '../reflection/template';
-import {
-  addQuestion,
-  mergeReason,
-  setQuestionRemoved,
-  updateReason,
-} from '../reflection/template-edit';
+import { defaultTemplateSettings, resolveTemplate } from './template';
+import { addQuestion, mergeReason, setQuestionRemoved, updateReason } from './template-edit';
 import { describe, expect, it } from 'vitest';
 import { lessonAnswers, lessonFacts } from './describe';
 import type { Lesson } from './schema';

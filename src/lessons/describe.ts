@@ -1,12 +1,6 @@
-import { outcomeLabel } from '../reflection/outcomes';
-import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, planText } from '../reflection/questions';
-import {
-  answerText,
-  questionLabel,
-  reasonLabel,
-  reasonOf,
-  type Template,
-} from '../reflection/template';
+import { outcomeLabel } from './outcomes';
+import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, planText } from './questions';
+import { answerText, questionLabel, reasonLabel, reasonOf, type Template } from './template';
 import type { Lesson } from './schema';
 import { t } from '../i18n/t';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
-import { OUTCOME_IDS } from '../reflection/outcomes';
+import { OUTCOME_IDS } from './outcomes';
 
 export const LESSON_SCHEMA_VERSION = 1;
 
@@ -45,9 +45,9 @@ export const LessonInputSchema = DealFieldsSchema.extend({
   /** The lost reason chosen in the CRM's own dialog, as the page showed it. */
   crmLostReason: text(500).optional(),
   mode: z.enum(['quick', 'deep']).optional(),
-  /** The question set it was answered with (src/reflection/questions.ts TEMPLATE_VERSION). */
+  /** The question set it was answered with (src/lessons/questions.ts TEMPLATE_VERSION). */
   templateVersion: z.number().int().positive().optional(),
-  /** Written answers by question id (src/reflection/template.ts). */
+  /** Written answers by question id (src/lessons/template.ts). */
   answers: AnswersSchema,
 });
 export type LessonInput = z.infer<typeof LessonInputSchema>;

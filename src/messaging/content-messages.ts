@@ -2,7 +2,7 @@
 // load (issue #8: ≤ 15 kB gzip). Classic zod is ~50 kB gzip of its own; mini schemas compose
 // into the classic ones of messages.ts, so the background parses the very same schemas.
 import { z } from 'zod/mini';
-import { DealContextSchema } from '../crm/types';
+import { DealContextSchema } from '../lessons/deal';
 
 /** The longest stage label a loss message carries (arm-page.ts cuts page text to it). */
 export const STAGE_MAX = 200;

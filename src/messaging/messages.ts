@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DealContextSchema } from '../crm/types';
+import { DealContextSchema } from '../lessons/deal';
 import {
   ContentToBackgroundReplies,
   DealSeenSchema,
@@ -14,9 +14,9 @@ import {
   type ReplyTo,
   type ToContent,
 } from './content-messages';
-import { WinInputSchema } from '../wins/schema';
-import { ReflectionValuesSchema } from '../reflection/values';
-import { DealPrefillSchema } from '../reflection/reflect-page';
+import { WinInputSchema } from '../lessons/win-schema';
+import { ReflectionValuesSchema } from '../lessons/values';
+import { DealPrefillSchema } from '../lessons/deal-prefill';
 
 // What content scripts parse lives in content-messages.ts (zod/mini, small at load); it is
 // re-exported here so the rest of the extension imports every message from one place.

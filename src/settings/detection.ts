@@ -1,7 +1,7 @@
 // zod/mini: the content script reads these settings at load, and must stay small (issue #8).
 import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
+import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from './stage-labels';
 import { SETTINGS_KEYS } from './keys';
 
 /**

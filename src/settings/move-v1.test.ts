@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultTemplateSettings } from '../reflection/template';
+import { defaultTemplateSettings } from '../lessons/template';
 import { loadDetectionSettings } from './detection';
 import { skipStreakAsked } from './internal';
 import { SETTINGS_KEYS } from './keys';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../crm/stage-labels';
-import { TemplateSettingsSchema } from '../reflection/template';
+import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from './stage-labels';
+import { TemplateSettingsSchema } from '../lessons/template';
 import { LabelsSchema } from './detection';
 import { defineSettingsItem } from './item';
 import { SETTINGS_KEYS } from './keys';

@@ -1,6 +1,6 @@
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Lesson } from '../lessons/schema';
-import type { Template } from '../reflection/template';
+import type { Template } from '../lessons/template';
 import { AnswerList, DealLink } from './DealText';
 import { formatAmount, formatDateTime } from './format';
 import { t } from '../i18n/t';

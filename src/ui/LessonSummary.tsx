@@ -1,7 +1,7 @@
 import type { Lesson } from '../lessons/schema';
-import { outcomeLabel } from '../reflection/outcomes';
-import { OTHER_REASON_ANSWER, planText } from '../reflection/questions';
-import { reasonLabel, reasonOf, type Template } from '../reflection/template';
+import { outcomeLabel } from '../lessons/outcomes';
+import { OTHER_REASON_ANSWER, planText } from '../lessons/questions';
+import { reasonLabel, reasonOf, type Template } from '../lessons/template';
 import { formatDate } from './format';
 
 /** One lesson in a list: deal, date, reason (in its colour), and the "next time" plan. */

@@ -9,7 +9,7 @@ import {
 import { adapterById } from '../crm/registry';
 import { database } from '../db/database';
 import { t } from '../i18n/t';
-import { reflectOnDealUrl } from '../reflection/reflect-page';
+import { reflectOnDealUrl } from '../background/reflect-page';
 import { formatDateTime } from './format';
 
 /** Deals shown before "Show all": the popup stays short. */

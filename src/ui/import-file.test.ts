@@ -4,10 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReboundDatabase } from '../db/database';
 import { toJson } from '../export/json';
 import type { Lesson } from '../lessons/schema';
-import { addReason } from '../reflection/template-edit';
-import { defaultTemplateSettings } from '../reflection/template';
+import { addReason } from '../lessons/template-edit';
+import { defaultTemplateSettings } from '../lessons/template';
 import { templateItem } from '../settings/store';
-import type { Win } from '../wins/schema';
+import type { Win } from '../lessons/win-schema';
 import { importFile } from './import-file';
 
 const lesson = (id: string, updatedAt: string, dealName: string): Lesson => ({

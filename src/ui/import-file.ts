@@ -6,8 +6,8 @@ import { describeWriteError } from '../db/write-error';
 import { firstFew } from '../export/import-problems';
 import { fromJson } from '../export/json';
 import { t } from '../i18n/t';
-import { defaultTemplateSettings, type TemplateSettings } from '../reflection/template';
-import { withImportedEntries } from '../reflection/template-edit';
+import { defaultTemplateSettings, type TemplateSettings } from '../lessons/template';
+import { withImportedEntries } from '../lessons/template-edit';
 import { templateItem } from '../settings/store';
 import type { Status } from './StatusLine';
 

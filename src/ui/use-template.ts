@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { resolveTemplate, type Template } from '../reflection/template';
+import { resolveTemplate, type Template } from '../lessons/template';
 import { templateItem } from '../settings/store';
 import { useSettingsItem } from './use-settings';
 

@@ -17,7 +17,7 @@ import * as hubspot from '../../src/crm/hubspot/selectors';
 import * as pipedrive from '../../src/crm/pipedrive/selectors';
 import * as salesforce from '../../src/crm/salesforce/selectors';
 import * as zoho from '../../src/crm/zoho/selectors';
-import type { NamedSelector } from '../../src/crm/types';
+import type { NamedSelector } from '../../src/detection/types';
 
 const FUNCTIONAL_ATTRIBUTES = new Set([
   'name',

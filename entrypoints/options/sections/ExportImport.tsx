@@ -7,14 +7,14 @@ import { toCsv } from '../../../src/export/csv';
 import { toJson } from '../../../src/export/json';
 import { toMarkdown } from '../../../src/export/markdown';
 import type { Lesson } from '../../../src/lessons/schema';
-import { resolveTemplate, type TemplateSettings } from '../../../src/reflection/template';
+import { resolveTemplate, type TemplateSettings } from '../../../src/lessons/template';
 import { templateItem } from '../../../src/settings/store';
 import { downloadText } from '../../../src/ui/download';
 import { importFile } from '../../../src/ui/import-file';
 import { t } from '../../../src/i18n/t';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
 import { StoragePersistence } from '../../../src/ui/StoragePersistence';
-import type { Win } from '../../../src/wins/schema';
+import type { Win } from '../../../src/lessons/win-schema';
 
 const FORMATS = {
   json: {

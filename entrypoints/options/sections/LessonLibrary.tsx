@@ -7,7 +7,7 @@ import { LessonSummary } from '../../../src/ui/LessonSummary';
 import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
 import { useTemplate } from '../../../src/ui/use-template';
-import type { Template } from '../../../src/reflection/template';
+import type { Template } from '../../../src/lessons/template';
 import { t } from '../../../src/i18n/t';
 
 /** Every lesson, newest first; open one to read it, delete with a confirmation. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { saveFailure } from '../../../src/ui/save-failure';
-import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../../../src/crm/stage-labels';
+import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../../../src/settings/stage-labels';
 import { askItem, lostLabelsItem, wonLabelsItem } from '../../../src/settings/store';
 import { useDraftOf, useSettingsItem } from '../../../src/ui/use-settings';
 import { t } from '../../../src/i18n/t';

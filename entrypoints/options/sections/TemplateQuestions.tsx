@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import type { Mode } from '../../../src/reflection/questions';
+import type { Mode } from '../../../src/lessons/questions';
 import {
   addQuestion,
   moveQuestion,
   setQuestionRemoved,
   updateQuestion,
-} from '../../../src/reflection/template-edit';
+} from '../../../src/lessons/template-edit';
 import {
   builtInQuestion,
   defaultTemplateSettings,
   resolveTemplate,
-} from '../../../src/reflection/template';
+} from '../../../src/lessons/template';
 import { useTemplateDraft } from './use-template-draft';
 
 function ModeSelect(props: {

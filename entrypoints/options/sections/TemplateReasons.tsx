@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import { GROUP_COLOURS, OTHER_REASON } from '../../../src/reflection/reasons';
+import { GROUP_COLOURS, OTHER_REASON } from '../../../src/lessons/reasons';
 import {
   addReason,
   mergeReason,
   unmergeReason,
   updateReason,
-} from '../../../src/reflection/template-edit';
-import { resolveTemplate, type ReasonInfo } from '../../../src/reflection/template';
+} from '../../../src/lessons/template-edit';
+import { resolveTemplate, type ReasonInfo } from '../../../src/lessons/template';
 import { useTemplateDraft } from './use-template-draft';
 
 /**

@@ -5,8 +5,8 @@ import { AnswerList, DealLink } from '../../../src/ui/DealText';
 import { formatAmount, formatDate } from '../../../src/ui/format';
 import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
-import { winAnswers } from '../../../src/wins/questions';
-import type { Win } from '../../../src/wins/schema';
+import { winAnswers } from '../../../src/lessons/win-questions';
+import type { Win } from '../../../src/lessons/win-schema';
 
 /** "What worked": the notes on won deals, kept beside the lessons; delete with a confirmation. */
 export function WinLibrary() {

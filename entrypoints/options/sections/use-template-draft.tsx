@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../src/i18n/t';
-import { nextVersion, withEntriesKept } from '../../../src/reflection/template-edit';
+import { nextVersion, withEntriesKept } from '../../../src/lessons/template-edit';
 import {
   defaultTemplateSettings,
   TemplateSettingsSchema,
   withNewBuiltIns,
   type TemplateSettings,
-} from '../../../src/reflection/template';
+} from '../../../src/lessons/template';
 import { templateItem } from '../../../src/settings/store';
 import { saveFailure } from '../../../src/ui/save-failure';
 import { SettingsProblem } from '../../../src/ui/SettingsProblem';

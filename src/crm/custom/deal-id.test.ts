@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomRuleSchema, type CustomRule } from '../../settings/schema';
-import { lostMatcher, neverWon } from '../stage-labels';
+import { lostMatcher, neverWon } from '../../settings/stage-labels';
 import { afterDelay } from '../../detection/observe-deep';
-import type { Observation } from '../types';
+import type { Observation } from '../../detection/types';
 import { adapterFromRule, probeRule } from '.';
 import { dealIdFromPage, dealIdFromUrl, type DealIdSource } from './deal-id';
 

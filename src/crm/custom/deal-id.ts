@@ -1,6 +1,6 @@
 import { DEAL_ID_MAX } from '../../messaging/content-messages';
 import type { CustomRule } from '../../settings/schema';
-import { cleanText, queryDeep } from '../dom';
+import { cleanText, queryDeep } from '../../detection/dom';
 
 /** Where a user rule reads the deal's id: the rule's `dealIdFrom` and `dealIdKey`. */
 export type DealIdSource = Pick<CustomRule, 'dealIdFrom' | 'dealIdKey'>;

@@ -4,9 +4,10 @@ import { HEALTH_GRACE_MS, recordStage } from '../../detection/detectors/record-s
 import { afterDelay, observeDeep } from '../../detection/observe-deep';
 import type { RuleProbe } from '../../messaging/messages';
 import type { CustomRule } from '../../settings/schema';
-import { cleanText, parseAmount, queryNamed, readNamed } from '../dom';
-import { lostMatcher } from '../stage-labels';
-import type { CrmAdapter, DealContext, Detector } from '../types';
+import { cleanText, parseAmount, queryNamed, readNamed } from '../../detection/dom';
+import { lostMatcher } from '../../settings/stage-labels';
+import type { CrmAdapter, Detector } from '../../detection/types';
+import type { DealContext } from '../../lessons/deal';
 import { dealIdFromPage, dealIdFromUrl } from './deal-id';
 
 /**

@@ -1,6 +1,6 @@
 import { lostAction } from '../../detection/detectors/lost-action';
 import { recordStage } from '../../detection/detectors/record-stage';
-import type { CrmAdapter } from '../types';
+import type { CrmAdapter } from '../../detection/types';
 import { DYNAMICS_MATCHES, parseDynamicsPage } from './pages';
 import { lostDealIdOf, readDynamicsDeal, readStageBefore } from './read';
 import { closeDialogOk, status } from './selectors';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRequestBody, decodeText } from '../../detection/request-body';
-import type { RequestBody } from '../types';
+import type { RequestBody } from '../../detection/types';
 import { dynamicsNetwork, isBatchUrl, savesInBatchText } from './network';
 
 const GUID = '7d9f3c2a-4b1e-4f0a-9c8d-2e6b5a4f3d21';

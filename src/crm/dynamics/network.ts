@@ -1,5 +1,5 @@
 import { findField } from '../request-fields';
-import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import type { NetworkSpec, RequestBody, StageSave } from '../../detection/types';
 import { DYNAMICS_REGIONS, normaliseGuid } from './pages';
 
 /**

@@ -1,4 +1,4 @@
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 
 /**
  * Dynamics 365 (Dataverse) serves each organisation at `{org}.{region}.dynamics.com`, the region

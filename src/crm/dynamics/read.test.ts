@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterDelay } from '../../detection/observe-deep';
-import type { DetectorEnv, PageInfo } from '../types';
+import type { DetectorEnv, PageInfo } from '../../detection/types';
 import { isLostCloseDialog, lostDealIdOf, readDynamicsDeal, readStageBefore } from './read';
 
 const GUID = '7d9f3c2a-4b1e-4f0a-9c8d-2e6b5a4f3d21';

@@ -1,5 +1,6 @@
-import { cleanText, fitDeal, queryNamed, readDealWith, readNamed } from '../dom';
-import type { DealContext, DetectorEnv } from '../types';
+import { cleanText, fitDeal, queryNamed, readDealWith, readNamed } from '../../detection/dom';
+import type { DetectorEnv } from '../../detection/types';
+import type { DealContext } from '../../lessons/deal';
 import * as selectors from './selectors';
 
 /**

@@ -1,4 +1,4 @@
-import type { NamedSelector } from '../types';
+import type { NamedSelector } from '../../detection/types';
 
 /**
  * Dynamics 365 Unified Interface names its form controls with `data-id` attributes built from

@@ -1,6 +1,6 @@
 import { boardColumns } from '../../detection/detectors/board-columns';
 import { recordStage } from '../../detection/detectors/record-stage';
-import type { CrmAdapter } from '../types';
+import type { CrmAdapter } from '../../detection/types';
 import { HUBSPOT_APP_HOSTS, parseHubSpotPage } from './pages';
 import { boardColumnOf, boardDealId, readBoardCard, readHubSpotDeal } from './read';
 import { boardCard, stage } from './selectors';

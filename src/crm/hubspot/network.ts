@@ -1,5 +1,5 @@
 import { findField } from '../request-fields';
-import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import type { NetworkSpec, RequestBody, StageSave } from '../../detection/types';
 
 /** HubSpot's built-in deal stage ids of the default sales pipeline. */
 const OPEN_STAGE_IDS = [

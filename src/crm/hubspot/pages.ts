@@ -1,4 +1,4 @@
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 
 /** HubSpot's app hosts: US data centre and EU data centre. */
 export const HUBSPOT_APP_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com'];

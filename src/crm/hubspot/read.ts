@@ -1,5 +1,5 @@
-import { cleanText, closestNamed, parseAmount, readDealWith, readNamed } from '../dom';
-import type { DealContext } from '../types';
+import { cleanText, closestNamed, parseAmount, readDealWith, readNamed } from '../../detection/dom';
+import type { DealContext } from '../../lessons/deal';
 import * as selectors from './selectors';
 
 export function readHubSpotDeal(root: Document): DealContext {

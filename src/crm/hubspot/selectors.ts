@@ -1,4 +1,4 @@
-import type { NamedSelector } from '../types';
+import type { NamedSelector } from '../../detection/types';
 
 /**
  * HubSpot's record page marks its parts with `data-test-id` / `data-selenium-test` attributes

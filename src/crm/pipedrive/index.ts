@@ -1,7 +1,8 @@
 import { recordStage } from '../../detection/detectors/record-stage';
 import { observeDeep } from '../../detection/observe-deep';
-import { closestOnPath, queryAllDeep } from '../dom';
-import type { CrmAdapter, DealContext, Detector } from '../types';
+import { closestOnPath, queryAllDeep } from '../../detection/dom';
+import type { CrmAdapter, Detector } from '../../detection/types';
+import type { DealContext } from '../../lessons/deal';
 import { parsePipedrivePage } from './pages';
 import { dealIdOfCard, dealIdOfModal, readPipedriveCard, readPipedriveDeal } from './read';
 import * as selectors from './selectors';

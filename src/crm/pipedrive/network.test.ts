@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestBody } from '../types';
+import type { RequestBody } from '../../detection/types';
 import { pipedriveNetwork, UNREADABLE } from './network';
 
 const json = (value: unknown): RequestBody => ({ kind: 'json', value });

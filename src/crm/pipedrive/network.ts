@@ -1,5 +1,5 @@
 import { findField } from '../request-fields';
-import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import type { NetworkSpec, RequestBody, StageSave } from '../../detection/types';
 import { companyOf } from './pages';
 
 /** Pipedrive's public API host (`/v1/…`, `/v2/…`); the web app also calls `/api/…` on its own host. */

@@ -1,4 +1,4 @@
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 
 /** Every Pipedrive company works at `{company}.pipedrive.com`. */
 export const PIPEDRIVE_DOMAIN = 'pipedrive.com';

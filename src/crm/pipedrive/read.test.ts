@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNamed } from '../dom';
+import { readNamed } from '../../detection/dom';
 import { dealIdOfCard, dealIdOfModal, readPipedriveCard, readPipedriveDeal } from './read';
 import * as selectors from './selectors';
 

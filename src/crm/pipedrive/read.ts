@@ -1,5 +1,5 @@
-import { closestNamed, readCardWith, readDealWith, readNamed } from '../dom';
-import type { DealContext } from '../types';
+import { closestNamed, readCardWith, readDealWith, readNamed } from '../../detection/dom';
+import type { DealContext } from '../../lessons/deal';
 import * as selectors from './selectors';
 
 /** The deal's page, as its header and stage bar show it. */

@@ -1,4 +1,4 @@
-import type { NamedSelector } from '../types';
+import type { NamedSelector } from '../../detection/types';
 
 /**
  * Pipedrive's web app (React) marks its parts with `data-test` attributes, which outlive its

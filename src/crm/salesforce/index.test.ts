@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isLostLabel } from '../stage-labels';
+import { isLostLabel } from '../../settings/stage-labels';
 import { afterDelay } from '../../detection/observe-deep';
-import type { Observation } from '../types';
+import type { Observation } from '../../detection/types';
 import { KANBAN_SETTLE_MS, salesforce } from './index';
 
 const ID15 = '0065g00000AbCdE';

@@ -1,7 +1,7 @@
 import { boardColumns } from '../../detection/detectors/board-columns';
 import { lostOnSubmit } from '../../detection/detectors/lost-on-submit';
 import { recordStage } from '../../detection/detectors/record-stage';
-import type { CrmAdapter, Detector } from '../types';
+import type { CrmAdapter, Detector } from '../../detection/types';
 import {
   SALESFORCE_HOST_PATTERNS,
   isClassicEditUrl,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../detection/request-body';
-import type { RequestBody } from '../types';
+import type { RequestBody } from '../../detection/types';
 import { salesforceNetwork } from './network';
 
 const ID15 = '0065g00000AbCdE';

@@ -1,5 +1,5 @@
 import { findField } from '../request-fields';
-import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import type { NetworkSpec, RequestBody, StageSave } from '../../detection/types';
 import { opportunityId } from './pages';
 
 /** The Opportunity stage field's API name, as aura and the REST / UI APIs send it. */

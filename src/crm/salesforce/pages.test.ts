@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 import { salesforce } from './index';
 import { isClassicEditUrl, isLightningUrl, opportunityId, parseSalesforcePage } from './pages';
 

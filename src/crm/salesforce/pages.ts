@@ -1,4 +1,4 @@
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 
 /**
  * Salesforce's app hosts since enhanced My Domain (enforced for every org from Winter '24):

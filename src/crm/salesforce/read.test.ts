@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readNamed } from '../dom';
+import { readNamed } from '../../detection/dom';
 import {
   closestDeep,
   kanbanColumnOf,

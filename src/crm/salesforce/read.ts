@@ -1,5 +1,5 @@
-import { cleanText, queryNamed, readCardWith, readDealWith } from '../dom';
-import type { DealContext } from '../types';
+import { cleanText, queryNamed, readCardWith, readDealWith } from '../../detection/dom';
+import type { DealContext } from '../../lessons/deal';
 import { opportunityId } from './pages';
 import * as selectors from './selectors';
 

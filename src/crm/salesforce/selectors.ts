@@ -1,4 +1,4 @@
-import type { NamedSelector } from '../types';
+import type { NamedSelector } from '../../detection/types';
 
 /*
  * Lightning renders its record page from web components (LWC / Aura) inside shadow roots; the

@@ -1,6 +1,6 @@
 import { boardColumns } from '../../detection/detectors/board-columns';
 import { recordStage } from '../../detection/detectors/record-stage';
-import type { CrmAdapter } from '../types';
+import type { CrmAdapter } from '../../detection/types';
 import { parseZohoPage, ZOHO_CRM_HOSTS } from './pages';
 import { columnOfCard, dealIdOfCard, readZohoCard, readZohoDeal } from './read';
 import { kanbanCard, stage } from './selectors';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { decodeText } from '../../detection/request-body';
-import type { RequestBody } from '../types';
+import type { RequestBody } from '../../detection/types';
 import { zohoNetwork } from './network';
 
 const DEAL = '4876876000000123456';

@@ -1,6 +1,6 @@
 import { findField } from '../request-fields';
-import { normaliseLabel } from '../stage-labels';
-import type { NetworkSpec, RequestBody, StageSave } from '../types';
+import { normaliseLabel } from '../../settings/stage-labels';
+import type { NetworkSpec, RequestBody, StageSave } from '../../detection/types';
 import { ZOHO_CRM_HOSTS } from './pages';
 
 /** Zoho's API hosts, one per data centre, in the same order as the web app's hosts. */

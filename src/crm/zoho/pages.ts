@@ -1,4 +1,4 @@
-import type { PageInfo } from '../types';
+import type { PageInfo } from '../../detection/types';
 
 /**
  * Zoho CRM's web app hosts, one per data centre: US, EU, India, Australia, Japan, Canada, China,

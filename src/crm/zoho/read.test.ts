@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNamed } from '../dom';
+import { readNamed } from '../../detection/dom';
 import { columnOfCard, dealIdOfCard, readZohoCard, readZohoDeal } from './read';
 import { kanbanCard, stage } from './selectors';
 

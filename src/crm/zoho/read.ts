@@ -1,5 +1,5 @@
-import { cleanText, readCardWith, readDealWith } from '../dom';
-import type { DealContext } from '../types';
+import { cleanText, readCardWith, readDealWith } from '../../detection/dom';
+import type { DealContext } from '../../lessons/deal';
 import * as selectors from './selectors';
 
 export function readZohoDeal(root: Document): DealContext {

@@ -1,4 +1,4 @@
-import type { NamedSelector } from '../types';
+import type { NamedSelector } from '../../detection/types';
 
 /*
  * Zoho CRM renders with its own Lyte/Crux web components and marks elements for its QA

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLostLabel } from '../stage-labels';
+import { isLostLabel } from '../../settings/stage-labels';
 
 /** Zoho's default Deal stages, as its fields API lists them. */
 const ZOHO_DEFAULT_STAGES: [string, boolean][] = [

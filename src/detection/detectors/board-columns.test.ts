@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { wonMatcher } from '../../crm/stage-labels';
-import type { DetectorEnv } from '../../crm/types';
+import { wonMatcher } from '../../settings/stage-labels';
+import type { DetectorEnv } from '../types';
 import { boardColumns } from './board-columns';
 import { detectorEnv } from './detector-env.test-helper';
 

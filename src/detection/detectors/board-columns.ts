@@ -1,5 +1,6 @@
-import { queryAllDeep } from '../../crm/dom';
-import type { DealContext, Detector } from '../../crm/types';
+import { queryAllDeep } from '../dom';
+import type { DealContext } from '../../lessons/deal';
+import type { Detector } from '../types';
 import { observeDeep } from '../observe-deep';
 import { stageChange } from '../stage-change';
 

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
-import { lostMatcher, neverWon } from '../../crm/stage-labels';
-import type { DetectorEnv, Observation } from '../../crm/types';
+import { lostMatcher, neverWon } from '../../settings/stage-labels';
+import type { DetectorEnv, Observation } from '../types';
 import { afterDelay } from '../observe-deep';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DetectorEnv } from '../../crm/types';
+import type { DetectorEnv } from '../types';
 import { detectorEnv } from './detector-env.test-helper';
 import { lostAction } from './lost-action';
 

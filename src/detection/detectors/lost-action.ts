@@ -1,5 +1,6 @@
-import { closestOnPath } from '../../crm/dom';
-import type { DealContext, Detector, DetectorEnv } from '../../crm/types';
+import { closestOnPath } from '../dom';
+import type { DealContext } from '../../lessons/deal';
+import type { Detector, DetectorEnv } from '../types';
 
 /**
  * An explicit "mark as lost" action: the confirm button of a lost dialog, a Lost button. Reported

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { wonMatcher } from '../../crm/stage-labels';
-import type { DetectorEnv, NamedSelector } from '../../crm/types';
+import { wonMatcher } from '../../settings/stage-labels';
+import type { DetectorEnv, NamedSelector } from '../types';
 import { detectorEnv } from './detector-env.test-helper';
 import { lostOnSubmit } from './lost-on-submit';
 

@@ -1,5 +1,6 @@
-import { queryNamed, valueOf } from '../../crm/dom';
-import type { DealContext, Detector, NamedSelector } from '../../crm/types';
+import { queryNamed, valueOf } from '../dom';
+import type { DealContext } from '../../lessons/deal';
+import type { Detector, NamedSelector } from '../types';
 import { stageChange } from '../stage-change';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { lostMatcher, wonMatcher } from '../../crm/stage-labels';
-import type { DetectorEnv, NamedSelector } from '../../crm/types';
+import { lostMatcher, wonMatcher } from '../../settings/stage-labels';
+import type { DetectorEnv, NamedSelector } from '../types';
 import { detectorEnv } from './detector-env.test-helper';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
 import { settle } from '../settle.test-helper';

@@ -1,5 +1,6 @@
-import { readNamed } from '../../crm/dom';
-import type { DealContext, Detector, NamedSelector } from '../../crm/types';
+import { readNamed } from '../dom';
+import type { DealContext } from '../../lessons/deal';
+import type { Detector, NamedSelector } from '../types';
 import { afterDelay, observeDeep } from '../observe-deep';
 import { stageChange } from '../stage-change';
 

@@ -2,9 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import type { WinEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { usePanelFrame, useSaveAsYouType } from '../reflection/panel-hooks';
-import { hasAnswers } from './questions';
-import { winFromCapture } from './capture';
+import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
+import { hasAnswers } from '../lessons/win-questions';
+import { winFromCapture } from '../lessons/win-capture';
 import { WinForm } from './WinForm';
 
 type Props = { win: WinEvent; onClose: () => void };

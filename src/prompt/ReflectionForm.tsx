@@ -1,16 +1,16 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { OUTCOMES } from './outcomes';
+import { OUTCOMES } from '../lessons/outcomes';
 import {
   CONFIDENCE,
   FEELINGS,
   OTHER_REASON_ANSWER,
   type ChoiceQuestion,
   type TextQuestion,
-} from './questions';
-import { OTHER_REASON } from './reasons';
-import { reasonOf, type ReasonGroupView, type Template } from './template';
-import { EMPTY_VALUES, type ReflectionValues } from './values';
+} from '../lessons/questions';
+import { OTHER_REASON } from '../lessons/reasons';
+import { reasonOf, type ReasonGroupView, type Template } from '../lessons/template';
+import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
 import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
 import { LimitedField } from './LimitedField';
 import { t } from '../i18n/t';

@@ -5,11 +5,11 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { LossEvent, WinEvent } from '../messaging/messages';
-import { WinPanel } from '../wins/WinPanel';
+import { WinPanel } from './WinPanel';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
 import { askItem, templateItem } from '../settings/store';
-import { resolveTemplate } from './template';
+import { resolveTemplate } from '../lessons/template';
 
 /**
  * Shows prompts in the CRM page, one at a time: a loss that arrives while another prompt is

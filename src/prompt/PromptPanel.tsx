@@ -2,12 +2,12 @@ import { useMemo, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
 import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
-import { kindLineFor } from './questions';
+import { kindLineFor } from '../lessons/questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
 import { saveReflection } from './save-reflection';
-import type { Template } from './template';
-import { initialValues, type ReflectionValues } from './values';
+import type { Template } from '../lessons/template';
+import { initialValues, type ReflectionValues } from '../lessons/values';
 import { t } from '../i18n/t';
 
 type Props = {

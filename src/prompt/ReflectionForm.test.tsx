@@ -1,10 +1,16 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReflectionForm } from './ReflectionForm';
-import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from './values';
-import { QUESTIONS } from './questions';
-import { defaultTemplateSettings, resolveTemplate, type Template } from './template';
-import { addQuestion, addReason, mergeReason, moveQuestion, updateQuestion } from './template-edit';
+import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from '../lessons/values';
+import { QUESTIONS } from '../lessons/questions';
+import { defaultTemplateSettings, resolveTemplate, type Template } from '../lessons/template';
+import {
+  addQuestion,
+  addReason,
+  mergeReason,
+  moveQuestion,
+  updateQuestion,
+} from '../lessons/template-edit';
 
 const BUILT_IN = resolveTemplate(undefined);
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LossEvent, ToBackground } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
-import { resolveTemplate } from './template';
+import { resolveTemplate } from '../lessons/template';
 
 const FULL =
   "Your browser has no room left for Rebound's data. Free some disk space, or export and delete old lessons, then try again.";

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { AnswersSchema, DealFieldsSchema } from '../lessons/schema';
+import { AnswersSchema, DealFieldsSchema } from './schema';
 
 export const WIN_SCHEMA_VERSION = 1;
 
 /** What the "what worked" capture keeps about one won deal, before the store gives it an id. */
 export const WinInputSchema = DealFieldsSchema.extend({
-  /** Written answers by question id (src/wins/questions.ts). */
+  /** Written answers by question id (src/lessons/win-questions.ts). */
   answers: AnswersSchema,
 });
 export type WinInput = z.infer<typeof WinInputSchema>;

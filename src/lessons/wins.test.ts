@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WinEvent } from '../messaging/messages';
-import { hasAnswers, winAnswers } from './questions';
-import { WinInputSchema, WinSchema } from './schema';
-import { winFromCapture } from './capture';
+import { hasAnswers, winAnswers } from './win-questions';
+import { WinInputSchema, WinSchema } from './win-schema';
+import { winFromCapture } from './win-capture';
 
 const event: WinEvent = {
   winId: '5c9a7e2b-3d4f-4a1b-9c8d-7e6f5a4b3c2d',

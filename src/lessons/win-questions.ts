@@ -1,5 +1,5 @@
 import { t } from '../i18n/t';
-import { ifThenSentence } from '../reflection/questions';
+import { ifThenSentence } from './questions';
 
 /**
  * The three "what worked" questions (PRODUCT.md, "The reflection method", applied to a win):

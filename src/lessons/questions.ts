@@ -237,7 +237,7 @@ export const FEELINGS = [
 
 /**
  * The version of the built-in question set (bump when QUESTIONS change). The user's edits count
- * on from here (src/reflection/template.ts), and each lesson records the version it answered.
+ * on from here (src/lessons/template.ts), and each lesson records the version it answered.
  */
 export const TEMPLATE_VERSION = 2;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dealPrefillFrom, reflectOnDealUrl, type DealPrefill } from './reflect-page';
+import type { DealPrefill } from '../lessons/deal-prefill';
+import { dealPrefillFrom, reflectOnDealUrl } from './reflect-page';
 
 const DEAL: DealPrefill = {
   crm: 'hubspot',

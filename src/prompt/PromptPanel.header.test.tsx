@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LossEvent } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
-import { kindLineFor } from './questions';
-import { resolveTemplate } from './template';
+import { kindLineFor } from '../lessons/questions';
+import { resolveTemplate } from '../lessons/template';
 
 const LOSS: LossEvent = {
   lossId: '9f1c2b9e-2f64-4c3e-9a57-1f5b1d2c3e4f',

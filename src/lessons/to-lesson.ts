@@ -1,5 +1,5 @@
-import type { DealContext } from '../crm/types';
-import { describeIssue, LessonInputSchema, type LessonInput } from '../lessons/schema';
+import type { DealContext } from './deal';
+import { describeIssue, LessonInputSchema, type LessonInput } from './schema';
 import type { ReflectionValues } from './values';
 
 /** Where a reflection came from: a confirmed loss on a CRM page, or typed in by hand. */
@@ -22,7 +22,7 @@ const orUndefined = (text: string) => text.trim() || undefined;
 export function lessonFromReflection(
   values: ReflectionValues,
   source: ReflectionSource,
-  /** The version of the questions it was answered with (src/reflection/template.ts). */
+  /** The version of the questions it was answered with (src/lessons/template.ts). */
   templateVersion: number,
 ): { ok: true; lesson: LessonInput } | { ok: false; error: string } {
   const answers = Object.fromEntries(

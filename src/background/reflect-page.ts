@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { DealPrefillSchema, type DealPrefill } from '../lessons/deal-prefill';
 
 /**
  * The extension page where a reflection is written without any CRM tab: a new one for a loss
@@ -9,19 +9,6 @@ export function reflectPageUrl(draftId?: string): string {
   const query = draftId === undefined ? '' : `?draft=${encodeURIComponent(draftId)}`;
   return browser.runtime.getURL(`/reflect.html${query}`);
 }
-
-/**
- * A deal to reflect on, named in the reflect page's URL ("Missed a loss?" in the popup): the
- * form starts with its name and company, still editable. From a URL, so parsed like any input.
- */
-export const DealPrefillSchema = z.object({
-  crm: z.string().min(1).max(40),
-  dealId: z.string().min(1).max(200),
-  dealUrl: z.url({ protocol: /^https?$/ }),
-  dealName: z.string().trim().min(1).max(500),
-  company: z.string().max(500).optional(),
-});
-export type DealPrefill = z.infer<typeof DealPrefillSchema>;
 
 /** The reflect page for a loss Rebound did not catch, with the deal filled in. */
 export function reflectOnDealUrl(deal: DealPrefill): string {

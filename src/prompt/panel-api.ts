@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LossEvent, WinEvent } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
 import type { readDealContext } from '../detection/generic-read';
+import type { Panels } from '../detection/run-content';
 
 /**
  * The panels (PromptPanel, WinPanel, the form, Preact, their CSS) are not in the content script:
@@ -45,14 +46,7 @@ export async function injectPanel(): Promise<PanelApi> {
  * wait for it and keep their order. `preload` starts the load early (a loss was seen, its
  * confirmation is on the way). A failed load is tried again by the next call.
  */
-export function lazyPromptQueue(
-  ctx: ContentScriptContext,
-  load: () => Promise<PanelApi>,
-): PromptQueue & {
-  preload(): void;
-  /** Runs `use` with the panel script's API, once it loaded. */
-  withApi<T>(use: (api: PanelApi) => T): Promise<T>;
-} {
+export function lazyPromptQueue(ctx: ContentScriptContext, load: () => Promise<PanelApi>): Panels {
   let loaded: Promise<{ api: PanelApi; queue: PromptQueue }> | undefined;
   const panel = () => {
     if (!loaded) {
@@ -71,8 +65,11 @@ export function lazyPromptQueue(
   };
   return {
     preload: () => use(() => {}),
-    withApi: (use) => panel().then(({ api }) => use(api)),
+    readDealContext: (...args) => panel().then(({ api }) => api.readDealContext(...args)),
     open: (loss) => use((queue) => queue.open(loss)),
     openWin: (win) => use((queue) => queue.openWin(win)),
   };
 }
+
+/** The panels of a CRM tab, loaded by the background on first use (what runContent is given). */
+export const lazyPanels = (ctx: ContentScriptContext): Panels => lazyPromptQueue(ctx, injectPanel);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DealContext } from '../crm/types';
-import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
+import type { DealContext } from './deal';
+import { ANSWER_MAX, NAME_MAX } from './schema';
 import { reasonFromCrm, type Template } from './template';
 
 /** What the form holds while the user answers: also what a draft keeps. */

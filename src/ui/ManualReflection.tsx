@@ -5,14 +5,14 @@ import { database, type DraftRecord } from '../db/database';
 import { draftDealName } from '../db/drafts';
 import type { Reply } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
-import { useSaveAsYouType } from './panel-hooks';
-import { kindLineFor } from './questions';
-import { ReflectionForm } from './ReflectionForm';
-import { dealPrefillFrom, reflectPageUrl } from './reflect-page';
-import { saveReflection } from './save-reflection';
-import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from './values';
-import { sessionStash } from '../ui/session-stash';
-import { useTemplate } from '../ui/use-template';
+import { useSaveAsYouType } from '../prompt/panel-hooks';
+import { kindLineFor } from '../lessons/questions';
+import { ReflectionForm } from '../prompt/ReflectionForm';
+import { dealPrefillFrom, reflectPageUrl } from '../background/reflect-page';
+import { saveReflection } from '../prompt/save-reflection';
+import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from '../lessons/values';
+import { sessionStash } from './session-stash';
+import { useTemplate } from './use-template';
 import { t } from '../i18n/t';
 
 /**

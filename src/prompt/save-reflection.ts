@@ -1,6 +1,6 @@
 import { t } from '../i18n/t';
 import { sendToBackground } from '../messaging/transport';
-import type { ReflectionValues } from './values';
+import type { ReflectionValues } from '../lessons/values';
 
 /** What Save came to: the lesson kept (or kept before), or what to tell the user. */
 export type SaveOutcome = { saved: 'saved' | 'already' } | { error: string };

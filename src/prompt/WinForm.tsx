@@ -2,13 +2,13 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { ANSWER_MAX } from '../lessons/schema';
-import { LimitedField } from '../reflection/LimitedField';
+import { LimitedField } from './LimitedField';
 import {
   WIN_AGAIN_QUESTIONS,
   WIN_DIFFERENCE_QUESTION,
   WIN_NEARLY_LOST_QUESTION,
   type WinQuestion,
-} from './questions';
+} from '../lessons/win-questions';
 
 type Props = {
   /** Prefix for element ids, unique per form on a page. */

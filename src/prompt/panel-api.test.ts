@@ -87,13 +87,11 @@ describe('lazyPromptQueue', () => {
   });
 });
 
-describe('lazyPromptQueue.withApi', () => {
+describe('lazyPromptQueue.readDealContext', () => {
   it("gives the panel script's API once loaded, loading it once for the queue too", async () => {
     const panel = fakePanel();
     const queue = lazyPromptQueue(ctx, panel.load);
-    const read = queue.withApi((api) =>
-      api.readDealContext(hubspot, document, new URL('https://x/'), '1'),
-    );
+    const read = queue.readDealContext(hubspot, document, new URL('https://x/'), '1');
     panel.release();
     await expect(read).resolves.toEqual({ dealName: 'Acme renewal' });
     queue.preload();

@@ -1,4 +1,5 @@
-import { DEAL_TEXT_LIMITS, type DealContext, type NamedSelector } from './types';
+import { type NamedSelector } from './types';
+import { DEAL_TEXT_LIMITS, type DealContext } from '../lessons/deal';
 
 /** Collapses runs of white space; page text arrives with layout newlines and nbsp. */
 export function cleanText(text: string | null | undefined): string {

@@ -1,9 +1,18 @@
 import { t } from '../i18n/t';
-import type { WinEvent } from '../messaging/messages';
-import type { WinInput } from './schema';
+import type { DealContext } from './deal';
+import type { WinInput } from './win-schema';
+
+/** The won deal as the background confirmed it (a WinEvent, src/messaging). */
+type WonDeal = {
+  crm: string;
+  dealId: string;
+  dealUrl: string;
+  stageBefore: string;
+  deal: DealContext;
+};
 
 /** The stored win for a confirmed win event and its answers (blank answers left out). */
-export function winFromCapture(win: WinEvent, answers: Record<string, string>): WinInput {
+export function winFromCapture(win: WonDeal, answers: Record<string, string>): WinInput {
   const kept = Object.fromEntries(
     Object.entries(answers)
       .map(([id, text]) => [id, text.trim()] as const)
