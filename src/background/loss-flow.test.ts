@@ -137,7 +137,8 @@ async function start(
     },
     reported(page: Partial<ObservedInTab> = {}) {
       flow.observed({
-        type: 'loss/observed',
+        type: 'outcome/observed',
+        outcome: 'lost',
         crm: 'hubspot',
         dealId: page.dealId ?? '42',
         dealUrl: dealUrl(page.dealId ?? '42'),
@@ -223,7 +224,7 @@ describe('startLossDetection: the decision matrix', () => {
     },
     'closedwon, the detector reporting a win': {
       save: { stageValue: 'closedwon', lost: false },
-      report: { result: 'won', stageAfter: 'Closed won' },
+      report: { outcome: 'won', stageAfter: 'Closed won' },
       ok: ['not-lost', 'a win'],
       refused: ['refused-save', 'unconfirmed-page'],
       noProof: ['not-lost', 'a win'],
@@ -435,13 +436,13 @@ describe('startLossDetection: the decision matrix', () => {
 
   it('asks about a win once, and not while wins are not asked about', async () => {
     const flow = await start();
-    flow.reported({ result: 'won', stageAfter: 'Closed won' });
+    flow.reported({ outcome: 'won', stageAfter: 'Closed won' });
     flow.saved({ stageValue: 'closedwon', lost: false });
     expect(await flow.decided(2)).toEqual(['not-lost', 'won-off']);
 
     await saveSettings({ captureWins: true });
     await claimWinPrompt(db, { winId: crypto.randomUUID(), crm: 'hubspot', dealId: '43' });
-    flow.reported({ dealId: '43', result: 'won', stageAfter: 'Closed won' });
+    flow.reported({ dealId: '43', outcome: 'won', stageAfter: 'Closed won' });
     flow.saved({ dealId: '43', stageValue: 'closedwon', lost: false });
     expect(await flow.decided(2, '43')).toEqual(['not-lost', 'won-duplicate']);
     expect(flow.shown()).toEqual([]);

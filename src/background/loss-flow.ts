@@ -192,7 +192,8 @@ export function startLossDetection(
     read: PageRead,
     stageAfter: string,
   ): ObservedInTab => ({
-    type: 'loss/observed',
+    type: 'outcome/observed',
+    outcome: 'lost',
     crm: save.crm,
     dealId: save.dealId,
     dealUrl: read.dealUrl,
@@ -212,7 +213,7 @@ export function startLossDetection(
       tabId: observed.tabId,
       stageBefore: observed.stageBefore,
       stageAfter: observed.stageAfter,
-      result: observed.result ?? 'lost',
+      result: observed.outcome,
       generic,
     });
   /** A save from a tab on a board waits for the board's settled report (the tab's page). */
@@ -282,7 +283,7 @@ export function startLossDetection(
   return {
     observed(observed) {
       logPage(observed, false);
-      correlator.pageShowedLoss(observed, networks[observed.crm] !== undefined);
+      correlator.pageShowed(observed, networks[observed.crm] !== undefined);
     },
     takePending(tabId) {
       const waiting = pending.get(tabId);

@@ -48,7 +48,7 @@ export function backgroundHandlers({
   recentDeals,
 }: RouterDeps): BackgroundHandlers {
   return {
-    'loss/observed': async (message, sender) => {
+    'outcome/observed': async (message, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: false, error: 'Losses are reported from CRM tabs' };
       losses.observed({ ...message, tabId });

@@ -47,7 +47,8 @@ afterEach(() => db.delete());
 function loseDeal(dealId: string) {
   const flow = startLossDetection(db, openDetectionLog(), createTabHealth());
   flow.observed({
-    type: 'loss/observed',
+    type: 'outcome/observed',
+    outcome: 'lost',
     crm: CUSTOM_CRM_ID,
     dealId,
     dealUrl: `https://crm.example.test/deals/${dealId}`,

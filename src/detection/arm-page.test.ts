@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
 import { isLostLabel } from '../settings/stage-labels';
-import { LossObservedSchema, type Health, type LossObserved } from '../messaging/messages';
+import { OutcomeObservedSchema, type Health, type OutcomeObserved } from '../messaging/messages';
 import { armPage } from './arm-page';
 import { createSettling } from './settling';
 import { settle } from './settle.test-helper';
@@ -37,7 +37,7 @@ function showStage(label: string) {
 
 describe('armPage with the HubSpot adapter', () => {
   let controller: AbortController;
-  let report: ReturnType<typeof vi.fn<(observed: LossObserved) => void>>;
+  let report: ReturnType<typeof vi.fn<(observed: OutcomeObserved) => void>>;
   let health: ReturnType<typeof vi.fn<(health: Health) => void>>;
 
   beforeEach(() => {
@@ -72,8 +72,9 @@ describe('armPage with the HubSpot adapter', () => {
       showStage('Closed lost');
       await settle();
       expect(report).toHaveBeenCalledExactlyOnceWith({
-        type: 'loss/observed',
+        type: 'outcome/observed',
         crm: 'hubspot',
+        outcome: 'lost',
         dealId: '987654',
         dealUrl: new URL(href).href,
         stageBefore: 'Presentation scheduled',
@@ -97,7 +98,7 @@ describe('armPage with the HubSpot adapter', () => {
     arm(DEAL_URL);
     showStage('Closed lost');
     await settle();
-    const sent = LossObservedSchema.parse(report.mock.calls[0]![0]);
+    const sent = OutcomeObservedSchema.parse(report.mock.calls[0]![0]);
     expect(sent.deal.dealName).toBe(`${'A'.repeat(499)}…`);
     expect(sent.stageBefore).toHaveLength(200);
   });
@@ -107,7 +108,7 @@ describe('armPage with the HubSpot adapter', () => {
     arm(DEAL_URL);
     showStage('Closed lost');
     await settle();
-    expect(() => LossObservedSchema.parse(report.mock.calls[0]![0])).not.toThrow();
+    expect(() => OutcomeObservedSchema.parse(report.mock.calls[0]![0])).not.toThrow();
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { clipText, fitDeal } from './dom';
 import type { CrmAdapter } from './types';
-import { STAGE_MAX, type Health, type LossObserved } from '../messaging/content-messages';
+import { STAGE_MAX, type Health, type OutcomeObserved } from '../messaging/content-messages';
 import type { Settling } from './settling';
 
 /**
@@ -17,7 +17,7 @@ export function armPage(options: {
   isLost: (label: string | undefined) => boolean;
   /** Never-matching unless the user turned on the "what worked" capture. */
   isWon: (label: string | undefined) => boolean;
-  report: (observed: LossObserved) => void;
+  report: (observed: OutcomeObserved) => void;
   health: (health: Health) => void;
   /** The page's settling moves, which a re-arm for new settings waits for. */
   settling: Settling;
@@ -39,7 +39,7 @@ export function armPage(options: {
       // Page text is cut to what the message accepts here, for every adapter and user rule.
       report: (observation) =>
         options.report({
-          type: 'loss/observed',
+          type: 'outcome/observed',
           crm: adapter.id,
           dealUrl: url.href,
           ...observation,

@@ -10,7 +10,8 @@ import {
 
 function observed(overrides: Partial<ObservedInTab> = {}): ObservedInTab {
   return {
-    type: 'loss/observed',
+    type: 'outcome/observed',
+    outcome: 'lost',
     crm: 'hubspot',
     dealId: '42',
     dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
@@ -59,7 +60,7 @@ describe('LossCorrelator', () => {
   it('reports one loss when the page change comes before the save', () => {
     const { correlator, onLoss } = setup();
     const page = observed();
-    correlator.pageShowedLoss(page);
+    correlator.pageShowed(page);
     expect(onLoss).not.toHaveBeenCalled();
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledTimes(1);
@@ -70,21 +71,21 @@ describe('LossCorrelator', () => {
     const { correlator, onLoss } = setup();
     correlator.saveConfirmed(saved());
     expect(onLoss).not.toHaveBeenCalled();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledTimes(1);
     expect(onLoss.mock.calls[0]![0]).toMatchObject({ dealId: '42', stageAfter: 'Closed lost' });
   });
 
   it('reports a custom stage (lost unknown from its id) on the strength of the page label', () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     correlator.saveConfirmed(saved({ stageValue: '1029387', lost: undefined }));
     expect(onLoss).toHaveBeenCalledTimes(1);
   });
 
   it('uses each signal once: a repeated save does not report the loss again', () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     correlator.saveConfirmed(saved());
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledTimes(1);
@@ -95,13 +96,13 @@ describe('LossCorrelator', () => {
     ['an open stage', 'contractsent'],
   ])('reports nothing when the save says %s', (_what, stageValue) => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     correlator.saveConfirmed(saved({ stageValue, lost: false }));
     correlator.saveConfirmed(saved({ stageValue, lost: false }));
     expect(onLoss).not.toHaveBeenCalled();
 
     correlator.saveConfirmed(saved({ stageValue, lost: false }));
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).not.toHaveBeenCalled();
   });
 
@@ -110,15 +111,15 @@ describe('LossCorrelator', () => {
     ['another CRM', { crm: 'salesforce' }],
   ])('does not pair a page change with a save of %s', (_what, overrides) => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     correlator.saveConfirmed(saved(overrides));
     expect(onLoss).not.toHaveBeenCalled();
   });
 
   it('pairs each deal with its own save when several are in flight', () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed({ dealId: '1' }));
-    correlator.pageShowedLoss(observed({ dealId: '2' }));
+    correlator.pageShowed(observed({ dealId: '1' }));
+    correlator.pageShowed(observed({ dealId: '2' }));
     correlator.saveConfirmed(saved({ dealId: '2' }));
     expect(onLoss).toHaveBeenCalledTimes(1);
     expect(onLoss.mock.calls[0]![0].dealId).toBe('2');
@@ -126,7 +127,7 @@ describe('LossCorrelator', () => {
 
   it('pairs signals within the window', () => {
     const { correlator, onLoss, advance } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     advance(CORRELATION_WINDOW_MS);
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledTimes(1);
@@ -134,7 +135,7 @@ describe('LossCorrelator', () => {
 
   it('does not pair a save with a page change older than the window', () => {
     const { correlator, onLoss, advance } = setup();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     advance(CORRELATION_WINDOW_MS + 1);
     correlator.saveConfirmed(saved());
     expect(onLoss).not.toHaveBeenCalled();
@@ -144,14 +145,14 @@ describe('LossCorrelator', () => {
     const { correlator, onLoss, advance } = setup();
     correlator.saveConfirmed(saved({ lost: undefined }));
     advance(CORRELATION_WINDOW_MS + 1);
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).not.toHaveBeenCalled();
   });
 
   it('reports nothing for a page change alone, and says when it expired', () => {
     const { correlator, onLoss, onExpired, advance } = setup();
-    correlator.pageShowedLoss(observed());
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
+    correlator.pageShowed(observed());
     advance(CORRELATION_WINDOW_MS);
     expect(onExpired).not.toHaveBeenCalled();
     advance(2);
@@ -162,7 +163,7 @@ describe('LossCorrelator', () => {
 
   it('reports the page change alone for a CRM whose saves cannot be read', () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(observed({ crm: 'custom' }), false);
+    correlator.pageShowed(observed({ crm: 'custom' }), false);
     expect(onLoss).toHaveBeenCalledOnce();
     expect(onLoss.mock.calls[0]![0]).toMatchObject({ crm: 'custom', dealId: '42' });
     expect(onLoss.mock.calls[0]![1]).toBe('page alone');
@@ -181,7 +182,7 @@ describe('a save that says lost without doubt: the proof on its own', () => {
     expect(onLoss).not.toHaveBeenCalled();
     expect(onUnclear).not.toHaveBeenCalled();
     // A page report after that finds no save left: the loss is not reported twice.
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     advance(CORRELATION_WINDOW_MS * 2);
     expect(onLoss).not.toHaveBeenCalled();
     expect(onSaveAlone).toHaveBeenCalledOnce();
@@ -191,7 +192,7 @@ describe('a save that says lost without doubt: the proof on its own', () => {
     const { correlator, onLoss, onSaveAlone, advance } = setup();
     correlator.saveConfirmed(saved());
     advance(PAGE_GRACE_MS - 100);
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledOnce();
     expect(onLoss.mock.calls[0]![1]).toBe('save + page');
     advance(CORRELATION_WINDOW_MS);
@@ -205,7 +206,7 @@ describe('a save that says lost without doubt: the proof on its own', () => {
     correlator.saveConfirmed(saved());
     vi.advanceTimersByTime(PAGE_GRACE_MS + 1000);
     expect(onSaveAlone).not.toHaveBeenCalled();
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledOnce();
     vi.advanceTimersByTime(CORRELATION_WINDOW_MS);
     expect(onSaveAlone).not.toHaveBeenCalled();
@@ -244,7 +245,7 @@ describe('an unclear save: the page decides', () => {
     expect(onLoss.mock.calls[0]![1]).toBe('save + page');
     // Used once: a second answer, or the adapter's report, does not report it again.
     expect(correlator.pageConfirms(save, observed())).toBe(false);
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledOnce();
   });
 
@@ -252,7 +253,7 @@ describe('an unclear save: the page decides', () => {
     const { correlator, onLoss, onUnclear, advance } = setup();
     correlator.saveConfirmed(unclear());
     advance(PAGE_GRACE_MS + 2000);
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledOnce();
     expect(correlator.pageConfirms(onUnclear.mock.calls[0]![0], observed())).toBe(false);
     expect(onLoss).toHaveBeenCalledOnce();
@@ -283,7 +284,8 @@ describe('an observation reported before its save was sent (a form submit)', () 
     correlator.saveConfirmed(save);
     now += 1_000;
     const observed = {
-      type: 'loss/observed' as const,
+      type: 'outcome/observed' as const,
+      outcome: 'lost' as const,
       crm: 'salesforce',
       dealId: '006A',
       dealUrl: 'https://acme.my.salesforce.com/006A/e',
@@ -293,7 +295,7 @@ describe('an observation reported before its save was sent (a form submit)', () 
       tabId: 1,
       beforeSave: true,
     };
-    correlator.pageShowedLoss(observed);
+    correlator.pageShowed(observed);
     expect(losses).toHaveLength(0);
     now += 1_000;
     correlator.saveConfirmed(save);
@@ -303,7 +305,7 @@ describe('an observation reported before its save was sent (a form submit)', () 
 
 describe('wins (result: won)', () => {
   const won = (overrides: Partial<ObservedInTab> = {}) =>
-    observed({ result: 'won', stageAfter: 'Closed won', ...overrides });
+    observed({ outcome: 'won', stageAfter: 'Closed won', ...overrides });
   const wonSave = (overrides: Partial<SaveConfirmed> = {}) =>
     saved({ stageValue: 'closedwon', lost: false, ...overrides });
 
@@ -314,18 +316,18 @@ describe('wins (result: won)', () => {
     ['the save first', false],
   ])('reports one win, and no loss, with %s', (_what, pageFirst) => {
     const { correlator, onLoss, onWin } = setupWins();
-    if (pageFirst) correlator.pageShowedLoss(won());
+    if (pageFirst) correlator.pageShowed(won());
     correlator.saveConfirmed(wonSave());
-    if (!pageFirst) correlator.pageShowedLoss(won());
+    if (!pageFirst) correlator.pageShowed(won());
     correlator.saveConfirmed(wonSave());
     expect(onWin).toHaveBeenCalledOnce();
-    expect(onWin.mock.calls[0]![0]).toMatchObject({ dealId: '42', result: 'won' });
+    expect(onWin.mock.calls[0]![0]).toMatchObject({ dealId: '42', outcome: 'won' });
     expect(onLoss).not.toHaveBeenCalled();
   });
 
   it('confirms a win on a custom stage (lost unknown from its id) by the page label', () => {
     const { correlator, onLoss, onWin } = setupWins();
-    correlator.pageShowedLoss(won());
+    correlator.pageShowed(won());
     correlator.saveConfirmed(saved({ stageValue: '1029386', lost: undefined }));
     expect(onWin).toHaveBeenCalledOnce();
     expect(onLoss).not.toHaveBeenCalled();
@@ -336,16 +338,16 @@ describe('wins (result: won)', () => {
     ['the save first', false],
   ])('never confirms a win with a save that says lost (%s)', (_what, pageFirst) => {
     const { correlator, onLoss, onWin } = setupWins();
-    if (pageFirst) correlator.pageShowedLoss(won());
+    if (pageFirst) correlator.pageShowed(won());
     correlator.saveConfirmed(saved({ lost: true }));
-    if (!pageFirst) correlator.pageShowedLoss(won());
+    if (!pageFirst) correlator.pageShowed(won());
     expect(onWin).not.toHaveBeenCalled();
     expect(onLoss).not.toHaveBeenCalled();
   });
 
   it('reports nothing for a won page change whose save never came (refused)', () => {
     const { correlator, onLoss, onWin, advance } = setupWins();
-    correlator.pageShowedLoss(won());
+    correlator.pageShowed(won());
     advance(CORRELATION_WINDOW_MS + 1);
     correlator.saveConfirmed(wonSave());
     expect(onWin).not.toHaveBeenCalled();
@@ -355,7 +357,7 @@ describe('wins (result: won)', () => {
   it('keeps a won save from swallowing a real loss right after (won, reopened, lost)', () => {
     const { correlator, onLoss, onWin } = setupWins();
     correlator.saveConfirmed(wonSave());
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(observed());
     expect(onLoss).not.toHaveBeenCalled();
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledOnce();
@@ -365,15 +367,15 @@ describe('wins (result: won)', () => {
   it('keeps a lost save for its loss when a win of the same deal is reported first', () => {
     const { correlator, onLoss, onWin } = setupWins();
     correlator.saveConfirmed(saved({ lost: true }));
-    correlator.pageShowedLoss(won());
-    correlator.pageShowedLoss(observed());
+    correlator.pageShowed(won());
+    correlator.pageShowed(observed());
     expect(onLoss).toHaveBeenCalledOnce();
     expect(onWin).not.toHaveBeenCalled();
   });
 
   it('sends a win from a CRM whose saves cannot be read to onWin, never onLoss', () => {
     const { correlator, onLoss, onWin } = setupWins();
-    correlator.pageShowedLoss(won({ crm: 'custom' }), false);
+    correlator.pageShowed(won({ crm: 'custom' }), false);
     expect(onWin).toHaveBeenCalledOnce();
     expect(onLoss).not.toHaveBeenCalled();
   });
@@ -381,7 +383,7 @@ describe('wins (result: won)', () => {
   it('ignores wins without an onWin handler', () => {
     const onLoss = vi.fn();
     const correlator = new LossCorrelator({ onLoss });
-    correlator.pageShowedLoss(won());
+    correlator.pageShowed(won());
     correlator.saveConfirmed(wonSave());
     expect(onLoss).not.toHaveBeenCalled();
   });
@@ -399,7 +401,7 @@ describe("the user's action (intent) and a save whose 2xx can hide a failure", (
 
   it('does not pair, whichever comes first: the page must show the saved state', () => {
     const { correlator, onLoss, onUnclear, advance } = setup();
-    correlator.pageShowedLoss(action());
+    correlator.pageShowed(action());
     correlator.saveConfirmed(unproven());
     expect(onLoss).not.toHaveBeenCalled();
     advance(PAGE_GRACE_MS);
@@ -409,9 +411,9 @@ describe("the user's action (intent) and a save whose 2xx can hide a failure", (
 
   it("takes the action's context when the saved state confirms it", () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(action());
+    correlator.pageShowed(action());
     correlator.saveConfirmed(unproven());
-    correlator.pageShowedLoss(observed({ stageBefore: '', deal: { dealName: 'Contoso' } }));
+    correlator.pageShowed(observed({ stageBefore: '', deal: { dealName: 'Contoso' } }));
     expect(onLoss).toHaveBeenCalledOnce();
     expect(onLoss.mock.calls[0]![0]).toMatchObject({
       stageBefore: 'Develop',
@@ -422,7 +424,7 @@ describe("the user's action (intent) and a save whose 2xx can hide a failure", (
 
   it('still pairs an action with a save whose 2xx is proof', () => {
     const { correlator, onLoss } = setup();
-    correlator.pageShowedLoss(action());
+    correlator.pageShowed(action());
     correlator.saveConfirmed(saved());
     expect(onLoss).toHaveBeenCalledOnce();
   });

@@ -1,5 +1,5 @@
 import { knownParts } from './dom';
-import type { LossObserved } from '../messaging/messages';
+import type { OutcomeObserved } from '../messaging/messages';
 
 /** A CRM's own save of a deal's stage that the server accepted (2xx). */
 export type SaveConfirmed = {
@@ -14,7 +14,7 @@ export type SaveConfirmed = {
   sentAt?: number;
 };
 
-export type ObservedInTab = LossObserved & { tabId: number };
+export type ObservedInTab = OutcomeObserved & { tabId: number };
 
 /** What a confirmed loss rests on: the README's detection matrix names one per path. */
 export type Evidence = 'save alone' | 'save + page' | 'page alone';
@@ -49,7 +49,7 @@ function mayPair(page: ObservedInTab, save: SaveConfirmed): boolean {
 function confirms(page: ObservedInTab, save: SaveConfirmed): boolean {
   // A win needs a save that does not say lost; a loss one that does not say "not lost". A save
   // the request alone cannot read (`undefined`, a custom stage) leaves it to the page's label.
-  return page.result === 'won' ? save.lost !== true : save.lost !== false;
+  return page.outcome === 'won' ? save.lost !== true : save.lost !== false;
 }
 
 export type CorrelatorOptions = {
@@ -100,11 +100,11 @@ export class LossCorrelator {
   }
 
   /**
-   * The page showed a loss, or a win (`result: 'won'`). `needsSave` is false only for CRMs whose
+   * The page showed a loss, or a win (`outcome: 'won'`). `needsSave` is false only for CRMs whose
    * save requests Rebound cannot read (user rules): there the page's change is all the evidence
    * there is.
    */
-  pageShowedLoss(observed: ObservedInTab, needsSave = true): void {
+  pageShowed(observed: ObservedInTab, needsSave = true): void {
     if (!needsSave) return this.confirmed(observed, 'page alone');
     this.prune();
     // A stored save of the other outcome is not this change's save: it stays for its own.
@@ -167,7 +167,7 @@ export class LossCorrelator {
   /** Whether the user's action on the page reported a loss of this save's deal (Observation.intent). */
   hasIntent(save: SaveConfirmed): boolean {
     return this.pages.some(
-      (p) => p.intent && p.crm === save.crm && p.dealId === save.dealId && p.result !== 'won',
+      (p) => p.intent && p.crm === save.crm && p.dealId === save.dealId && p.outcome !== 'won',
     );
   }
 
@@ -184,7 +184,7 @@ export class LossCorrelator {
   }
 
   private confirmed(page: ObservedInTab, evidence: Evidence): void {
-    if (page.result === 'won') this.options.onWin?.(page);
+    if (page.outcome === 'won') this.options.onWin?.(page);
     else this.options.onLoss(page, evidence);
   }
 

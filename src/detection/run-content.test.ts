@@ -62,7 +62,7 @@ async function drop(deal: string, stage: string) {
   await settle();
 }
 
-const reports = () => sent.messages.filter((m) => m.type === 'loss/observed');
+const reports = () => sent.messages.filter((m) => m.type === 'outcome/observed');
 /** Each arming of the detectors starts with a health report of the page. */
 const armings = () => sent.messages.filter((m) => m.type === 'health/report').length;
 

@@ -44,13 +44,12 @@ export type NetworkSpec = {
 export type NamedSelector = { name: string; css: string[] };
 
 /**
- * A deal the page now shows as lost, having shown it open before (or a "mark lost" action); or,
- * with `result: 'won'`, a deal the page now shows as won (only when the user opted in).
+ * A deal's outcome the page now shows, having shown it open before: lost (or a "mark lost"
+ * action), or won (looked for only when the user opted in to the "what worked" capture).
  */
 export type Observation = {
   dealId: string;
-  /** What the change was; absent means lost. */
-  result?: 'lost' | 'won';
+  outcome: 'lost' | 'won';
   stageBefore: string;
   stageAfter: string;
   deal: DealContext;

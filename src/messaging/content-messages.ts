@@ -11,10 +11,10 @@ export const DEAL_ID_MAX = 200;
 
 /**
  * A loss seen on a page: the stage shown changed from an open stage to a lost one. With
- * `result: 'won'`, a win instead (sent only when the user turned on the "what worked" capture).
+ * `outcome: 'won'`, a win instead (sent only when the user turned on the "what worked" capture).
  */
-export const LossObservedSchema = z.object({
-  type: z.literal('loss/observed'),
+export const OutcomeObservedSchema = z.object({
+  type: z.literal('outcome/observed'),
   crm: z.string().check(z.minLength(1), z.maxLength(40)),
   dealId: z.string().check(z.minLength(1), z.maxLength(DEAL_ID_MAX)),
   dealUrl: z.url(),
@@ -25,18 +25,17 @@ export const LossObservedSchema = z.object({
   beforeSave: z.optional(z.boolean()),
   /** Reported from the user's action, not the saved state (Observation.intent). */
   intent: z.optional(z.boolean()),
-  /** Absent means lost, as before wins were looked for. */
-  result: z.optional(z.enum(['lost', 'won'])),
+  outcome: z.enum(['lost', 'won']),
 });
-export type LossObserved = z.infer<typeof LossObservedSchema>;
+export type OutcomeObserved = z.infer<typeof OutcomeObservedSchema>;
 
 /** A confirmed deal event, without the page's detection bookkeeping. */
-export const DealEventSchema = z.omit(LossObservedSchema, {
+export const DealEventSchema = z.omit(OutcomeObservedSchema, {
   type: true,
   stageAfter: true,
   beforeSave: true,
   intent: true,
-  result: true,
+  outcome: true,
 });
 
 /** A confirmed loss, ready for a reflection. */
@@ -92,7 +91,7 @@ export const PanelLoadSchema = z.object({ type: z.literal('panel/load') });
  * ToBackgroundSchema (messages.ts), which the background parses; the panels send the rest.
  */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  LossObservedSchema,
+  OutcomeObservedSchema,
   HealthReportSchema,
   PromptPullSchema,
   PanelLoadSchema,
@@ -161,7 +160,7 @@ export const NO_DATA = z.undefined();
  * background's own map (messages.ts) includes these.
  */
 export const ContentToBackgroundReplies = {
-  'loss/observed': NO_DATA,
+  'outcome/observed': NO_DATA,
   'health/report': NO_DATA,
   /** The prompt (prompt/open or win/open) that was waiting for this tab, if one was. */
   'prompt/pull': z.optional(ToContentSchema),

@@ -6,7 +6,7 @@ import {
   STAGE_MAX,
   HealthReportSchema,
   HealthSchema,
-  LossObservedSchema,
+  OutcomeObservedSchema,
   NO_DATA,
   PanelLoadSchema,
   PromptPullSchema,
@@ -74,7 +74,7 @@ export type LessonSaveResult = z.infer<typeof LessonSaveResultSchema>;
 
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
-  LossObservedSchema,
+  OutcomeObservedSchema,
   /**
    * Keep the lesson of a draft: only the draft's id and the answers. The background builds the
    * lesson from its own copy of the loss (the draft's), so nothing the page or panel says about

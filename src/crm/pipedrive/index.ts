@@ -53,6 +53,7 @@ function lostDropOnBoard(): Detector {
             pending.delete(dealId);
             report({
               dealId,
+              outcome: 'lost',
               stageBefore: entry.deal.stage ?? '',
               stageAfter: 'Lost',
               deal: entry.deal,

@@ -77,6 +77,7 @@ describe('boardColumns', () => {
     await vi.advanceTimersByTimeAsync(FRAME_MS + 1);
     expect(report).toHaveBeenCalledExactlyOnceWith({
       dealId: '1',
+      outcome: 'lost',
       stageBefore: 'Contract sent',
       stageAfter: 'Closed lost',
       deal: { dealName: 'Deal 1', stage: 'Closed lost' },
@@ -115,7 +116,7 @@ describe('boardColumns', () => {
     drop('1', 'Closed won');
     await settled();
     expect(report).toHaveBeenCalledExactlyOnceWith(
-      expect.objectContaining({ dealId: '1', result: 'won', stageAfter: 'Closed won' }),
+      expect.objectContaining({ dealId: '1', outcome: 'won', stageAfter: 'Closed won' }),
     );
   });
 

@@ -37,13 +37,13 @@ export function boardColumns(options: {
         for (const [dealId, { column, card }] of Date.now() < baselineUntil ? [] : now) {
           const before = known.get(dealId)?.column;
           if (before === undefined || before === column) continue;
-          const result = stageChange(before, column, isLost, isWon);
-          if (!result) continue;
+          const outcome = stageChange(before, column, isLost, isWon);
+          if (!outcome) continue;
           settle(options.settleMs ?? 0, signal, () => {
             if (snapshot().get(dealId)?.column !== column) return;
             report({
               dealId,
-              ...(result === 'won' && { result }),
+              outcome,
               stageBefore: before,
               stageAfter: column,
               deal: options.readCard(card, column),

@@ -66,6 +66,7 @@ describe('lostAction', () => {
     userClick(ok);
     expect(report).toHaveBeenCalledExactlyOnceWith({
       dealId: '42',
+      outcome: 'lost',
       stageBefore: 'Develop',
       stageAfter: 'Lost',
       deal: { dealName: 'Acme renewal' },

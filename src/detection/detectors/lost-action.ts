@@ -29,6 +29,7 @@ export function lostAction(options: {
         if (!dealId) return;
         report({
           dealId,
+          outcome: 'lost',
           stageBefore: options.stageBefore?.(root, button) ?? '',
           stageAfter: options.lostLabel,
           deal: options.readDeal(root, button),

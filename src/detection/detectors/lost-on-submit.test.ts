@@ -57,6 +57,7 @@ describe('lostOnSubmit', () => {
     submit(form);
     expect(report).toHaveBeenCalledExactlyOnceWith({
       dealId: '006A',
+      outcome: 'lost',
       stageBefore: 'Negotiation/Review',
       stageAfter: 'Closed Lost',
       deal: { dealName: 'Acme renewal' },
@@ -83,7 +84,7 @@ describe('lostOnSubmit', () => {
     choose(select, 'Closed Won');
     submit(form);
     expect(report).toHaveBeenCalledExactlyOnceWith(
-      expect.objectContaining({ result: 'won', stageAfter: 'Closed Won' }),
+      expect.objectContaining({ outcome: 'won', stageAfter: 'Closed Won' }),
     );
   });
 

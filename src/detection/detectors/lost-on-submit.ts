@@ -24,11 +24,11 @@ export function lostOnSubmit(options: {
         const form = queryNamed(root, options.form);
         if (!form || event.target !== form) return;
         const now = valueOf(field);
-        const result = stageChange(initial, now, isLost, isWon);
-        if (!result) return;
+        const outcome = stageChange(initial, now, isLost, isWon);
+        if (!outcome) return;
         report({
           dealId: page.dealId,
-          ...(result === 'won' && { result }),
+          outcome,
           stageBefore: initial,
           stageAfter: now,
           deal: options.readDeal(root),

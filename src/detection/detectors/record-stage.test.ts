@@ -62,6 +62,7 @@ describe('recordStage', () => {
     await settle();
     expect(report).toHaveBeenCalledExactlyOnceWith({
       dealId: '42',
+      outcome: 'lost',
       stageBefore: 'Contract sent',
       stageAfter: 'Closed lost',
       deal: { dealName: 'Acme renewal | CRM', stage: 'Closed lost' },
@@ -106,7 +107,7 @@ describe('recordStage', () => {
       await settle();
       expect(report).toHaveBeenCalledExactlyOnceWith({
         dealId: '42',
-        result: 'won',
+        outcome: 'won',
         stageBefore: 'Contract sent',
         stageAfter: 'Closed won',
         deal: { dealName: 'Acme renewal | CRM', stage: 'Closed won' },

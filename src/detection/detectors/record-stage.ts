@@ -37,13 +37,13 @@ export function recordStage(options: {
         const before = current;
         current = next;
         if (before === undefined || Date.now() < baselineUntil) return;
-        const result = stageChange(before, next, isLost, isWon);
-        if (!result) return;
+        const outcome = stageChange(before, next, isLost, isWon);
+        if (!outcome) return;
         settle(options.settleMs ?? 0, signal, () => {
           if (read() !== next) return;
           report({
             dealId: page.dealId,
-            ...(result === 'won' && { result }),
+            outcome,
             stageBefore: before,
             stageAfter: next,
             deal: options.readDeal(root),
