@@ -60,7 +60,52 @@ const result = await cruise(['src', 'entrypoints'], {
   exclude: { path: '\\.test\\.tsx?$|\\.test-helper\\.ts$' },
 });
 
-const problems = result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+/**
+ * What the scripts that run in CRM pages carry, followed through every module they bundle (so
+ * type-only imports, which leave nothing in a bundle, do not count here).
+ */
+const CRM_PAGE_SCRIPTS = '^entrypoints/[^/]+\\.content(/index)?\\.ts$|^entrypoints/panel\\.ts$';
+const BUILT_IN_CONTENT =
+  '^entrypoints/(hubspot|salesforce|pipedrive|dynamics|zoho)\\.content\\.ts$';
+const bundled = await cruise(['src', 'entrypoints'], {
+  validate: true,
+  ruleSet: {
+    forbidden: [
+      {
+        name: 'crm-pages-never-carry-the-database',
+        comment:
+          'Nothing a CRM page runs (content scripts, the panel script) may reach src/db or Dexie, ' +
+          'however many modules away: IndexedDB opened there belongs to the CRM site.',
+        severity: 'error',
+        from: { path: CRM_PAGE_SCRIPTS },
+        to: { path: '^src/db/|^node_modules/dexie/', reachable: true },
+      },
+      {
+        name: 'built-in-content-scripts-carry-zod-mini-only',
+        comment:
+          'A CRM tab loads its content script with every page: it parses with zod/mini (a few kB), ' +
+          'never classic zod (~50 kB gzip), issue #8. The panel script loads on demand and may.',
+        severity: 'error',
+        from: { path: BUILT_IN_CONTENT },
+        to: {
+          path: '^node_modules/zod/',
+          pathNot: '^node_modules/zod/(v4/)?mini/',
+          reachable: true,
+        },
+      },
+    ],
+  },
+  tsConfig: { fileName: 'tsconfig.json' },
+  tsPreCompilationDeps: false,
+  doNotFollow: { path: 'node_modules' },
+  exclude: { path: '\\.test\\.tsx?$|\\.test-helper\\.ts$' },
+});
+
+const through = (via) =>
+  via?.length ? ` (through ${via.map((m) => m.name ?? m).join(' → ')})` : '';
+const problems = [...result.output.summary.violations, ...bundled.output.summary.violations].map(
+  (v) => `${v.rule.name}: ${v.from} → ${v.to}${through(v.via)}`,
+);
 
 // Cycles between src/ folders (a folder is its top level: src/crm/hubspot is part of src/crm).
 const folderOf = (file) => /^src\/([^/]+)\//.exec(file)?.[1];
