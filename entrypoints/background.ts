@@ -3,6 +3,7 @@ import { keepCustomRulesRegistered } from '../src/background/custom-rules';
 import { openDetectionLog } from '../src/background/detection-log';
 import { startLossDetection } from '../src/background/loss-flow';
 import { createTabHealth } from '../src/background/tab-health';
+import { correlationWindow } from '../src/background/test-window';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
@@ -12,7 +13,8 @@ export default defineBackground(() => {
   const db = database();
   const log = openDetectionLog();
   const tabs = createTabHealth();
-  routeMessages(db, startLossDetection(db, log, tabs), log, tabs);
+  const flow = startLossDetection(db, log, tabs, { windowMs: correlationWindow() });
+  routeMessages(db, flow, log, tabs);
   handleReminders(db);
   keepCustomRulesRegistered();
   browser.commands.onCommand.addListener((command) => {

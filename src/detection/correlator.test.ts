@@ -149,6 +149,17 @@ describe('LossCorrelator', () => {
     expect(onLoss).not.toHaveBeenCalled();
   });
 
+  it('asks a window given as a function each time: one shortened meanwhile applies at once', () => {
+    let windowMs = CORRELATION_WINDOW_MS;
+    const onLoss = vi.fn();
+    const correlator = new LossCorrelator({ onLoss, windowMs: () => windowMs });
+    correlator.pageShowed(observed());
+    windowMs = 1000;
+    vi.advanceTimersByTime(1001);
+    correlator.saveConfirmed(saved());
+    expect(onLoss).not.toHaveBeenCalled();
+  });
+
   it('reports nothing for a page change alone, and says when it expired', () => {
     const { correlator, onLoss, onExpired, advance } = setup();
     correlator.pageShowed(observed());

@@ -68,7 +68,8 @@ export type CorrelatorOptions = {
   /** A page report or an unclear save that nothing confirmed within the window. */
   onExpired?: (item: { page?: ObservedInTab; save?: SaveConfirmed }) => void;
   now?: () => number;
-  windowMs?: number;
+  /** A function is asked at each use: the window can change while the worker runs (a test's). */
+  windowMs?: number | (() => number);
   graceMs?: number;
   /** More grace for this save, beyond `graceMs` (a board whose detector waits for the card). */
   extraGraceFor?: (save: SaveConfirmed) => number;
@@ -90,12 +91,13 @@ export class LossCorrelator {
   private pages: Timed<ObservedInTab>[] = [];
   private saves: Timed<SaveConfirmed>[] = [];
   private readonly now: () => number;
-  private readonly windowMs: number;
+  private readonly windowMs: () => number;
   private readonly graceMs: number;
 
   constructor(private readonly options: CorrelatorOptions) {
     this.now = options.now ?? Date.now;
-    this.windowMs = options.windowMs ?? CORRELATION_WINDOW_MS;
+    const windowMs = options.windowMs ?? CORRELATION_WINDOW_MS;
+    this.windowMs = typeof windowMs === 'function' ? windowMs : () => windowMs;
     this.graceMs = options.graceMs ?? PAGE_GRACE_MS;
   }
 
@@ -204,11 +206,11 @@ export class LossCorrelator {
 
   /** What expires is reported when it does, not only when the next event comes. */
   private pruneLater(): void {
-    setTimeout(() => this.prune(), this.windowMs + 1);
+    setTimeout(() => this.prune(), this.windowMs() + 1);
   }
 
   private prune(): void {
-    const cutoff = this.now() - this.windowMs;
+    const cutoff = this.now() - this.windowMs();
     const expired = <T>(items: Timed<T>[]) => items.filter((item) => item.at < cutoff);
     for (const page of expired(this.pages)) this.options.onExpired?.({ page });
     for (const save of expired(this.saves))
