@@ -284,7 +284,14 @@ describe('keyboard only', () => {
         .click();
     });
     await expectPrompt(page);
-    await page.waitForTimeout(300);
+    // A settle, not a proof of absence: the panel's effects run after the frame it first paints
+    // in (Preact's afterPaint), so two frames on, a focus() in one would have moved the focus.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))),
+        ),
+    );
     expect(await focused(page)).toBe('textarea Create a note');
     await page.keyboard.type('Initech.');
     expect(await page.getByLabel('Create a note').inputValue()).toBe('Called: they chose Initech.');

@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOM_SETTLE_MS } from '../../src/crm/custom';
 import {
+  decisionAbout,
   launchExtension,
-  promptCountAfterWait,
   promptOn,
   ROOT,
   storedLessons,
@@ -43,6 +43,9 @@ async function openDeal(id: number, query = ''): Promise<Page> {
   await page.goto(`${HOST}/deals/${id}${query}`);
   return page;
 }
+
+/** A deal of the Pipeline Pro rule, as the detection log names it (host and path). */
+const customDeal = (id: number) => ({ crm: 'custom', dealId: `crm.pipeline-pro.test/deals/${id}` });
 
 async function setStage(page: Page, stage: string): Promise<void> {
   await page.locator('.stage-picker').selectOption(stage);
@@ -131,6 +134,7 @@ describe('user rules for a CRM Rebound has never heard of', () => {
   });
 
   it('does not prompt for a deal that loads lost, a won deal, or a refused save', async () => {
+    const since = Date.now();
     const loadedLost = await openDeal(50, '?stage=Lost');
     const won = await openDeal(51);
     await setStage(won, 'Won');
@@ -138,14 +142,22 @@ describe('user rules for a CRM Rebound has never heard of', () => {
     saveStatus = 500;
     await setStage(refused, 'Lost');
     await refused.getByText('Could not save the deal.').waitFor();
-    for (const page of [loadedLost, won, refused]) {
-      expect(await promptCountAfterWait(page)).toBe(0);
-    }
-    // The refused deal's tab was watching all along: the retry that succeeds prompts.
+    // A user rule has no save to decide on, and none of these pages showed a loss: there is no
+    // decision to wait for. The refused deal's tab was watching all along: the retry that
+    // succeeds prompts. Its loss is reported CUSTOM_SETTLE_MS after it shows, as a wrong report
+    // from the pages above would have been after theirs, which came first.
     saveStatus = 200;
     await setStage(refused, 'Negotiation');
     await setStage(refused, 'Lost');
     await promptOn(refused).waitFor({ timeout: CUSTOM_PROMPT_MS });
+    await decisionAbout(ext, customDeal(52), { since });
+    const decided = (await ext.detectionLog()).filter(
+      (e) => e.kind === 'decision' && e.at >= since,
+    );
+    expect(decided.map((e) => [e.dealId, e.decision])).toEqual([
+      [customDeal(52).dealId, 'prompted'],
+    ]);
+    for (const page of [loadedLost, won]) expect(await promptOn(page).count()).toBe(0);
   });
 });
 
