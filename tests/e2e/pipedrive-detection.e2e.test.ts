@@ -138,6 +138,23 @@ describe('Pipedrive deal page: Lost → "Mark as lost"', () => {
     });
   });
 
+  it('says the stage the deal was moved to on the page before it was lost', async () => {
+    const page = await openDeal();
+    const since = Date.now();
+    await page.locator('[data-test="pipeline-stage"]', { hasText: 'Negotiations started' }).click();
+    await page
+      .locator('[data-test="pipeline-stage"][aria-current="step"]', {
+        hasText: 'Negotiations started',
+      })
+      .waitFor();
+    expect(sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
+    // A save of stage_id alone is no stage save to the observer: nothing to decide. The loss
+    // after it is the deal's only prompt, and it names the stage the page showed then.
+    await markDealLost(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
+    expect(await promptOn(page).textContent()).toContain('was Negotiations started');
+  });
+
   it('works with a free-text lost reason', async () => {
     const page = await openDeal({ reasons: 'free' });
     await markDealLost(page, 'Went with an in-house build');
@@ -207,19 +224,6 @@ describe('Pipedrive deal page: no prompt', () => {
     await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
-  it('when the deal is marked Won (and a later loss of the reopened deal still prompts)', async () => {
-    const page = await openDeal();
-    const since = Date.now();
-    await page.getByRole('button', { name: 'Won', exact: true }).click();
-    await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
-    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
-    await page.getByRole('button', { name: 'Reopen' }).click();
-    await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
-    await markDealLost(page);
-    await expectPromptedOnce(ext, page, dealOn(page), since);
-  });
-
   it('when the "Mark as lost" modal is cancelled', async () => {
     const page = await openDeal();
     const savesBefore = sandbox.saves.length;
@@ -235,62 +239,41 @@ describe('Pipedrive deal page: no prompt', () => {
     await expectPromptedOnce(ext, page, dealOn(page), since);
   });
 
-  it('when the deal moves to another stage', async () => {
+  it('when Pipedrive answers the save with 500 (the deal stays open)', async () => {
     const page = await openDeal();
+    sandbox.saveStatus = 500;
     const since = Date.now();
-    await page.locator('[data-test="pipeline-stage"]', { hasText: 'Negotiations started' }).click();
-    await page
-      .locator('[data-test="pipeline-stage"][aria-current="step"]', {
-        hasText: 'Negotiations started',
-      })
-      .waitFor();
-    expect(sandbox.saves.at(-1)?.body).toEqual({ stage_id: 5 });
-    // A save of stage_id alone is no stage save to the observer: no decision to wait for. The
-    // loss after it is the deal's only prompt.
+    await markDealLost(page);
+    await saveError(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Lost', exact: true }).count()).toBe(1);
+    expect(await statusBadge(page).count()).toBe(0);
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+    // The retry that succeeds is the real loss, and the deal's only prompt.
+    sandbox.saveStatus = 200;
     await markDealLost(page);
     await expectPromptedOnce(ext, page, dealOn(page), since);
-    expect(await promptOn(page).textContent()).toContain('was Negotiations started');
   });
 
-  for (const status of [400, 403, 500, 503]) {
-    it(`when Pipedrive answers the save with ${status} (the deal stays open)`, async () => {
-      const page = await openDeal();
-      sandbox.saveStatus = status;
-      const since = Date.now();
-      await markDealLost(page);
-      await saveError(page).waitFor();
-      expect(await page.getByRole('button', { name: 'Lost', exact: true }).count()).toBe(1);
-      expect(await statusBadge(page).count()).toBe(0);
-      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
-      // The retry that succeeds is the real loss, and the deal's only prompt.
-      sandbox.saveStatus = 200;
-      await markDealLost(page);
-      await expectPromptedOnce(ext, page, dealOn(page), since);
-    });
-  }
-
-  for (const api of ['v1', 'v2'] as const) {
-    it(`when a refused loss is followed by marking the deal Won (${api} API)`, async () => {
-      const page = await openDeal({ api });
-      sandbox.saveStatus = 500;
-      const since = Date.now();
-      await markDealLost(page);
-      await saveError(page).waitFor();
-      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
-      sandbox.saveStatus = 200;
-      const wonAt = Date.now();
-      await page.getByRole('button', { name: 'Won', exact: true }).click();
-      await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
-      // v1's body says won; v2's PATCH body is hidden, and the page showed no loss.
-      const decision = api === 'v1' ? 'not-lost' : 'no-page-evidence';
-      await expectNoPrompt(ext, page, dealOn(page), { since: wonAt, decision });
-      // Reopened and lost for real, it prompts: the deal's only prompt.
-      await page.getByRole('button', { name: 'Reopen' }).click();
-      await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
-      await markDealLost(page);
-      await expectPromptedOnce(ext, page, dealOn(page), since);
-    });
-  }
+  // The v2 API's PATCH body is hidden from webRequest: the later win's save cannot say it is not
+  // a loss, so only the page (showing Won) keeps the refused loss's report from pairing with it.
+  it('when a refused loss is followed by marking the deal Won (v2 API)', async () => {
+    const page = await openDeal({ api: 'v2' });
+    sandbox.saveStatus = 500;
+    const since = Date.now();
+    await markDealLost(page);
+    await saveError(page).waitFor();
+    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
+    sandbox.saveStatus = 200;
+    const wonAt = Date.now();
+    await page.getByRole('button', { name: 'Won', exact: true }).click();
+    await statusBadge(page).filter({ hasText: 'Won' }).waitFor();
+    await expectNoPrompt(ext, page, dealOn(page), { since: wonAt, decision: 'no-page-evidence' });
+    // Reopened and lost for real, it prompts: the deal's only prompt.
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: 'Lost', exact: true }).waitFor();
+    await markDealLost(page);
+    await expectPromptedOnce(ext, page, dealOn(page), since);
+  });
 
   it('when the header shows Lost at once but the save is then refused (the retry prompts)', async () => {
     const page = await openDeal({ optimistic: '1' });
@@ -303,24 +286,6 @@ describe('Pipedrive deal page: no prompt', () => {
     sandbox.saveStatus = 200;
     await markDealLost(page);
     await expectPromptedOnce(ext, page, dealOn(page), since);
-  });
-
-  it('when the same loss is saved again (the lost reason edited)', async () => {
-    const page = await openDeal();
-    await markDealLost(page, 'Price too high');
-    await expectPrompt(page);
-    await promptOn(page).getByRole('button', { name: 'Later' }).click();
-    await promptOn(page).waitFor({ state: 'detached' });
-    const savesBefore = sandbox.saves.length;
-    const since = Date.now();
-    await page.getByRole('button', { name: 'Edit' }).click();
-    await confirmLost(page, 'Lost to competitor');
-    await expect.poll(() => sandbox.saves.length).toBe(savesBefore + 1);
-    expect(sandbox.saves.at(-1)?.body).toEqual({
-      status: 'lost',
-      lost_reason: 'Lost to competitor',
-    });
-    await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'duplicate' });
   });
 });
 
@@ -341,20 +306,6 @@ describe('Pipedrive board: no prompt', () => {
     await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
   });
 
-  it('when the card is dropped on "Won" (and a later loss still prompts)', async () => {
-    const { page, first } = await openBoard();
-    const since = Date.now();
-    await dragCard(page, BOARD_DEALS.umbrella, 'Won');
-    await boardCard(page, BOARD_DEALS.umbrella).waitFor({ state: 'detached' });
-    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    const umbrella = cardDeal(first, 'umbrella');
-    // The board's v2 PATCH body is hidden: the page was asked and showed no loss.
-    await expectNoPrompt(ext, page, umbrella, { since, decision: 'no-page-evidence' });
-    await dragCard(page, BOARD_DEALS.globex, 'Lost');
-    await confirmLost(page, 'Price too high');
-    await expectPromptedOnce(ext, page, cardDeal(first, 'globex'), since);
-  });
-
   it('when the card is dropped on "Delete" or moved to another stage (and a later loss still prompts)', async () => {
     const { page, first } = await openBoard();
     const since = Date.now();
@@ -370,26 +321,6 @@ describe('Pipedrive board: no prompt', () => {
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
     await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
-  });
-
-  it('when a refused loss is followed by dropping the card on "Won" (and a later loss still prompts)', async () => {
-    const { page, first } = await openBoard();
-    const hooli = cardDeal(first, 'hooli');
-    sandbox.saveStatus = 500;
-    const since = Date.now();
-    await dragCard(page, BOARD_DEALS.hooli, 'Lost');
-    await confirmLost(page, 'No budget');
-    await saveError(page).waitFor();
-    await expectNoPrompt(ext, page, hooli, { since, decision: 'refused-save' });
-    sandbox.saveStatus = 200;
-    const wonAt = Date.now();
-    await dragCard(page, BOARD_DEALS.hooli, 'Won');
-    await boardCard(page, BOARD_DEALS.hooli).waitFor({ state: 'detached' });
-    expect(sandbox.saves.at(-1)?.body).toEqual({ status: 'won' });
-    await expectNoPrompt(ext, page, hooli, { since: wonAt, decision: 'no-page-evidence' });
-    await dragCard(page, BOARD_DEALS.globex, 'Lost');
-    await confirmLost(page, 'No decision');
-    await expectPromptedOnce(ext, page, cardDeal(first, 'globex'), since);
   });
 
   it('when the board takes the card off at once and puts it back as the save is refused (then it is won)', async () => {
@@ -411,21 +342,5 @@ describe('Pipedrive board: no prompt', () => {
     await dragCard(page, BOARD_DEALS.hooli, 'Lost');
     await confirmLost(page, 'No decision');
     await expectPromptedOnce(ext, page, cardDeal(first, 'hooli'), since);
-  });
-
-  it('when Pipedrive refuses the save (the card stays; the retry prompts)', async () => {
-    const { page, first } = await openBoard();
-    const globex = cardDeal(first, 'globex');
-    sandbox.saveStatus = 500;
-    const since = Date.now();
-    await dragCard(page, BOARD_DEALS.globex, 'Lost');
-    await confirmLost(page, 'No budget');
-    await saveError(page).waitFor();
-    expect(await boardCard(page, BOARD_DEALS.globex).count()).toBe(1);
-    await expectNoPrompt(ext, page, globex, { since, decision: 'refused-save' });
-    sandbox.saveStatus = 200;
-    await dragCard(page, BOARD_DEALS.globex, 'Lost');
-    await confirmLost(page, 'No budget');
-    await expectPromptedOnce(ext, page, globex, since);
   });
 });
