@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCsv } from '../../src/export/csv';
-import { fromJson } from '../../src/export/json';
+import { fromJson, toJson } from '../../src/export/json';
+import type { Lesson } from '../../src/lessons/schema';
 import {
   chooseStage,
+  clearStoredRows,
   expectPrompt,
   hubspotDealUrl,
   launchExtension,
@@ -15,7 +18,12 @@ import {
   type Extension,
 } from './harness';
 
+/*
+ * Each test sets up the library it needs (emptied, or with lessons of its own) and its own
+ * deals, so the tests hold in any order (`--sequence.shuffle`).
+ */
 let ext: Extension;
+let nextDeal = 777_000;
 
 beforeAll(async () => {
   ext = await launchExtension();
@@ -38,6 +46,45 @@ const ANSWERS = {
 const PLAN_SENTENCE =
   'Next time I see a procurement-led RFP, I will ask for the economic buyer in week one.';
 
+/** The answers above as a lesson stores them, by question id (src/reflection/questions.ts). */
+const STORED_ANSWERS = {
+  planCue: PLAN['Next time I see…'],
+  planAction: PLAN['…I will'],
+  whatHappened: ANSWERS['What actually happened?'],
+  whatWasDifferent: ANSWERS['What was different this time?'],
+  wentWell: ANSWERS['What went well?'],
+};
+
+/** A lesson as an earlier export holds it, with an id of its own for this test. */
+function exportedLesson(fields: Partial<Lesson> & Pick<Lesson, 'dealName'>): Lesson {
+  const at = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    createdAt: at,
+    updatedAt: at,
+    schemaVersion: 1,
+    crm: 'manual',
+    outcome: 'no-decision',
+    answers: {},
+    ...fields,
+  };
+}
+
+/** Lessons put in the library through the options page's import, as a user restores a file. */
+async function importLessons(lessons: Lesson[]): Promise<void> {
+  const options = await ext.openPage('options.html');
+  await options.locator('#import-file').setInputFiles({
+    name: 'rebound-lessons.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(toJson(lessons)),
+  });
+  const ids = lessons.map((lesson) => lesson.id);
+  await expect
+    .poll(async () => (await storedLessons(ext)).filter((l) => ids.includes(String(l.id))))
+    .toHaveLength(lessons.length);
+  await options.close();
+}
+
 async function download(page: Page, button: string): Promise<string> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -48,17 +95,20 @@ async function download(page: Page, button: string): Promise<string> {
 
 describe('the whole loop on HubSpot', () => {
   it('starts with an empty popup that says what to do', async () => {
+    await clearStoredRows(ext, 'lessons');
     const popup = await ext.openPage('popup.html');
     await popup.getByText('No lessons yet.').waitFor();
     expect(await popup.getByTestId('lesson-count').textContent()).toBe('0 lessons');
     await popup.close();
   });
 
-  it('prompts on a loss without blocking the CRM, and saves the reflection', async () => {
+  it('prompts on a loss without blocking the CRM, saves the reflection, and shows it in the popup and the options page', async () => {
+    await clearStoredRows(ext, 'lessons');
+    const dealId = String(nextDeal++);
     const page = await ext.context.newPage();
     await page.goto(
       hubspotDealUrl({
-        dealId: '777001',
+        dealId,
         name: 'Initech — Payroll migration',
         company: 'Initech',
         amount: '€12.500,00',
@@ -88,10 +138,11 @@ describe('the whole loop on HubSpot', () => {
     await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
     await prompt.waitFor({ state: 'detached' });
 
-    const [lesson] = await storedLessons(ext);
+    const [lesson, ...more] = await storedLessons(ext);
+    expect(more).toEqual([]);
     expect(lesson).toMatchObject({
       crm: 'hubspot',
-      dealId: '777001',
+      dealId,
       dealName: 'Initech — Payroll migration',
       company: 'Initech',
       amount: 12500,
@@ -103,18 +154,42 @@ describe('the whole loop on HubSpot', () => {
       feeling: 2,
       mode: 'deep',
       schemaVersion: 1,
-      answers: {
-        planCue: PLAN['Next time I see…'],
-        planAction: PLAN['…I will'],
-        whatHappened: ANSWERS['What actually happened?'],
-        whatWasDifferent: ANSWERS['What was different this time?'],
-        wentWell: ANSWERS['What went well?'],
-      },
+      answers: STORED_ANSWERS,
     });
-    expect(lesson?.dealUrl).toContain('/contacts/20261125/record/0-3/777001');
+    expect(lesson?.dealUrl).toContain(`/contacts/20261125/record/0-3/${dealId}`);
+
+    // The popup lists it with its reason and its plan, in a sentence.
+    const popup = await ext.openPage('popup.html');
+    await popup.getByTestId('lesson-count').filter({ hasText: '1 lesson' }).waitFor();
+    // The lessons' list ("Missed a loss?" below it lists the deals opened).
+    const items = popup.getByRole('region', { name: 'Recent lessons' }).getByRole('listitem');
+    expect(await items.count()).toBe(1);
+    const listed = await items.first().textContent();
+    expect(listed).toContain('Initech — Payroll migration');
+    expect(listed).toContain('Price / value');
+    expect(listed).toContain(PLAN_SENTENCE);
+    await snap(popup, 'loop-2-popup');
+    await popup.close();
+
+    // The options page shows it, and opened, every answer.
+    const options = await ext.openPage('options.html');
+    const initech = options
+      .getByTestId('lesson')
+      .filter({ hasText: 'Initech — Payroll migration' });
+    await initech.getByRole('button', { name: 'Open' }).click();
+    await snap(options, 'loop-3-options');
+    for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
+      expect(
+        await initech
+          .locator('dd')
+          .filter({ hasText: text.split('\n')[0]! })
+          .count(),
+      ).toBe(1);
+    }
+    await options.close();
   });
 
-  it('takes a loss from outside any CRM through "Reflect on a lost deal"', async () => {
+  it('takes a loss from outside any CRM through "Reflect on a lost deal", listed first in the popup', async () => {
     const popup = await ext.openPage('popup.html');
     const [reflect] = await Promise.all([
       ext.context.waitForEvent('page'),
@@ -132,44 +207,38 @@ describe('the whole loop on HubSpot', () => {
     await reflect.getByRole('button', { name: 'Save' }).click();
     await reflect.getByText('Lesson saved.').waitFor();
     await reflect.close();
+
+    const lesson = (await storedLessons(ext)).find(
+      (l) => l.dealName === 'Umbrella — Field sales pilot',
+    );
+    expect(lesson).toMatchObject({ crm: 'manual', company: 'Umbrella', outcome: 'no-decision' });
+    await popup.reload();
+    const newest = popup.getByRole('region', { name: 'Recent lessons' }).getByRole('listitem');
+    await newest.first().filter({ hasText: 'Umbrella — Field sales pilot' }).waitFor();
+    expect(await newest.first().textContent()).toContain('Champion left');
     await popup.close();
   });
 
-  it('lists the newest lessons in the popup with the total', async () => {
-    const popup = await ext.openPage('popup.html');
-    await popup.getByTestId('lesson-count').filter({ hasText: '2 lessons' }).waitFor();
-    // The lessons' list ("Missed a loss?" below it lists the deals opened).
-    const items = popup.getByRole('region', { name: 'Recent lessons' }).getByRole('listitem');
-    expect(await items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toContain('Umbrella — Field sales pilot');
-    expect(await items.nth(0).textContent()).toContain('Champion left');
-    expect(await items.nth(1).textContent()).toContain('Initech — Payroll migration');
-    expect(await items.nth(1).textContent()).toContain('Price / value');
-    expect(await items.nth(1).textContent()).toContain(PLAN_SENTENCE);
-    await snap(popup, 'loop-2-popup');
-    await popup.close();
-  });
-
-  it('shows every lesson in the options page, and opens one to read all its answers', async () => {
-    const options = await ext.openPage('options.html');
-    const lessons = options.getByTestId('lesson');
-    await lessons.first().waitFor();
-    expect(await lessons.count()).toBe(2);
-    const initech = lessons.filter({ hasText: 'Initech — Payroll migration' });
-    await initech.getByRole('button', { name: 'Open' }).click();
-    await snap(options, 'loop-3-options');
-    for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
-      expect(
-        await initech
-          .locator('dd')
-          .filter({ hasText: text.split('\n')[0]! })
-          .count(),
-      ).toBe(1);
-    }
-    await options.close();
-  });
-
-  it('exports JSON and CSV that read back to the stored lessons, and Markdown with a section each', async () => {
+  it('imports a JSON file, and exports JSON and CSV that read back to the stored lessons, and Markdown with a section each', async () => {
+    await importLessons([
+      exportedLesson({
+        crm: 'hubspot',
+        dealId: String(nextDeal++),
+        dealName: 'Initech — Payroll migration',
+        company: 'Initech',
+        amount: 12500,
+        currency: 'EUR',
+        outcome: 'competitor',
+        reason: 'competitor.price-value',
+        mode: 'deep',
+        templateVersion: 2,
+        answers: STORED_ANSWERS,
+      }),
+      exportedLesson({
+        dealName: 'Umbrella — Field sales pilot',
+        reason: 'no-decision.champion-left',
+      }),
+    ]);
     const stored = await storedLessons(ext);
     const byId = (a: { id?: unknown }, b: { id?: unknown }) =>
       String(a.id).localeCompare(String(b.id));
@@ -185,7 +254,7 @@ describe('the whole loop on HubSpot', () => {
     expect(csv.ok && csv.lessons.sort(byId)).toEqual(stored.sort(byId));
 
     const markdown = await download(options, 'Export Markdown (notes)');
-    expect(markdown.match(/^## /gm)).toHaveLength(2);
+    expect(markdown.match(/^## /gm)).toHaveLength(stored.length);
     expect(markdown).toContain('## Initech — Payroll migration');
     expect(markdown).toContain('## Umbrella — Field sales pilot');
     expect(markdown).toContain('### What actually happened?');
@@ -194,29 +263,31 @@ describe('the whole loop on HubSpot', () => {
   });
 
   it('deletes a lesson only after confirmation', async () => {
+    const kept = exportedLesson({ dealName: 'Hooli — Kept lesson' });
+    const deleted = exportedLesson({ dealName: 'Hooli — Deleted lesson' });
+    await importLessons([kept, deleted]);
+    const before = (await storedLessons(ext)).length;
     const options = await ext.openPage('options.html');
-    const umbrella = options
-      .getByTestId('lesson')
-      .filter({ hasText: 'Umbrella — Field sales pilot' });
-    await umbrella.getByRole('button', { name: 'Delete' }).click();
-    await umbrella.getByRole('button', { name: 'Keep it' }).click();
-    expect(await storedLessons(ext)).toHaveLength(2);
-    await umbrella.getByRole('button', { name: 'Delete' }).click();
-    await umbrella.getByRole('button', { name: 'Yes, delete' }).click();
-    await umbrella.waitFor({ state: 'detached' });
-    expect((await storedLessons(ext)).map((l) => l.dealName)).toEqual([
-      'Initech — Payroll migration',
-    ]);
+    const card = options.getByTestId('lesson').filter({ hasText: 'Hooli — Deleted lesson' });
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await card.getByRole('button', { name: 'Keep it' }).click();
+    expect(await storedLessons(ext)).toHaveLength(before);
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await card.getByRole('button', { name: 'Yes, delete' }).click();
+    await card.waitFor({ state: 'detached' });
+    const ids = (await storedLessons(ext)).map((l) => l.id);
+    expect(ids).toHaveLength(before - 1);
+    expect(ids).toContain(kept.id);
+    expect(ids).not.toContain(deleted.id);
     await options.close();
   });
 });
 
 describe('prefill from the CRM', () => {
   it('shows the lost reason given in HubSpot’s dialog and preselects ours when it says the same', async () => {
+    const dealId = String(nextDeal++);
     const page = await ext.context.newPage();
-    await page.goto(
-      hubspotDealUrl({ dealId: '777050', lostReasonDialog: '1', amount: '$7,500.00' }),
-    );
+    await page.goto(hubspotDealUrl({ dealId, lostReasonDialog: '1', amount: '$7,500.00' }));
     await chooseStage(page, 'Closed lost');
     await page.getByLabel('Closed lost reason', { exact: true }).fill('Price');
     await page.locator('[data-test-id="required-save"]').click();
@@ -229,7 +300,7 @@ describe('prefill from the CRM', () => {
     await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
     await prompt.getByRole('button', { name: 'Save' }).click();
     await prompt.waitFor({ state: 'detached' });
-    const lesson = (await storedLessons(ext)).find((l) => l.dealId === '777050');
+    const lesson = (await storedLessons(ext)).find((l) => l.dealId === dealId);
     expect(lesson).toMatchObject({
       crmLostReason: 'Price',
       reason: 'competitor.price-value',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../src/export/json';
 import {
   chooseStage,
+  clearStoredRows,
   expectNoPrompt,
   expectPrompt,
   expectPromptedOnce,
@@ -53,7 +54,22 @@ const storedWins = () => storedRows(ext, 'wins');
 const winPanel = (page: Page) =>
   page.locator('rebound-prompt').getByRole('dialog', { name: /^Won: / });
 
+/** Turns the "what worked" capture on or off in the options page, as the user does. */
+async function setCaptureWins(on: boolean): Promise<void> {
+  const options = await ext.openPage('options.html');
+  const box = options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' });
+  if ((await box.isChecked()) !== on) {
+    await box.setChecked(on);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  }
+  await options.close();
+}
+
+// Each group sets the capture as it needs it, so the groups hold in any order.
 describe('with "what worked" off (the default)', () => {
+  beforeAll(() => setCaptureWins(false));
+
   it('shows no panel and stores nothing when a deal is marked Closed won', async () => {
     const page = await openDeal();
     const since = Date.now();
@@ -61,8 +77,10 @@ describe('with "what worked" off (the default)', () => {
     await page.locator('[data-test-id="dropdown-toggle"]', { hasText: 'Closed won' }).waitFor();
     // The save says won, so no loss; with the capture off nothing asks about the win.
     await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
-    expect(await storedWins()).toEqual([]);
-    expect(await storedRows(ext, 'winPrompts')).toEqual([]);
+    const ofDeal = (rows: Record<string, unknown>[]) =>
+      rows.filter((row) => row.dealId === dealOn(page).dealId);
+    expect(ofDeal(await storedWins())).toEqual([]);
+    expect(ofDeal(await storedRows(ext, 'winPrompts'))).toEqual([]);
     // The detector was live: a loss after it prompts.
     const lossAt = Date.now();
     await chooseStage(page, 'Closed lost');
@@ -81,13 +99,7 @@ describe('with "what worked" off (the default)', () => {
 });
 
 describe('with "what worked" on', () => {
-  beforeAll(async () => {
-    const options = await ext.openPage('options.html');
-    await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    await options.close();
-  });
+  beforeAll(() => setCaptureWins(true));
 
   const ANSWERS = {
     'If a teammate asked what won this deal, what would you tell them?':
@@ -98,6 +110,9 @@ describe('with "what worked" on', () => {
   };
 
   it('shows the "Won:" panel on Closed won, saves the answers, and lists them in the options page', async () => {
+    // The options page, the export and the popup are read with this win as the only one.
+    await clearStoredRows(ext, 'wins');
+    await clearStoredRows(ext, 'lessons');
     const page = await openDeal({
       name: 'Initech <b>Payroll</b> rollout',
       company: 'Initech',
@@ -168,26 +183,6 @@ describe('with "what worked" on', () => {
     const popup = await ext.openPage('popup.html');
     await popup.getByTestId('win-count').filter({ hasText: '1 win' }).waitFor();
     await popup.close();
-    await page.close();
-  });
-
-  it('shows no panel when HubSpot refuses the won save (and one when the retry succeeds)', async () => {
-    const page = await openDeal({ optimistic: '1' });
-    sandbox.saveStatus = 400;
-    try {
-      const since = Date.now();
-      await chooseStage(page, 'Closed won');
-      await page.getByRole('alert').filter({ hasText: "couldn't be saved" }).waitFor();
-      await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'refused-save' });
-    } finally {
-      sandbox.saveStatus = 200;
-    }
-    expect(await storedRows(ext, 'winPrompts')).toHaveLength(1);
-    // The watcher was live all along: the accepted retry is the real win.
-    await chooseStage(page, 'Closed won');
-    await winPanel(page).waitFor();
-    await winPanel(page).getByRole('button', { name: 'Not now' }).click();
-    await winPanel(page).waitFor({ state: 'detached' });
     await page.close();
   });
 
@@ -268,17 +263,6 @@ describe('with "what worked" on', () => {
     await prompt.getByRole('button', { name: 'Later' }).click();
     await prompt.waitFor({ state: 'detached' });
     expect((await storedWins()).map((w) => w.dealName)).not.toContain('Globex — Fleet tracking');
-    await page.close();
-  });
-
-  it('asks about a win of a deal that was lost before (the loss claim does not block it)', async () => {
-    const page = await openDeal();
-    await chooseStage(page, 'Closed lost');
-    await expectPrompt(page);
-    await promptOn(page).getByRole('button', { name: 'Later' }).click();
-    await promptOn(page).waitFor({ state: 'detached' });
-    await chooseStage(page, 'Closed won');
-    await winPanel(page).waitFor();
     await page.close();
   });
 
