@@ -29,13 +29,16 @@ export default defineConfig({
       },
       {
         // The built extension in a real Chromium (tests/e2e/harness.ts). One file at a time: each
-        // launches its own browser, and the machine has two cores.
+        // launches its own browser, and the machine has two cores. The files share one process
+        // and its modules (each still has a browser and a profile of its own): Playwright and the
+        // harness are loaded once, not once a file (about a second a file).
         root,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -16,6 +16,7 @@ import {
   type Page,
   type Route,
 } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { SETTINGS_KEYS } from '../../src/settings/keys';
 import { AskSettingsSchema } from '../../src/settings/schema';
 import type { Decision, DetectionEntry } from '../../src/detection/log';
@@ -225,11 +226,15 @@ let strippedFixtures = false;
 
 /**
  * Serves every sandbox page of this test file in the variant stripped of the names the
- * adapters' selectors use (tests/e2e/strip.ts): markup never seen. Call it at the top of a file
- * (each test file runs in its own module scope).
+ * adapters' selectors use (tests/e2e/strip.ts): markup never seen. Call it at the top of a file.
+ * The browser test files share one module scope (tests/vitest.config.ts does not isolate them),
+ * so the variant ends with the file.
  */
 export function useStrippedFixtures(): void {
   strippedFixtures = true;
+  afterAll(() => {
+    strippedFixtures = false;
+  });
 }
 
 /** A sandbox page, `path` under tests/fixtures/, in this file's variant. */
