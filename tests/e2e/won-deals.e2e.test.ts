@@ -208,6 +208,9 @@ describe('with "what worked" on', () => {
     await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'not-lost' });
     // Not asked again: the win panel's one claim stands (the re-save is only "not lost").
     expect(await winPanel(page).count()).toBe(0);
+    // The page was watched all along: a loss after it prompts, the only panel since the re-save.
+    await chooseStage(page, 'Closed lost');
+    await expectPromptedOnce(ext, page, dealOn(page), since);
     await page.close();
   });
 
