@@ -15,6 +15,7 @@ import {
   type Locator,
   type Page,
   type Route,
+  type Worker,
 } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { SETTINGS_KEYS } from '../../src/settings/keys';
@@ -34,6 +35,8 @@ export type Extension = {
   detectionLog(): Promise<DetectionEntry[]>;
   /** One item of the extension's storage.local, as stored. */
   storedLocal(key: string): Promise<unknown>;
+  /** Evaluates in the extension's service worker (its origin: storage, IndexedDB, APIs). */
+  inWorker: Worker['evaluate'];
   /** Opens one of the extension's pages (popup.html, options.html, reflect.html). */
   openPage(path: string): Promise<Page>;
   /**
@@ -130,12 +133,12 @@ export async function launchExtension(
     TEST_SETTINGS,
   );
   // The worker may have been stopped and started again since the launch: ask the current one.
-  const currentWorker = async () =>
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const inWorker: Worker['evaluate'] = async (fn: never, arg?: unknown) => {
+    const current = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return current.evaluate(fn, arg);
+  };
   const storedLocal = async (key: string) => {
-    const stored = await (
-      await currentWorker()
-    ).evaluate(
+    const stored = await inWorker(
       (key) =>
         (
           globalThis as unknown as {
@@ -153,10 +156,9 @@ export async function launchExtension(
       return ((await storedLocal('detectionLog')) as DetectionEntry[] | undefined) ?? [];
     },
     storedLocal,
+    inWorker,
     async setCorrelationWindow(windowMs) {
-      await (
-        await currentWorker()
-      ).evaluate(async (windowMs) => {
+      await inWorker(async (windowMs) => {
         type Local = {
           get(key: string): Promise<Record<string, unknown>>;
           set(v: object): Promise<void>;
@@ -484,28 +486,42 @@ export function storedLessons(ext: Extension): Promise<Record<string, unknown>[]
   return storedRows(ext, 'lessons');
 }
 
-/** The rows of one table of the extension's IndexedDB (none when the table does not exist yet). */
-export async function storedRows(
+/**
+ * Reads or empties one table of the extension's IndexedDB, in its service worker (no page to
+ * open); a table that does not exist yet reads as empty.
+ */
+function onTable(
   ext: Extension,
   table: string,
+  action: 'read' | 'clear',
 ): Promise<Record<string, unknown>[]> {
-  const page = await ext.openPage('popup.html');
-  const rows = await page.evaluate(
-    (table) =>
+  return ext.inWorker(
+    ({ table, action }) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('rebound');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          if (!open.result.objectStoreNames.contains(table)) return resolve([]);
-          const read = open.result.transaction(table).objectStore(table).getAll();
-          read.onsuccess = () => resolve(read.result);
-          read.onerror = () => reject(read.error);
+          const db = open.result;
+          if (!db.objectStoreNames.contains(table)) {
+            db.close();
+            return resolve([]);
+          }
+          const store = db.transaction(table, 'readwrite').objectStore(table);
+          const request = action === 'read' ? store.getAll() : store.clear();
+          request.onsuccess = () => {
+            db.close();
+            resolve(action === 'read' ? (request.result as Record<string, unknown>[]) : []);
+          };
+          request.onerror = () => reject(request.error);
         };
       }),
-    table,
+    { table, action },
   );
-  await page.close();
-  return rows;
+}
+
+/** The rows of one table of the extension's IndexedDB (none when the table does not exist yet). */
+export function storedRows(ext: Extension, table: string): Promise<Record<string, unknown>[]> {
+  return onTable(ext, table, 'read');
 }
 
 /**
@@ -513,22 +529,7 @@ export async function storedRows(
  * is shared by the tests of a file, in any order).
  */
 export async function clearStoredRows(ext: Extension, table: string): Promise<void> {
-  const page = await ext.openPage('popup.html');
-  await page.evaluate(
-    (table) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('rebound');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          if (!open.result.objectStoreNames.contains(table)) return resolve();
-          const clear = open.result.transaction(table, 'readwrite').objectStore(table).clear();
-          clear.onsuccess = () => resolve();
-          clear.onerror = () => reject(clear.error);
-        };
-      }),
-    table,
-  );
-  await page.close();
+  await onTable(ext, table, 'clear');
 }
 
 /** Where browser tests leave screenshots for a person to look at (git-ignored). */
