@@ -7,6 +7,7 @@ import type { TabHealth } from '../../../src/messaging/messages';
 import { sendToBackground } from '../../../src/messaging/transport';
 import { DetectionLogView, exportDetectionLog } from '../../../src/ui/DetectionLogView';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
+import { landOnAnchor } from '../../../src/ui/land-on-anchor';
 
 async function readHealth(): Promise<TabHealth[]> {
   const reply = await sendToBackground({ type: 'health/all' });
@@ -36,12 +37,11 @@ export function DetectionLog() {
   }, []);
 
   // options.html#detection (the popup's "See what Rebound saw"): the sections above fill in
-  // after the browser scrolled to the anchor, so land on it again once the log is shown.
+  // after the browser scrolled to the anchor, so land on it, and stay, while they do.
   const loaded = log !== undefined;
   useEffect(() => {
-    if (loaded && location.hash === '#detection') {
-      document.getElementById('detection')?.scrollIntoView();
-    }
+    const section = document.getElementById('detection');
+    if (loaded && location.hash === '#detection' && section) return landOnAnchor(section);
   }, [loaded]);
 
   const clear = async () => {
