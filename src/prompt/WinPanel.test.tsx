@@ -50,6 +50,11 @@ const settle = (ms = 0) =>
     await vi.advanceTimersByTimeAsync(ms);
   });
 const notSaved = () => screen.queryByTestId('draft-not-saved')?.textContent;
+const alerts = () =>
+  screen
+    .queryAllByRole('alert')
+    .map((a) => a.textContent)
+    .join(' ');
 
 describe('WinPanel', () => {
   it('shows "Not saved" with the reason when a write fails, keeps the text and clears once written', async () => {
@@ -74,6 +79,45 @@ describe('WinPanel', () => {
       answers: { nearlyLost: 'Legal review' },
       done: false,
     });
+  });
+
+  it('does not claim what was written is kept when Save fails after a failed write, and keeps trying', async () => {
+    let full = true;
+    const sent = background({
+      'win/save': () => (full ? { ok: false, error: FULL } : { ok: true }),
+    });
+    const onClose = vi.fn();
+    show(onClose);
+    type(NEARLY_LOST, 'Legal review');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(alerts()).toContain(
+      `Not saved: ${FULL} What you wrote is not kept either, so leave this open: it stays here while Rebound tries again.`,
+    );
+    expect((screen.getByLabelText(NEARLY_LOST) as HTMLTextAreaElement).value).toBe('Legal review');
+    // The disk has room again: what was written gets kept without another click.
+    full = false;
+    const before = winSaves(sent).length;
+    await settle(1000);
+    expect(winSaves(sent).slice(before)).toEqual([
+      { type: 'win/save', winId: win.winId, answers: { nearlyLost: 'Legal review' }, done: false },
+    ]);
+    expect(notSaved()).toBeUndefined();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('says what was written is kept when only the final save fails', async () => {
+    background({
+      'win/save': (message: Extract<ToBackground, { type: 'win/save' }>) =>
+        message.done ? { ok: false, error: FULL } : { ok: true },
+    });
+    show();
+    type(NEARLY_LOST, 'Legal review');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Not saved: ${FULL} What you wrote is kept under “What worked”.`,
+    );
   });
 
   it('sends only the win id, the answers and done, and says when the win is saved', async () => {

@@ -30,12 +30,20 @@ export function WinPanel({ win, onClose }: Props) {
     if (hasAnswers(written)) keep.changed(written);
     else keep.discard();
   };
+  // What waits is written first, so that a failure says truly whether what was written is kept;
+  // until the save succeeds the writer keeps trying, so a closed tab still loses nothing.
   const save = async (written: Record<string, string>, how: 'saved' | 'kept') => {
-    keep.discard();
     setBusy(true);
+    setError(undefined);
+    const kept = await keep.flush();
     const reply = await send(written, true);
     setBusy(false);
-    if (!reply.ok) return setError(t('manual_not_saved', reply.error));
+    if (!reply.ok) {
+      return setError(
+        kept ? t('win_not_saved', reply.error) : t('win_not_saved_not_kept', reply.error),
+      );
+    }
+    keep.discard();
     setSaved(how);
     finishAfterNotice();
   };
