@@ -441,11 +441,33 @@ describe('startLossDetection: the decision matrix', () => {
     expect(await flow.decided(2)).toEqual(['not-lost', 'won-off']);
 
     await saveSettings({ captureWins: true });
-    await claimWinPrompt(db, { winId: crypto.randomUUID(), crm: 'hubspot', dealId: '43' });
+    await claimWinPrompt(db, {
+      winId: crypto.randomUUID(),
+      crm: 'hubspot',
+      dealId: '43',
+      dealUrl: dealUrl('43'),
+      stageBefore: 'Contract sent',
+      deal: { dealName: 'Acme renewal' },
+    });
     flow.reported({ dealId: '43', outcome: 'won', stageAfter: 'Closed won' });
     flow.saved({ dealId: '43', stageValue: 'closedwon', lost: false });
     expect(await flow.decided(2, '43')).toEqual(['not-lost', 'won-duplicate']);
     expect(flow.shown()).toEqual([]);
+  });
+
+  it('keeps its own copy of the won deal it asks about, to build the win from', async () => {
+    const flow = await start({ captureWins: true });
+    flow.reported({ outcome: 'won', stageAfter: 'Closed won' });
+    flow.saved({ stageValue: 'closedwon', lost: false });
+    expect(await flow.decided(2)).toEqual(['not-lost', 'won-asked']);
+    const [shown] = flow.shown();
+    if (shown?.type !== 'win/open') throw new Error(`a win capture expected: ${String(shown)}`);
+    expect(shown.win).toMatchObject({ dealId: '42', deal: { dealName: 'Acme renewal' } });
+    expect(await db.winPrompts.get(promptKey('hubspot', '42'))).toMatchObject({
+      winId: shown.win.winId,
+      status: 'open',
+      win: shown.win,
+    });
   });
 });
 

@@ -152,11 +152,10 @@ export function startLossDetection(
     // Turned off since the page reported it: nothing.
     if (!ask.captureWins) return decide('won-off');
     if (tooSmall(ask.minAmount, observed.deal.amount)) return decide('below-minimum');
-    const winId = crypto.randomUUID();
-    if (!(await claimWinPrompt(db, { winId, crm: observed.crm, dealId: observed.dealId }))) {
-      return decide('won-duplicate');
-    }
-    const win: WinEvent = { ...observed, winId };
+    // The background keeps its own copy of the won deal: the win is built from it, whatever
+    // the CRM page sends back with the answers.
+    const win: WinEvent = { ...observed, winId: crypto.randomUUID() };
+    if (!(await claimWinPrompt(db, win))) return decide('won-duplicate');
     await deliver(tabId, { type: 'win/open', win });
     decide('won-asked');
   };

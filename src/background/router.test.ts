@@ -3,11 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReboundDatabase } from '../db/database';
 import { openDraft } from '../db/drafts';
 import { claimPrompt } from '../db/prompts';
+import { claimWinPrompt } from '../db/wins';
 import {
   BackgroundReplies,
   ToBackgroundSchema,
   type LossEvent,
   type ToBackground,
+  type WinEvent,
 } from '../messaging/messages';
 import type { BackgroundHandlers, Sender } from '../messaging/transport';
 import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
@@ -217,6 +219,115 @@ describe('draft/save', () => {
     const over = { ...answered, answers: { planCue: 'x'.repeat(20_001) } };
     const message = { type: 'draft/save', draftId: crypto.randomUUID(), values: over };
     expect(ToBackgroundSchema.safeParse(message).success).toBe(false);
+  });
+});
+
+const wonDeal = (): WinEvent => ({
+  winId: crypto.randomUUID(),
+  crm: 'hubspot',
+  dealId: '42',
+  dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
+  stageBefore: 'Contract sent',
+  deal: { dealName: 'Acme renewal', amount: 12_500, currency: 'EUR', company: 'Acme' },
+});
+const worked = { difference: 'A mutual close plan', nearlyLost: 'Legal review' };
+
+/** A win the background asked about: its capture claimed with the won deal as confirmed. */
+async function askedAboutWin(): Promise<WinEvent> {
+  const event = wonDeal();
+  await claimWinPrompt(db, event);
+  return event;
+}
+
+describe('win/save', () => {
+  it("builds the win from the background's own copy of the won deal, and marks it saved", async () => {
+    const event = await askedAboutWin();
+    expect(
+      await send({ type: 'win/save', winId: event.winId, answers: worked, done: true }),
+    ).toEqual({ ok: true });
+    expect(await db.wins.toArray()).toEqual([
+      expect.objectContaining({
+        id: event.winId,
+        crm: 'hubspot',
+        dealId: '42',
+        dealUrl: event.dealUrl,
+        dealName: 'Acme renewal',
+        company: 'Acme',
+        amount: 12_500,
+        currency: 'EUR',
+        stageBefore: 'Contract sent',
+        answers: worked,
+      }),
+    ]);
+    expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['saved']);
+  });
+
+  it.each([
+    ['a win', { win: { crm: 'hubspot', dealName: 'Forged', answers: {} } }],
+    ['deal fields', { deal: { dealName: 'Forged', amount: 1 }, dealUrl: 'https://forged.test/' }],
+    ['a deal name', { dealName: 'Forged' }],
+  ])('refuses a message that carries %s beside the answers', (_what, extra) => {
+    const message = { type: 'win/save', winId: crypto.randomUUID(), answers: worked, done: false };
+    expect(ToBackgroundSchema.safeParse(message).success).toBe(true);
+    expect(ToBackgroundSchema.safeParse({ ...message, ...extra }).success).toBe(false);
+  });
+
+  it('keeps the answers as they are typed, and gives one win when saved twice', async () => {
+    const event = await askedAboutWin();
+    const save = (answers: Record<string, string>, done: boolean) =>
+      send({ type: 'win/save', winId: event.winId, answers, done });
+    await save({ difference: 'A mutual' }, false);
+    expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['open']);
+    await save(worked, true);
+    expect(await save({ difference: 'a double click' }, true)).toEqual({ ok: true });
+    expect((await db.wins.toArray()).map((w) => [w.id, w.answers])).toEqual([
+      [event.winId, worked],
+    ]);
+  });
+
+  it('answers a failed write with what to do, keeping what was kept before', async () => {
+    const event = await askedAboutWin();
+    await send({ type: 'win/save', winId: event.winId, answers: worked, done: false });
+    db.wins.hook('updating', () => {
+      throw Object.assign(new Error('over quota'), { name: 'QuotaExceededError' });
+    });
+    const reply = await send({
+      type: 'win/save',
+      winId: event.winId,
+      answers: { difference: 'more' },
+      done: true,
+    });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('no room left') });
+    expect((await db.wins.toArray()).map((w) => w.answers)).toEqual([worked]);
+    expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['open']);
+  });
+
+  it('says a win that was let go has nothing to save it under', async () => {
+    const event = await askedAboutWin();
+    expect(await send({ type: 'win/dismiss', winId: event.winId })).toEqual({ ok: true });
+    expect(
+      await send({ type: 'win/save', winId: event.winId, answers: worked, done: false }),
+    ).toEqual({
+      ok: false,
+      error: 'This win was already let go, so there is nothing to save it under.',
+    });
+    expect(await db.wins.count()).toBe(0);
+    expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['dismissed']);
+  });
+});
+
+describe('win/dismiss', () => {
+  it('lets the capture go and removes what was kept while typing, in one step', async () => {
+    const event = await askedAboutWin();
+    await send({ type: 'win/save', winId: event.winId, answers: worked, done: false });
+    db.wins.hook('deleting', () => {
+      throw Object.assign(new Error('closed'), { name: 'DatabaseClosedError' });
+    });
+    const reply = await send({ type: 'win/dismiss', winId: event.winId });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('Reload this page') });
+    // Neither happened: the capture is still open, with what was written.
+    expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['open']);
+    expect(await db.wins.count()).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
 import { deleteDraft, openManualDraft, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
-import { deleteWin, saveWin, setWinPromptStatus } from '../db/wins';
+import { dismissWin, saveWinAnswers } from '../db/wins';
 import { describeWriteError } from '../db/write-error';
 import { adapterById } from '../crm/registry';
 import { t } from '../i18n/t';
@@ -75,16 +75,17 @@ export function backgroundHandlers({
         data: { draftId: (await openManualDraft(db, deal)).id },
       }));
     },
-    'win/save': async (message) => {
-      await saveWin(db, message.winId, message.win);
-      if (message.done) await setWinPromptStatus(db, message.winId, 'saved');
-      return { ok: true };
-    },
-    'win/dismiss': async (message) => {
-      await setWinPromptStatus(db, message.winId, 'dismissed');
-      await deleteWin(db, message.winId);
-      return { ok: true };
-    },
+    'win/save': ({ winId, answers, done }) =>
+      written(async () =>
+        (await saveWinAnswers(db, winId, answers, done))
+          ? { ok: true }
+          : { ok: false, error: t('win_missing') },
+      ),
+    'win/dismiss': ({ winId }) =>
+      written(async () => {
+        await dismissWin(db, winId);
+        return { ok: true };
+      }),
     'prompt/later': async (message) => {
       await setPromptStatus(db, message.lossId, 'later');
       return { ok: true };

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from '../lessons/schema';
-import type { LossEvent } from '../messaging/messages';
+import type { LossEvent, WinEvent } from '../messaging/messages';
 import type { ReflectionValues } from '../lessons/values';
 import type { Win } from '../lessons/win-schema';
 
@@ -45,6 +45,12 @@ export type WinPromptRecord = {
   dealId: string;
   createdAt: string;
   status: 'open' | 'saved' | 'dismissed';
+  /**
+   * The won deal as the background confirmed it, while the capture is open: the win is built
+   * from this copy, never from what the CRM page sends. Not indexed, so no new version: dropped
+   * once the capture is saved or let go, and absent from captures claimed before it was kept.
+   */
+  win?: WinEvent;
 };
 
 /**

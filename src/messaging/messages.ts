@@ -14,7 +14,7 @@ import {
   type ReplyTo,
   type ToContent,
 } from './content-messages';
-import { WinInputSchema } from '../lessons/win-schema';
+import { AnswersSchema } from '../lessons/schema';
 import { ReflectionValuesSchema } from '../lessons/values';
 import { DealPrefillSchema } from '../lessons/deal-prefill';
 
@@ -91,13 +91,15 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   /** Skip this deal: never ask about it again. */
   z.object({ type: z.literal('prompt/skip'), lossId: z.uuid() }),
   /**
-   * The "what worked" answers for a won deal, stored under the capture's id: as the user types
-   * (`done` false), and once more when they save or close it (`done`).
+   * The "what worked" answers for a won deal: as the user types (`done` false), and once more
+   * when they save or close it (`done`). Only the win's id and the answers: the background
+   * builds the win from its own copy of the won deal, so nothing the page says about the deal
+   * is stored. Strict, so a message carrying win or deal fields is refused whole.
    */
-  z.object({
+  z.strictObject({
     type: z.literal('win/save'),
     winId: z.uuid(),
-    win: WinInputSchema,
+    answers: AnswersSchema,
     done: z.boolean(),
   }),
   /**

@@ -4,7 +4,6 @@ import type { WinEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
 import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
 import { hasAnswers } from '../lessons/win-questions';
-import { winFromCapture } from '../lessons/win-capture';
 import { WinForm } from './WinForm';
 
 type Props = { win: WinEvent; onClose: () => void };
@@ -19,14 +18,10 @@ export function WinPanel({ win, onClose }: Props) {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<'saved' | 'kept'>();
   // What is written so far is kept as it is typed: a closed tab or "Not now" loses none of it.
+  // Only the answers go: the background builds the win from its own copy of the won deal.
   const answers = useRef<Record<string, string>>({});
   const send = (written: Record<string, string>, done: boolean) =>
-    sendToBackground({
-      type: 'win/save',
-      winId: win.winId,
-      win: winFromCapture(win, written),
-      done,
-    });
+    sendToBackground({ type: 'win/save', winId: win.winId, answers: written, done });
   const keep = useSaveAsYouType<Record<string, string>>((written) => send(written, false));
   const { frame, finish, finishAfterNotice } = usePanelFrame(win.winId, onClose);
   const edited = (written: Record<string, string>) => {
@@ -35,12 +30,20 @@ export function WinPanel({ win, onClose }: Props) {
     if (hasAnswers(written)) keep.changed(written);
     else keep.discard();
   };
+  // What waits is written first, so that a failure says truly whether what was written is kept;
+  // until the save succeeds the writer keeps trying, so a closed tab still loses nothing.
   const save = async (written: Record<string, string>, how: 'saved' | 'kept') => {
-    keep.discard();
     setBusy(true);
+    setError(undefined);
+    const kept = await keep.flush();
     const reply = await send(written, true);
     setBusy(false);
-    if (!reply.ok) return setError(t('manual_not_saved', reply.error));
+    if (!reply.ok) {
+      return setError(
+        kept ? t('win_not_saved', reply.error) : t('win_not_saved_not_kept', reply.error),
+      );
+    }
+    keep.discard();
     setSaved(how);
     finishAfterNotice();
   };
