@@ -8,8 +8,11 @@ import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
 import { database } from '../src/db/database';
 import { reflectPageUrl } from '../src/background/reflect-page';
+import { moveSettingsHere } from '../src/settings/move-v1';
 
 export default defineBackground(() => {
+  // First: pages read settings only once version 1's have been moved, here and nowhere else.
+  void moveSettingsHere();
   const db = database();
   const log = openDetectionLog();
   const tabs = createTabHealth();

@@ -1,5 +1,5 @@
-import { adapterFromRule, probeRule, ruleMatches } from '../../src/crm/custom';
-import { runContent } from '../../src/detection/run-content';
+import { probeRule } from '../../src/crm/custom';
+import { runRules } from '../../src/crm/custom/run-rules';
 import { lazyPanels } from '../../src/prompt/panel-api';
 import { onContentMessage } from '../../src/messaging/transport';
 import { customRulesItem } from '../../src/settings/store';
@@ -29,8 +29,6 @@ export default defineContentScript({
         return { ok: true, data: probeRule(rule, document, new URL(location.href)) };
       },
     });
-    const url = new URL(location.href);
-    const rule = (await customRulesItem.load()).value.find((r) => ruleMatches(r, url));
-    if (rule) await runContent(ctx, adapterFromRule(rule), lazyPanels(ctx));
+    await runRules(ctx, lazyPanels(ctx));
   },
 });

@@ -43,15 +43,26 @@ export type Panels = {
   ): Promise<DealContext>;
 };
 
+/** A CRM tab's detection, running. */
+export type ContentRun = {
+  /**
+   * Detects with `next` instead (a user rule edited), or stops detecting (`undefined`: the rule
+   * was removed), once the moves still settling have reported; page reads keep the last one.
+   */
+  replaceAdapter(next: CrmAdapter | undefined): void;
+};
+
 /**
  * Everything a CRM tab runs: the adapter's detectors, re-armed on each single-page-app
  * navigation and when a setting they use changes, and the prompts the background sends.
  */
 export async function runContent(
   ctx: ContentScriptContext,
-  adapter: CrmAdapter,
+  first: CrmAdapter,
   prompts: Panels,
-): Promise<void> {
+): Promise<ContentRun> {
+  let adapter = first;
+  let detecting = true;
   /** Queues a loss prompt or a win capture; false for any other message. */
   const show = (message: ToContent): boolean => {
     if (message.type === 'prompt/open') prompts.open(message.loss);
@@ -109,7 +120,8 @@ export async function runContent(
     isLost: lostMatcher(lost),
     isWon: won ? wonMatcher(won) : neverWon,
   });
-  let used = usedOf(await loadDetectionSettings());
+  let settings = await loadDetectionSettings();
+  let used = usedOf(settings);
   let matchers = matchersOf(used);
   let page = new AbortController();
   let url = new URL(location.href);
@@ -120,6 +132,7 @@ export async function runContent(
     rearm = undefined;
     page.abort();
     page = new AbortController();
+    if (!detecting) return void (reader = undefined);
     reader = createPageReader({
       adapter,
       root: document,
@@ -156,15 +169,17 @@ export async function runContent(
     url = newUrl;
     arm(NAVIGATION_BASELINE_MS);
   });
-  const unwatch = watchDetectionSettings((settings) => {
-    const next = usedOf(settings);
-    if (JSON.stringify(next) === JSON.stringify(used)) return;
-    used = next;
+  const rearmWhenSettled = () => {
+    used = usedOf(settings);
     matchers = matchersOf(used);
     // A board drop (or a stage) still settling reports first, judged as it was seen.
     const wanted = () => rearm === wanted && arm(0);
     rearm = wanted;
     settling.whenIdle(wanted);
+  };
+  const unwatch = watchDetectionSettings((changed) => {
+    settings = changed;
+    if (JSON.stringify(usedOf(settings)) !== JSON.stringify(used)) rearmWhenSettled();
   });
   ctx.onInvalidated(unwatch);
 
@@ -172,4 +187,11 @@ export async function runContent(
   // loads: the background kept its prompt for this tab.
   const pending = await sendToBackground({ type: 'prompt/pull' });
   if (pending.ok && pending.data) show(pending.data);
+  return {
+    replaceAdapter(next) {
+      detecting = next !== undefined;
+      if (next) adapter = next;
+      rearmWhenSettled();
+    },
+  };
 }

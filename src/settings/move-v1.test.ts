@@ -102,13 +102,69 @@ describe('settings saved by version 1 (one item)', () => {
     expect(await skipStreakAsked()).toBe(false);
   });
 
-  it('are moved before any item is first read in a page or worker', async () => {
+  it('are moved by the background at startup, before it first reads an item', async () => {
     await fakeBrowser.storage.local.set({ [V1_KEY]: V1 });
-    // A page that has not read any setting yet.
     vi.resetModules();
+    const { moveSettingsHere } = await import('./move-v1');
     const fresh = await import('./store');
+    void moveSettingsHere();
 
     expect((await fresh.askItem.load()).value.dailyCap).toBe(4);
     expect(await stored()).not.toHaveProperty(V1_KEY);
+  });
+});
+
+/** A context of its own (a page, the worker): its own modules, hence its own move state. */
+async function freshContext() {
+  vi.resetModules();
+  return { ...(await import('./move-v1')), ...(await import('./store')) };
+}
+
+describe('pages opened while version 1 is being moved', () => {
+  it('wait for the background, and never write its old values over a save made since', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: V1 });
+    // A page whose first look at storage answers late, after all that follows.
+    const page = await freshContext();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementationOnce(async (keys) => {
+      const snapshot = await get(keys);
+      await late;
+      return snapshot;
+    });
+    const pageRead = page.lostLabelsItem.load();
+
+    const background = await freshContext();
+    await background.moveSettingsHere();
+    await background.lostLabelsItem.update(() => ['Perdu']);
+    answer();
+
+    await pageRead;
+    expect((await stored())[SETTINGS_KEYS.lostLabels]).toEqual(['Perdu']);
+  });
+
+  it('read the moved settings once the background has moved them', async () => {
+    await fakeBrowser.storage.local.set({ [V1_KEY]: V1 });
+    const page = await freshContext();
+    const pageRead = page.customRulesItem.load();
+    await (await freshContext()).moveSettingsHere();
+
+    expect(await pageRead).toEqual({ value: [RULE] });
+  });
+
+  it('say so after a bounded wait when the background has not moved them', async () => {
+    vi.useFakeTimers();
+    try {
+      await fakeBrowser.storage.local.set({ [V1_KEY]: V1 });
+      const page = await freshContext();
+      const pageRead = page.lostLabelsItem.load();
+      await vi.advanceTimersByTimeAsync(page.MOVE_WAIT_MS);
+
+      expect((await pageRead).problem).toMatch(/have not been moved yet/);
+      expect(await stored()).toHaveProperty(V1_KEY);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

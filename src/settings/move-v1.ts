@@ -50,19 +50,58 @@ export async function moveSettingsV1(): Promise<void> {
   await browser.storage.local.remove([V1_KEY, `${V1_KEY}$`]);
 }
 
-let moved: Promise<string | undefined> | undefined;
+/** How long a page waits for the background to move version 1's settings before it says so. */
+export const MOVE_WAIT_MS = 10_000;
+
+const failure = (error: unknown) =>
+  t('settings_unreadable', error instanceof Error ? error.message : String(error));
 
 /**
- * The move, once per page or worker, awaited before any item is read there. Resolves to what
- * to tell the user when it failed (tried again at the next read; the old item stays until its
- * settings are copied).
+ * Resolves once version 1's item is gone (moved by the background, or never there), or after
+ * `MOVE_WAIT_MS` to what to tell the user. Listening starts before the first look, so a move
+ * that ends in between is not missed.
+ */
+function movedByBackground(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const done = (problem?: string) => {
+      browser.storage.onChanged.removeListener(onChanged);
+      clearTimeout(timer);
+      resolve(problem);
+    };
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && V1_KEY in changes && !isRecord(changes[V1_KEY]?.newValue)) done();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const timer = setTimeout(() => done(t('settings_not_moved')), MOVE_WAIT_MS);
+    browser.storage.local.get(V1_KEY).then(
+      (stored) => !isRecord(stored[V1_KEY]) && done(),
+      (error: unknown) => done(failure(error)),
+    );
+  });
+}
+
+let moved: Promise<string | undefined> | undefined;
+let movesHere = false;
+
+/**
+ * The move, once per page or worker, awaited before any item is read there. Only the
+ * background moves (`moveSettingsHere`): the move reads, then writes what is missing, and two
+ * contexts doing so at once could write version 1's value over a save made in between. Every
+ * other context waits for it. Resolves to what to tell the user when it failed or did not come
+ * (tried again at the next read; the old item stays until its settings are copied).
  */
 export function settingsMoved(): Promise<string | undefined> {
-  return (moved ??= moveSettingsV1().then(
-    () => undefined,
-    (error: unknown) => {
-      moved = undefined;
-      return t('settings_unreadable', error instanceof Error ? error.message : String(error));
-    },
-  ));
+  return (moved ??= (
+    movesHere ? moveSettingsV1().then(() => undefined, failure) : movedByBackground()
+  ).then((problem) => {
+    if (problem) moved = undefined;
+    return problem;
+  }));
+}
+
+/** Makes this context (the background, at startup) the one that moves, and moves. */
+export function moveSettingsHere(): Promise<string | undefined> {
+  movesHere = true;
+  moved = undefined;
+  return settingsMoved();
 }

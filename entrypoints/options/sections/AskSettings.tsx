@@ -55,7 +55,7 @@ export function AskSettings() {
   return (
     <section aria-labelledby="ask-title" style={{ display: 'grid', gap: '8px' }}>
       <h2 id="ask-title">{t('ask_title')}</h2>
-      <SettingsProblem problem={loaded.problem} />
+      <SettingsProblem problem={loaded.problem} item={askItem} />
       <div class="row">
         <label for="min-amount">{t('ask_min_amount')}</label>
         <input

@@ -239,7 +239,7 @@ export function CustomRules() {
     <section aria-labelledby="rules-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="rules-title">{t('rules_title')}</h2>
       <p class="muted">{t('rules_intro')}</p>
-      <SettingsProblem problem={loaded.problem} />
+      <SettingsProblem problem={loaded.problem} item={customRulesItem} />
       <ul class="lesson-list">
         {rules.map((rule) => (
           <li class="card" key={rule.id} data-testid="rule">

@@ -58,7 +58,7 @@ export function StageLabels({ kind }: { kind: keyof typeof KINDS }) {
   return (
     <section aria-labelledby={`${id}-title`} style={{ display: 'grid', gap: '8px' }}>
       <h2 id={`${id}-title`}>{words.title()}</h2>
-      <SettingsProblem problem={loaded.problem} />
+      <SettingsProblem problem={loaded.problem} item={item} />
       <label for={id} class="muted">
         {t('labels_help')}
       </label>

@@ -91,4 +91,24 @@ describe('options sections saving settings', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.closest('section')?.textContent).toContain('Stages that mean “lost”');
   });
+
+  it('refuse to save over a stored item that could not be read, until the user replaces it', async () => {
+    await fakeBrowser.storage.local.set({ lostLabels: 'not a list' });
+    const page = await openSections();
+    fireEvent.input(page.labels, { target: { value: 'Perdu' } });
+    fireEvent.click(page.saveLabels);
+
+    await saved(/Not saved: the stored settings could not be read/);
+    expect(await fakeBrowser.storage.local.get('lostLabels')).toEqual({ lostLabels: 'not a list' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Replace the unreadable settings' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Replace' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Replace the unreadable settings' })).toBeNull(),
+    );
+    fireEvent.input(page.labels, { target: { value: 'Perdu' } });
+    fireEvent.click(page.saveLabels);
+    await saved(/Saved 1 lost labels/);
+    expect((await lostLabelsItem.load()).value).toEqual(['Perdu']);
+  });
 });

@@ -50,7 +50,7 @@ export function useTemplateDraft(
       }
     },
     /** Why the stored template could not be read, shown under the section's heading. */
-    problem: <SettingsProblem problem={loaded.problem} />,
+    problem: <SettingsProblem problem={loaded.problem} item={templateItem} />,
     status: <StatusLine status={status} />,
   };
 }

@@ -18,7 +18,8 @@ export const CARD_GONE_SETTLE_MS = 400;
 /** How long after "Mark as lost" the card may take to leave (a slow save). */
 export const CARD_GONE_WITHIN_MS = 15_000;
 
-type Pending = { deal: DealContext; until: number; settling: boolean };
+/** A "Mark as lost" waiting for its card to leave; `done` aborts once it is forgotten. */
+type Pending = { deal: DealContext; settling: boolean; done: AbortController };
 
 /**
  * The board: a card dropped on the "Lost" zone opens the "Mark as lost" modal, and once Pipedrive
@@ -42,15 +43,19 @@ function lostDropOnBoard(): Detector {
     const onBoard = (dealId: string) =>
       queryAllDeep(root, any(selectors.card)).some((card) => dealIdOfCard(card) === dealId);
 
+    const forget = (dealId: string) => {
+      pending.get(dealId)?.done.abort();
+      pending.delete(dealId);
+    };
+
     const check = () => {
       for (const [dealId, entry] of pending) {
-        if (Date.now() > entry.until) pending.delete(dealId);
-        else if (!entry.settling && !onBoard(dealId)) {
+        if (!entry.settling && !onBoard(dealId)) {
           entry.settling = true;
           settle(CARD_GONE_SETTLE_MS, signal, () => {
             entry.settling = false;
             if (pending.get(dealId) !== entry || onBoard(dealId)) return;
-            pending.delete(dealId);
+            forget(dealId);
             report({
               dealId,
               outcome: 'lost',
@@ -68,7 +73,7 @@ function lostDropOnBoard(): Detector {
       const card = closestOnPath(event, any(selectors.card));
       const dealId = card && dealIdOfCard(card);
       if (!card || !dealId) return;
-      pending.delete(dealId);
+      forget(dealId);
       pressed = { dealId, deal: readPipedriveCard(card, root) };
     };
     for (const type of ['pointerdown', 'dragstart']) {
@@ -85,7 +90,14 @@ function lostDropOnBoard(): Detector {
         if (!dealId) return;
         const deal =
           pressed?.dealId === dealId ? pressed.deal : { dealName: `Pipedrive deal ${dealId}` };
-        pending.set(dealId, { deal, until: Date.now() + CARD_GONE_WITHIN_MS, settling: false });
+        forget(dealId);
+        const entry: Pending = { deal, settling: false, done: new AbortController() };
+        pending.set(dealId, entry);
+        // The whole wait counts as settling, not only its last moment: a re-arm for new settings
+        // meanwhile would drop a loss no save request can tell of (a PATCH body is unreadable).
+        settle(CARD_GONE_WITHIN_MS, AbortSignal.any([signal, entry.done.signal]), () => {
+          if (pending.get(dealId) === entry) pending.delete(dealId);
+        });
         check();
       },
       { capture: true, signal },
