@@ -165,4 +165,16 @@ describe('ManualReflection', () => {
     await screen.findByText('Reflection discarded.');
     expect(sent).toEqual([{ type: 'draft/discard', draftId: id }]);
   });
+
+  it('says in words why a discard was refused, and keeps the reflection', async () => {
+    const { id } = await openManualDraft(database(), undefined);
+    history.replaceState(null, '', `/reflect.html?draft=${id}`);
+    background({ 'draft/discard': () => ({ ok: false, error: FULL }) });
+    render(<ManualReflection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(FULL);
+    expect(screen.queryByText('Reflection discarded.')).toBeNull();
+  });
 });

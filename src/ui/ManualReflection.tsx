@@ -110,7 +110,7 @@ export function ManualReflection() {
     async () => {
       if (!current.current) return;
       const reply = await sendToBackground({ type: 'draft/discard', draftId: current.current });
-      if (!reply.ok) throw new Error(reply.error);
+      if (!reply.ok) return reply.error;
       draft.discard();
       setSaved('discarded');
     },

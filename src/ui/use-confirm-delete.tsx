@@ -9,7 +9,8 @@ import { describeWriteError } from '../db/write-error';
  */
 export function useConfirmDelete(
   question: string,
-  remove: () => Promise<void>,
+  /** Resolves with the reason in words when the delete was refused (a reply that said no). */
+  remove: () => Promise<void | string>,
   /** Other words for the button and its "yes" (Clear the log, Clear). */
   labels?: { button: string; yes: string },
 ) {
@@ -18,7 +19,8 @@ export function useConfirmDelete(
   const yes = async () => {
     setFailed(undefined);
     try {
-      await remove();
+      const refused = await remove();
+      if (refused) return setFailed(refused);
       setConfirming(false);
     } catch (error) {
       setFailed(describeWriteError(error).message);
