@@ -138,12 +138,17 @@ describe('lesson/save', () => {
     expect(await db.drafts.count()).toBe(1);
   });
 
-  it('says a reflection that was skipped is gone', async () => {
+  it('says a reflection that was skipped is gone, as an answer rather than a failure', async () => {
     const event = await prompted();
     await send({ type: 'prompt/skip', lossId: event.lossId });
     expect(await send({ type: 'lesson/save', draftId: event.lossId, values: answered })).toEqual({
-      ok: false,
-      error: 'This reflection was already finished or skipped.',
+      ok: true,
+      data: {
+        saved: false,
+        problem: expect.stringMatching(
+          /^This reflection was already saved or skipped in another window/,
+        ),
+      },
     });
     expect(await db.lessons.count()).toBe(0);
   });
@@ -189,21 +194,30 @@ describe('lesson/save', () => {
 });
 
 describe('draft/save', () => {
-  it('writes the answers to the draft', async () => {
+  it('writes the answers to the draft, and answers its new revision', async () => {
     const event = await prompted();
-    expect(await send({ type: 'draft/save', draftId: event.lossId, values: answered })).toEqual({
-      ok: true,
-    });
+    const reply = await send({ type: 'draft/save', draftId: event.lossId, values: answered });
+    expect(reply).toEqual({ ok: true, data: { written: true, updatedAt: expect.any(String) } });
     expect((await db.drafts.get(event.lossId))?.values).toEqual(answered);
   });
 
-  it('says when there is no such draft any more', async () => {
+  it('refuses, as stale, a write based on a revision another window has replaced', async () => {
+    const event = await prompted();
+    const there = { ...answered, answers: { luck: 'Typed in the reflect page.' } };
+    await send({ type: 'draft/save', draftId: event.lossId, values: there }, REFLECT_PAGE);
+    // The panel never saw that revision: its whole form would erase the reflect page's text.
+    const reply = await send({ type: 'draft/save', draftId: event.lossId, values: answered });
+    expect(reply).toEqual({ ok: true, data: { written: false, why: 'stale' } });
+    expect((await db.drafts.get(event.lossId))?.values).toEqual(there);
+  });
+
+  it('says, for good, when there is no such draft any more', async () => {
     const reply = await send({
       type: 'draft/save',
       draftId: crypto.randomUUID(),
       values: answered,
     });
-    expect(reply).toEqual({ ok: false, error: 'This reflection was already finished or skipped.' });
+    expect(reply).toEqual({ ok: true, data: { written: false, why: 'gone' } });
   });
 
   it('answers a failed write with what to do', async () => {
@@ -328,6 +342,60 @@ describe('win/dismiss', () => {
     // Neither happened: the capture is still open, with what was written.
     expect((await db.winPrompts.toArray()).map((p) => p.status)).toEqual(['open']);
     expect(await db.wins.count()).toBe(1);
+  });
+});
+
+describe('draft/discard', () => {
+  it('lets a reflection entered by hand go, from the reflect page', async () => {
+    const reply = await send({ type: 'draft/new' }, REFLECT_PAGE);
+    if (!reply.ok) throw new Error(reply.error);
+    const { draftId } = reply.data;
+    expect(await send({ type: 'draft/discard', draftId }, REFLECT_PAGE)).toEqual({ ok: true });
+    expect(await db.drafts.get(draftId)).toBeUndefined();
+  });
+
+  it('is refused from a CRM page, and for a prompted loss (that goes with Skip)', async () => {
+    const manual = await send({ type: 'draft/new' }, REFLECT_PAGE);
+    if (!manual.ok) throw new Error(manual.error);
+    const event = await prompted();
+    const fromPage = await send({ type: 'draft/discard', draftId: manual.data.draftId });
+    const prompt = await send({ type: 'draft/discard', draftId: event.lossId }, REFLECT_PAGE);
+    expect([fromPage.ok, prompt.ok]).toEqual([false, false]);
+    expect(await db.drafts.count()).toBe(2);
+  });
+});
+
+describe('writes that fail', () => {
+  const closed = () => Object.assign(new Error('closed'), { name: 'DatabaseClosedError' });
+  it.each([
+    ['prompt/later', (id: string) => ({ type: 'prompt/later' as const, lossId: id })],
+    ['prompt/skip', (id: string) => ({ type: 'prompt/skip' as const, lossId: id })],
+    [
+      'prompt/snooze',
+      (id: string) => ({
+        type: 'prompt/snooze' as const,
+        lossId: id,
+        until: new Date().toISOString(),
+      }),
+    ],
+    ['win/dismiss', (id: string) => ({ type: 'win/dismiss' as const, winId: id })],
+  ])('%s answers a failed write with what to do', async (_type, message) => {
+    const event = await prompted();
+    db.close();
+    const reply = await send(message(event.lossId));
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('Reload this page') });
+  });
+
+  it('detection-log/clear answers a failed write with what to do', async () => {
+    handlers = backgroundHandlers({
+      db,
+      losses: { observed: vi.fn(), takePending: vi.fn() },
+      log: { add: vi.fn(), clear: vi.fn(() => Promise.reject(closed())) } as never,
+      health: createTabHealth(),
+      recentDeals: { seen: vi.fn(async () => {}) },
+    });
+    const reply = await send({ type: 'detection-log/clear' });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('Reload this page') });
   });
 });
 

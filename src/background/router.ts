@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReboundDatabase } from '../db/database';
-import { deleteDraft, openManualDraft, saveDraftValues } from '../db/drafts';
+import { deleteDraft, discardManualDraft, openManualDraft, saveDraftValues } from '../db/drafts';
 import { setPromptStatus } from '../db/prompts';
 import { dismissWin, saveWinAnswers } from '../db/wins';
 import { describeWriteError } from '../db/write-error';
@@ -58,14 +58,27 @@ export function backgroundHandlers({
       written(async () => {
         const template = (await templateItem.load()).value;
         const finished = await saveLesson(db, draftId, values, resolveTemplate(template).version);
-        return finished ? { ok: true, data: finished } : { ok: false, error: t('manual_missing') };
+        // Gone (skipped elsewhere) is an answer, not a failure: no retry can keep it.
+        return {
+          ok: true,
+          data: finished ?? { saved: false, problem: t('draft_gone') },
+        };
       }),
-    'draft/save': ({ draftId, values }) =>
-      written(async () =>
-        (await saveDraftValues(db, draftId, values))
+    'draft/save': ({ draftId, values, basedOn }) =>
+      written(async () => ({
+        ok: true,
+        data: await saveDraftValues(db, draftId, values, basedOn),
+      })),
+    'draft/discard': ({ draftId }, sender) => {
+      if (!fromExtensionPage(sender)) {
+        return Promise.resolve({ ok: false, error: 'Drafts are discarded from Rebound’s pages' });
+      }
+      return written(async () =>
+        (await discardManualDraft(db, draftId))
           ? { ok: true }
-          : { ok: false, error: t('manual_missing') },
-      ),
+          : { ok: false, error: t('draft_gone') },
+      );
+    },
     'draft/new': ({ deal }, sender) => {
       if (!fromExtensionPage(sender)) {
         return Promise.resolve({ ok: false, error: 'Drafts are started from Rebound’s pages' });
@@ -86,24 +99,28 @@ export function backgroundHandlers({
         await dismissWin(db, winId);
         return { ok: true };
       }),
-    'prompt/later': async (message) => {
-      await setPromptStatus(db, message.lossId, 'later');
-      return { ok: true };
-    },
-    'prompt/snooze': async (message) => {
-      await setPromptStatus(db, message.lossId, 'later');
-      await scheduleReminder(message.lossId, new Date(message.until));
-      return { ok: true };
-    },
-    'prompt/skip': async (message) => {
-      await setPromptStatus(db, message.lossId, 'skipped');
-      await deleteDraft(db, message.lossId);
-      return { ok: true };
-    },
-    'detection-log/clear': async () => {
-      await log.clear();
-      return { ok: true };
-    },
+    'prompt/later': (message) =>
+      written(async () => {
+        await setPromptStatus(db, message.lossId, 'later');
+        return { ok: true };
+      }),
+    'prompt/snooze': (message) =>
+      written(async () => {
+        await setPromptStatus(db, message.lossId, 'later');
+        await scheduleReminder(message.lossId, new Date(message.until));
+        return { ok: true };
+      }),
+    'prompt/skip': (message) =>
+      written(async () => {
+        await setPromptStatus(db, message.lossId, 'skipped');
+        await deleteDraft(db, message.lossId);
+        return { ok: true };
+      }),
+    'detection-log/clear': () =>
+      written(async () => {
+        await log.clear();
+        return { ok: true };
+      }),
     'options/open': async () => {
       await browser.runtime.openOptionsPage();
       return { ok: true };

@@ -60,7 +60,7 @@ describe('openDraft', () => {
       reason: 'no-decision.went-dark',
       answers: { planCue: 'procurement', whatHappened: 'Silence.' },
     };
-    await saveDraftValues(db, event.lossId, typed, at(5));
+    await saveDraftValues(db, event.lossId, typed, undefined, at(5));
     const again = await openDraft(db, { ...event, deal: { dealName: 'Renamed' } }, at(10));
     expect(again).toEqual({
       ...first,
@@ -89,7 +89,7 @@ describe('saveDraftValues', () => {
       feeling: 3,
       answers: { luck: 'Timing.' },
     };
-    await saveDraftValues(db, event.lossId, values, at(7));
+    await saveDraftValues(db, event.lossId, values, undefined, at(7));
     expect(await db.drafts.get(event.lossId)).toMatchObject({
       values,
       createdAt: at(0).toISOString(),
@@ -105,19 +105,52 @@ describe('saveDraftValues', () => {
     const event = loss();
     const draft = await openDraft(db, event, at(0));
     const bad = { ...EMPTY_VALUES, ...patch } as unknown as ReflectionValues;
-    await expect(saveDraftValues(db, event.lossId, bad, at(3))).rejects.toBeInstanceOf(ZodError);
+    await expect(saveDraftValues(db, event.lossId, bad, undefined, at(3))).rejects.toBeInstanceOf(
+      ZodError,
+    );
     expect(await db.drafts.get(event.lossId)).toEqual(draft);
   });
 
-  it('creates nothing for an unknown draft, and says so', async () => {
-    expect(await saveDraftValues(db, crypto.randomUUID(), EMPTY_VALUES, at(0))).toBe(false);
+  it('creates nothing for an unknown draft, and says it is gone', async () => {
+    expect(await saveDraftValues(db, crypto.randomUUID(), EMPTY_VALUES, undefined, at(0))).toEqual({
+      written: false,
+      why: 'gone',
+    });
     expect(await db.drafts.count()).toBe(0);
   });
 
-  it('says when it wrote', async () => {
+  it('says when it wrote, with the new revision', async () => {
     const event = loss();
     await openDraft(db, event, at(0));
-    expect(await saveDraftValues(db, event.lossId, EMPTY_VALUES, at(1))).toBe(true);
+    expect(await saveDraftValues(db, event.lossId, EMPTY_VALUES, undefined, at(1))).toEqual({
+      written: true,
+      updatedAt: at(1).toISOString(),
+    });
+  });
+
+  it('refuses a write based on an older revision: another window typed since', async () => {
+    const event = loss();
+    await openDraft(db, event, at(0));
+    const there = { ...EMPTY_VALUES, answers: { luck: 'Typed in the reflect page.' } };
+    const here = { ...EMPTY_VALUES, answers: { planCue: 'Typed in the panel.' } };
+    // The reflect page writes first; the panel, which never saw that revision, writes its form.
+    const first = await saveDraftValues(db, event.lossId, there, undefined, at(1));
+    expect(await saveDraftValues(db, event.lossId, here, undefined, at(2))).toEqual({
+      written: false,
+      why: 'stale',
+    });
+    expect((await db.drafts.get(event.lossId))?.values).toEqual(there);
+    // The writer that made the revision goes on writing.
+    if (!first.written) throw new Error('first write refused');
+    const next = await saveDraftValues(db, event.lossId, here, first.updatedAt, at(3));
+    expect(next).toEqual({ written: true, updatedAt: at(3).toISOString() });
+  });
+
+  it('gives two writes in one millisecond different revisions', async () => {
+    const event = loss();
+    await openDraft(db, event, at(0));
+    const first = await saveDraftValues(db, event.lossId, EMPTY_VALUES, undefined, at(0));
+    expect(first.written && first.updatedAt).not.toBe(at(0).toISOString());
   });
 });
 
@@ -127,7 +160,7 @@ describe('unfinishedDrafts', () => {
     await openDraft(db, a, at(0));
     await openDraft(db, b, at(1));
     await openDraft(db, c, at(2));
-    await saveDraftValues(db, a.lossId, EMPTY_VALUES, at(3));
+    await saveDraftValues(db, a.lossId, EMPTY_VALUES, undefined, at(3));
     expect((await unfinishedDrafts(db)).map((d) => d.id)).toEqual([a.lossId, c.lossId, b.lossId]);
   });
 

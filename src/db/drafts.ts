@@ -1,5 +1,5 @@
 import type { LessonInput } from '../lessons/schema';
-import type { LossEvent } from '../messaging/messages';
+import type { DraftWrite, LossEvent } from '../messaging/messages';
 import type { DealPrefill } from '../lessons/deal-prefill';
 import { resolveTemplate, type Template } from '../lessons/template';
 import type { ReflectionSource } from '../lessons/to-lesson';
@@ -67,19 +67,49 @@ export async function openManualDraft(
   return draft;
 }
 
-/** Stores the answers so far; false when there is no such draft (finished or skipped since). */
+/**
+ * Stores the answers so far, if the draft is still the revision the writer based them on
+ * (`basedOn`: the `updatedAt` it last read or wrote; none for a draft it has not seen written,
+ * as the panel that opened with the draft's first answers). Every surface sends its whole form,
+ * so a write based on an older revision would silently replace another window's answers.
+ */
 export async function saveDraftValues(
   db: ReboundDatabase,
   id: string,
   values: ReflectionValues,
+  basedOn: string | undefined,
   now = new Date(),
-): Promise<boolean> {
+): Promise<DraftWrite> {
   const parsed = ReflectionValuesSchema.parse(values);
-  return (await db.drafts.update(id, { values: parsed, updatedAt: now.toISOString() })) > 0;
+  return db.transaction('rw', db.drafts, async () => {
+    const draft = await db.drafts.get(id);
+    if (!draft) return { written: false, why: 'gone' } as const;
+    if (draft.updatedAt !== (basedOn ?? draft.createdAt)) {
+      return { written: false, why: 'stale' } as const;
+    }
+    // Strictly later than the revision it replaces, so two writes in one millisecond differ.
+    const stamp = new Date(Math.max(now.getTime(), Date.parse(draft.updatedAt) + 1)).toISOString();
+    await db.drafts.update(id, { values: parsed, updatedAt: stamp });
+    return { written: true, updatedAt: stamp } as const;
+  });
 }
 
 export function unfinishedDrafts(db: ReboundDatabase): Promise<DraftRecord[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
+}
+
+/**
+ * Lets a reflection entered by hand go (the reflect page's Discard). Only a manual one: a
+ * prompted loss's draft goes with its prompt (Skip), so the deal is not asked about again.
+ * False when there is no such manual draft.
+ */
+export function discardManualDraft(db: ReboundDatabase, id: string): Promise<boolean> {
+  return db.transaction('rw', db.drafts, async () => {
+    const draft = await db.drafts.get(id);
+    if (!draft || draft.loss) return false;
+    await db.drafts.delete(id);
+    return true;
+  });
 }
 
 export function deleteDraft(db: ReboundDatabase, id: string): Promise<void> {

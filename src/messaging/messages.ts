@@ -72,6 +72,17 @@ export const LessonSaveResultSchema = z.discriminatedUnion('saved', [
 ]);
 export type LessonSaveResult = z.infer<typeof LessonSaveResultSchema>;
 
+/**
+ * What a draft write came to: written, with the draft's new revision; or refused for good, and
+ * the form says why: `stale`, the draft was changed in another window since this one read it
+ * (writing would erase that); `gone`, it was finished or skipped elsewhere.
+ */
+export const DraftWriteSchema = z.discriminatedUnion('written', [
+  z.object({ written: z.literal(true), updatedAt: z.iso.datetime() }),
+  z.object({ written: z.literal(false), why: z.enum(['stale', 'gone']) }),
+]);
+export type DraftWrite = z.infer<typeof DraftWriteSchema>;
+
 /** Messages that content scripts and extension pages send to the background. */
 export const ToBackgroundSchema = z.discriminatedUnion('type', [
   OutcomeObservedSchema,
@@ -111,12 +122,19 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options/open') }),
   /** Empty the detection log (the background is its one writer). */
   z.object({ type: z.literal('detection-log/clear') }),
-  /** The answers so far, as the user types (the background is every draft's one writer). */
+  /**
+   * The answers so far, as the user types (the background is every draft's one writer), based
+   * on the draft's revision the sender last read or wrote (`basedOn`, its `updatedAt`; none for
+   * a draft as it was started): a write based on an older one is refused (DraftWriteSchema).
+   */
   z.strictObject({
     type: z.literal('draft/save'),
     draftId: z.uuid(),
     values: ReflectionValuesSchema,
+    basedOn: z.iso.datetime().optional(),
   }),
+  /** Let an unfinished reflection entered by hand go: its draft removed (extension pages only). */
+  z.object({ type: z.literal('draft/discard'), draftId: z.uuid() }),
   /**
    * A reflection entered by hand (the reflect page) starts its draft, for the deal its link
    * named if any: then it is saved like a prompted one, once. Answered with the draft's id.
@@ -144,7 +162,8 @@ export const BackgroundReplies = {
   'win/dismiss': NO_DATA,
   'options/open': NO_DATA,
   'detection-log/clear': NO_DATA,
-  'draft/save': NO_DATA,
+  'draft/save': DraftWriteSchema,
+  'draft/discard': NO_DATA,
   'draft/new': z.object({ draftId: z.uuid() }),
   'health/get': z.optional(HealthSchema),
   'health/all': z.array(TabHealthSchema),

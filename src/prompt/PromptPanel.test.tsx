@@ -23,10 +23,14 @@ function background(replies: Partial<Record<ToBackground['type'], () => unknown>
   const sent: ToBackground[] = [];
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
     sent.push(message);
-    return (replies[message.type] ?? (() => ({ ok: true })))();
+    return (
+      replies[message.type] ?? (() => (message.type === 'draft/save' ? WRITTEN : { ok: true }))
+    )();
   }) as never);
   return sent;
 }
+
+const WRITTEN = { ok: true, data: { written: true, updatedAt: '2026-03-02T10:00:00.000Z' } };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -38,15 +42,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const show = () =>
+const show = (onClose = () => {}) =>
   render(
     <PromptPanel
       loss={loss}
       template={resolveTemplate(undefined)}
       showKindLine={false}
-      onClose={() => {}}
+      onClose={onClose}
     />,
   );
+const button = (name: string) => screen.getByRole('button', { name });
 const type = (label: string, text: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value: text } });
 const settle = (ms = 0) =>
@@ -59,7 +64,7 @@ describe('PromptPanel', () => {
   it('shows "Not saved" with the reason when a draft write fails, keeps the text and clears once written', async () => {
     let full = true;
     const sent = background({
-      'draft/save': () => (full ? { ok: false, error: FULL } : { ok: true }),
+      'draft/save': () => (full ? { ok: false, error: FULL } : WRITTEN),
     });
     show();
     type('…I will', 'agree success criteria');
@@ -153,5 +158,81 @@ describe('PromptPanel', () => {
     expect(screen.getByRole('status').textContent).toBe(
       'Lesson saved. Find it in Rebound’s toolbar popup.',
     );
+  });
+
+  it('stays open with the reason when Later finds the answers not written', async () => {
+    const sent = background({ 'draft/save': () => ({ ok: false, error: FULL }) });
+    const onClose = vi.fn();
+    show(onClose);
+    type('…I will', 'agree success criteria');
+    fireEvent.click(button('Later'));
+    await settle();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByText(`Not closed: ${FULL}`)).toBeTruthy();
+    expect(sent.some((m) => m.type === 'prompt/later')).toBe(false);
+  });
+
+  it('stays open with the reason when the background could not record Remind me', async () => {
+    background({ 'prompt/snooze': () => ({ ok: false, error: FULL }) });
+    const onClose = vi.fn();
+    show(onClose);
+    fireEvent.click(button('Remind me…'));
+    fireEvent.click(button('Tomorrow morning'));
+    await settle();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByText(`Not closed: ${FULL}`)).toBeTruthy();
+  });
+
+  it('closes once Later is recorded and the answers written', async () => {
+    const sent = background({});
+    const onClose = vi.fn();
+    show(onClose);
+    type('…I will', 'agree success criteria');
+    fireEvent.click(button('Later'));
+    await settle();
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(sent.map((m) => m.type)).toEqual(['draft/save', 'prompt/later']);
+  });
+
+  it('does not turn a saved lesson into Later when Esc is pressed during the notice', async () => {
+    const sent = background({
+      'lesson/save': () => ({
+        ok: true,
+        data: { saved: true, lessonId: loss.lossId, alreadySaved: false },
+      }),
+    });
+    show();
+    fireEvent.click(button('Save'));
+    await settle();
+    fireEvent.keyDown(screen.getByRole('status'), { key: 'Escape' });
+    await settle();
+    expect(sent.some((m) => m.type === 'prompt/later')).toBe(false);
+  });
+
+  it('says the reflection was changed in another window, and stops writing over it', async () => {
+    const sent = background({
+      'draft/save': () => ({ ok: true, data: { written: false, why: 'stale' } }),
+    });
+    show();
+    type('…I will', 'agree success criteria');
+    await settle(400);
+    expect(notSaved()).toMatch(/^This reflection was changed in another window/);
+    type('…I will', 'agree success criteria and dates');
+    await settle(60_000);
+    expect(sent.filter((m) => m.type === 'draft/save')).toHaveLength(1);
+    expect((screen.getByLabelText('…I will') as HTMLTextAreaElement).value).toBe(
+      'agree success criteria and dates',
+    );
+  });
+
+  it('says the reflection was saved or skipped elsewhere, once, and tries no more', async () => {
+    const sent = background({
+      'draft/save': () => ({ ok: true, data: { written: false, why: 'gone' } }),
+    });
+    show();
+    type('…I will', 'agree success criteria');
+    await settle(60_000);
+    expect(notSaved()).toMatch(/^This reflection was already saved or skipped in another window/);
+    expect(sent.filter((m) => m.type === 'draft/save')).toHaveLength(1);
   });
 });

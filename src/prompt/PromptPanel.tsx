@@ -5,7 +5,7 @@ import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
 import { kindLineFor } from '../lessons/questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
-import { saveReflection } from './save-reflection';
+import { draftSaver, saveReflection } from './save-reflection';
 import type { Template } from '../lessons/template';
 import { initialValues, type ReflectionValues } from '../lessons/values';
 import { t } from '../i18n/t';
@@ -30,11 +30,11 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<'saved' | 'already'>();
   // In memory only, retried until written: the CRM page's own sessionStorage belongs to the
-  // CRM's origin (its scripts can read it), and browser.storage.session, reached through the
-  // background, fails just when the background cannot be reached.
-  const draft = useSaveAsYouType<ReflectionValues>((values) =>
-    sendToBackground({ type: 'draft/save', draftId: loss.lossId, values }),
-  );
+  // CRM's origin (its scripts can read it).
+  // The panel opens with the draft as the background started it (its first answers), so its
+  // first write is based on that revision.
+  const [saver] = useState(draftSaver);
+  const draft = useSaveAsYouType<ReflectionValues>((values) => saver.send(loss.lossId, values));
   const { frame, finish, finishAfterNotice } = usePanelFrame(loss.lossId, onClose);
   const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
 
@@ -48,12 +48,26 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
     setSaved(outcome.saved);
     finishAfterNotice();
   };
-  const close = (
+  /**
+   * Later, Remind me, Skip: the panel closes only once what was typed is written (Skip lets it
+   * go) and the background has recorded the choice; otherwise it stays, with the reason (a
+   * failed Remind me would leave no reminder). A draft that can never be written (saved or
+   * changed in another window) does not hold it open: the form has said so already.
+   */
+  const close = async (
     message:
       { type: 'prompt/later' } | { type: 'prompt/skip' } | { type: 'prompt/snooze'; until: string },
   ) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
     if (message.type === 'prompt/skip') draft.discard();
-    void sendToBackground({ ...message, lossId: loss.lossId });
+    const kept = (await draft.flush()) || draft.problemNow()?.final === true;
+    const reply = kept
+      ? await sendToBackground({ ...message, lossId: loss.lossId })
+      : { ok: false as const, error: draft.problemNow()?.reason ?? '' };
+    setBusy(false);
+    if (!reply.ok) return setError(t('prompt_close_failed', reply.error));
     finish();
   };
 
@@ -66,7 +80,8 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
       loss.stageBefore && t('prompt_stage_before', loss.stageBefore),
       loss.deal.lostReason && t('prompt_crm_reason', loss.deal.lostReason),
     ],
-    onEscape: () => close({ type: 'prompt/later' }),
+    // Once saved, Esc is not Later: the lesson is kept, and the notice closes the panel itself.
+    onEscape: () => void (saved || close({ type: 'prompt/later' })),
     header: (
       <>
         {showKindLine && <p class="rb-kind">{kindLineFor(loss.lossId)}</p>}
@@ -104,21 +119,24 @@ export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, o
         busy={busy}
         error={error}
         unsaved={draft.problem}
+        unsavedForGood={draft.stopped}
         onChange={draft.changed}
         onSave={(values) => void save(values)}
-        onLater={() => close({ type: 'prompt/later' })}
+        onLater={() => void close({ type: 'prompt/later' })}
         actions={
           <>
             <button
               type="button"
               class="rb-secondary"
-              onClick={() => close({ type: 'prompt/skip' })}
+              onClick={() => void close({ type: 'prompt/skip' })}
               disabled={busy}
             >
               {t('prompt_skip')}
             </button>
             <SnoozeMenu
-              onSnooze={(until) => close({ type: 'prompt/snooze', until: until.toISOString() })}
+              onSnooze={(until) =>
+                void close({ type: 'prompt/snooze', until: until.toISOString() })
+              }
             />
           </>
         }

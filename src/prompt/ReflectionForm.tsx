@@ -27,6 +27,10 @@ type Props = {
   error?: string;
   /** Why the answers typed could not be written as a draft, while they cannot. */
   unsaved?: string;
+  /** `unsaved` is final (a full sentence): nothing more will be saved from this form. */
+  unsavedForGood?: boolean;
+  /** Beside that reason: what the user can do about it (load the other window's answers). */
+  unsavedAction?: JSX.Element;
   onSave: (values: ReflectionValues) => void;
   onLater: () => void;
   /** Every change, for drafts. */
@@ -107,6 +111,8 @@ export function ReflectionForm({
   busy,
   error,
   unsaved,
+  unsavedForGood,
+  unsavedAction,
   onSave,
   onLater,
   onChange,
@@ -255,7 +261,8 @@ export function ReflectionForm({
       {deep && template.questions.filter((q) => q.mode === 'deep').map(question)}
       {unsaved && (
         <p class="rb-error" role="alert" data-testid="draft-not-saved">
-          {t('form_draft_not_saved', unsaved)}
+          {unsavedForGood ? unsaved : t('form_draft_not_saved', unsaved)}
+          {unsavedAction && <> {unsavedAction}</>}
         </p>
       )}
       {error && (

@@ -18,7 +18,7 @@ function setup(outcomes: (WriteOutcome | Error)[] = []) {
   const stash = { keep: vi.fn<(value: string) => void>(), clear: vi.fn() };
   const writer = createDraftWriter({
     send,
-    onProblem: (reason) => problems.push(reason),
+    onProblem: (problem) => problems.push(problem?.reason),
     stash,
     debounceMs: 400,
   });
@@ -26,6 +26,30 @@ function setup(outcomes: (WriteOutcome | Error)[] = []) {
 }
 
 describe('createDraftWriter', () => {
+  it('stops trying after a final refusal, keeping the text (another window finished it)', async () => {
+    const { writer, sent, problems, stash } = setup([
+      { ok: false, error: 'Saved elsewhere.', final: true },
+    ]);
+    writer.changed('a');
+    await vi.advanceTimersByTimeAsync(400);
+    writer.changed('ab');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await writer.flush()).toBe(false);
+    expect(sent).toEqual(['a']);
+    expect(problems).toEqual(['Saved elsewhere.']);
+    expect(stash.keep).toHaveBeenLastCalledWith('ab');
+    expect(stash.clear).not.toHaveBeenCalled();
+  });
+
+  it('tries no more once stopped (the form is gone)', async () => {
+    const { writer, sent } = setup([{ ok: false, error: FULL }]);
+    writer.changed('a');
+    await vi.advanceTimersByTimeAsync(400);
+    writer.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toEqual(['a']);
+  });
+
   it('writes the latest value once typing pauses', async () => {
     const { writer, sent } = setup();
     writer.changed('a');

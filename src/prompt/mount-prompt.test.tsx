@@ -1,9 +1,10 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { LossEvent } from '../messaging/messages';
+import type { LossEvent, ToBackground } from '../messaging/messages';
 import { createPromptQueue } from './mount-prompt';
 
 // The real WXT shadow-root UI, wrapped so a test can make one mount fail.
@@ -37,8 +38,11 @@ let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   fakeBrowser.reset();
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+  // The background, recording every choice (Later, Skip) the panel sends.
+  vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   document.body.replaceChildren();
 });
@@ -90,5 +94,38 @@ describe('createPromptQueue', () => {
     expect(panels()).toEqual([]);
     queue.open(loss('Globex expansion'));
     await until(() => expect(panels()).toEqual(['Lost: Globex expansion']));
+  });
+
+  it('closes a saved panel once, Esc during its notice included: never two panels at once', async () => {
+    vi.mocked(browser.runtime.sendMessage).mockImplementation((async (message: ToBackground) =>
+      message.type === 'lesson/save'
+        ? { ok: true, data: { saved: true, lessonId: crypto.randomUUID(), alreadySaved: false } }
+        : message.type === 'draft/save'
+          ? { ok: true, data: { written: true, updatedAt: new Date().toISOString() } }
+          : { ok: true }) as never);
+    const queue = createPromptQueue(ctx);
+    queue.open(loss('Acme renewal'));
+    await until(() => expect(panels()).toEqual(['Lost: Acme renewal']));
+    queue.open(loss('Globex expansion'));
+    queue.open(loss('Initech upgrade'));
+    const first = document.querySelector('rebound-prompt')!.shadowRoot!;
+    // The saved notice's own timer, run to its end below rather than waited for.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.click([...first.querySelectorAll('button')].find((b) => b.textContent === 'Save')!);
+    const notice = await vi.waitFor(() => {
+      const shown = first.querySelector('.rb-saved');
+      if (!shown) throw new Error('no saved notice yet');
+      return shown;
+    });
+    fireEvent.keyDown(notice, { key: 'Escape' });
+    await vi.advanceTimersByTimeAsync(1500);
+    // The second panel, alone, with the third still waiting behind it (not opened beside it).
+    await until(() => {
+      expect(panels()).toEqual(['Lost: Globex expansion']);
+      const second = document.querySelector('rebound-prompt')!.shadowRoot!;
+      expect(second.querySelector('[data-testid="bulk-more"]')?.textContent).toMatch(
+        /^1 more deal/,
+      );
+    });
   });
 });

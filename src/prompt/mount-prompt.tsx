@@ -35,7 +35,12 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     if (!next) return;
     showing = true;
     let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+    let closed = false;
+    // Once: a second call (the saved notice's timer after another way out) would let the next
+    // prompt open beside one that is already showing.
     const close = () => {
+      if (closed) return;
+      closed = true;
       ui?.remove();
       showing = false;
       refresh = undefined;

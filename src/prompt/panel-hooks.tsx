@@ -1,7 +1,12 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
-import { createDraftWriter, type Stash, type WriteOutcome } from './draft-writer';
+import {
+  createDraftWriter,
+  type Stash,
+  type WriteOutcome,
+  type WriteProblem,
+} from './draft-writer';
 import {
   clampPosition,
   DEFAULT_POSITION,
@@ -25,10 +30,11 @@ const SAVE_DEBOUNCE_MS = 400;
  * Writes the latest value shortly after typing stops, and at once when the tab is hidden or
  * closed or the form goes away, so what was typed survives a closed tab. `problem` is why the
  * latest write failed (shown as "Not saved"), until a write succeeds: meanwhile the text stays
- * in memory (and in `stash`), and the writer keeps trying, even after the form is gone.
+ * in memory (and in `stash`), and the writer keeps trying while the form is there. When the
+ * form goes, one last write is tried, then no more: a writer left behind would retry for ever.
  */
 export function useSaveAsYouType<T>(send: (value: T) => Promise<WriteOutcome>, stash?: Stash<T>) {
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<WriteProblem>();
   const sendRef = useRef(send);
   sendRef.current = send;
   const [writer] = useState(() =>
@@ -46,10 +52,11 @@ export function useSaveAsYouType<T>(send: (value: T) => Promise<WriteOutcome>, s
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      void writer.flush();
+      void writer.flush().finally(writer.stop);
     };
   }, []);
-  return { ...writer, problem };
+  // `problem` the reason, in words; `stopped` when no write will be tried again.
+  return { ...writer, problem: problem?.reason, stopped: problem?.final === true };
 }
 
 /** Lets the panel be dragged by its header; the place is remembered for the next prompt. */

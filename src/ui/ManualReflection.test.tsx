@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -17,7 +17,11 @@ function background(replies: Partial<Record<ToBackground['type'], () => unknown>
     sent.push(message);
     const reply = replies[message.type];
     if (reply) return reply();
-    return message.type === 'draft/new' ? { ok: true, data: { draftId: DRAFT_ID } } : { ok: true };
+    if (message.type === 'draft/new') return { ok: true, data: { draftId: DRAFT_ID } };
+    if (message.type === 'draft/save') {
+      return { ok: true, data: { written: true, updatedAt: new Date().toISOString() } };
+    }
+    return { ok: true };
   }) as never);
   return sent;
 }
@@ -64,7 +68,7 @@ describe('ManualReflection', () => {
 
   it('keeps text it could not write in the tab’s session, and writes it after a reload', async () => {
     // The draft the background starts (draft/new), in the database the reloaded page reads.
-    const { id } = await openManualDraft(database(), undefined);
+    const { id, updatedAt } = await openManualDraft(database(), undefined);
     background({
       'draft/new': () => ({ ok: true, data: { draftId: id } }),
       'draft/save': () => ({ ok: false, error: FULL }),
@@ -90,6 +94,8 @@ describe('ManualReflection', () => {
         type: 'draft/save',
         draftId: id,
         values: expect.objectContaining({ dealName: 'Umbrella' }),
+        // Based on the draft as this page read it.
+        basedOn: updatedAt,
       },
     ]);
     expect(sessionStorage.length).toBe(0);
@@ -119,5 +125,56 @@ describe('ManualReflection', () => {
     await settle();
     const alert = screen.getByText(/^Not saved:/);
     expect(alert.textContent).toContain('not kept as a draft either');
+  });
+
+  it('says the reflection was changed in another window, keeps the text, and offers to load it', async () => {
+    const { id } = await openManualDraft(database(), undefined);
+    history.replaceState(null, '', `/reflect.html?draft=${id}`);
+    const sent = background({
+      'draft/save': () => ({ ok: true, data: { written: false, why: 'stale' } }),
+    });
+    render(<ManualReflection />);
+    await screen.findByLabelText('Deal', { exact: true });
+    type('Deal', 'Umbrella');
+    await settle(60_000);
+    screen.getByText(/^This reflection was changed in another window/);
+    screen.getByRole('button', { name: 'Load the other window’s answers' });
+    expect(value('Deal')).toBe('Umbrella');
+    expect(sent.filter((m) => m.type === 'draft/save')).toHaveLength(1);
+  });
+
+  it('shows why its reflection could not be read, instead of a blank page', async () => {
+    history.replaceState(null, '', `/reflect.html?draft=${DRAFT_ID}`);
+    vi.spyOn(database().drafts, 'get').mockRejectedValue(
+      Object.assign(new Error('closed'), { name: 'DatabaseClosedError' }),
+    );
+    render(<ManualReflection />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^This reflection could not be read: .*Reload this page/);
+  });
+
+  it('discards an abandoned manual reflection once the user confirms', async () => {
+    const { id } = await openManualDraft(database(), undefined);
+    history.replaceState(null, '', `/reflect.html?draft=${id}`);
+    const sent = background({});
+    render(<ManualReflection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    expect(sent).toEqual([]);
+    const dialog = screen.getByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
+    await screen.findByText('Reflection discarded.');
+    expect(sent).toEqual([{ type: 'draft/discard', draftId: id }]);
+  });
+
+  it('says in words why a discard was refused, and keeps the reflection', async () => {
+    const { id } = await openManualDraft(database(), undefined);
+    history.replaceState(null, '', `/reflect.html?draft=${id}`);
+    background({ 'draft/discard': () => ({ ok: false, error: FULL }) });
+    render(<ManualReflection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
+    const dialog = screen.getByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(FULL);
+    expect(screen.queryByText('Reflection discarded.')).toBeNull();
   });
 });

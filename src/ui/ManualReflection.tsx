@@ -9,7 +9,9 @@ import { useSaveAsYouType } from '../prompt/panel-hooks';
 import { kindLineFor } from '../lessons/questions';
 import { ReflectionForm } from '../prompt/ReflectionForm';
 import { dealPrefillFrom, reflectPageUrl } from '../background/reflect-page';
-import { saveReflection } from '../prompt/save-reflection';
+import { draftSaver, saveReflection } from '../prompt/save-reflection';
+import { describeWriteError } from '../db/write-error';
+import { useConfirmDelete } from './use-confirm-delete';
 import { EMPTY_VALUES, ReflectionValuesSchema, type ReflectionValues } from '../lessons/values';
 import { sessionStash } from './session-stash';
 import { useTemplate } from './use-template';
@@ -30,7 +32,11 @@ function draftIdFromUrl(): string | undefined {
 const UnsavedSchema = z.object({ draftId: z.string().optional(), values: ReflectionValuesSchema });
 const unsavedStash = () => sessionStash('rebound.unsaved-reflection', UnsavedSchema);
 
-type Loaded = { state: 'loading' } | { state: 'ready'; draft?: DraftRecord } | { state: 'missing' };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; draft?: DraftRecord }
+  | { state: 'missing' }
+  | { state: 'unreadable'; reason: string };
 
 /**
  * The reflection in an extension page: for a loss outside any supported CRM, or to finish one
@@ -51,7 +57,7 @@ export function ManualReflection() {
   const [draftId, setDraftId] = useState(start.draftId);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<'saved' | 'already'>();
+  const [saved, setSaved] = useState<'saved' | 'already' | 'discarded'>();
   const template = useTemplate();
 
   // The text waits in this tab's sessionStorage (the extension's origin, kept over a reload)
@@ -88,21 +94,44 @@ export function ManualReflection() {
     }
     return { ok: true, data: id };
   };
+  // Each write based on the draft as this page read it, then as it last wrote it.
+  const [saver] = useState(draftSaver);
   const draft = useSaveAsYouType<ReflectionValues>(async (values) => {
     const id = await ensureDraft();
-    return id.ok ? sendToBackground({ type: 'draft/save', draftId: id.data, values }) : id;
+    return id.ok ? saver.send(id.data, values) : id;
   }, stash);
+  /** Shows the draft as the other window left it: this page's unwritten text goes. */
+  const reloadFromOtherWindow = () => {
+    draft.discard();
+    location.reload();
+  };
+  const discard = useConfirmDelete(
+    t('draft_discard_question'),
+    async () => {
+      if (!current.current) return;
+      const reply = await sendToBackground({ type: 'draft/discard', draftId: current.current });
+      if (!reply.ok) return reply.error;
+      draft.discard();
+      setSaved('discarded');
+    },
+    { button: t('draft_discard'), yes: t('draft_discard') },
+  );
 
   const fromStash = start.unsaved?.draftId === start.draftId ? start.unsaved?.values : undefined;
   useEffect(() => {
     // Typed in this tab before and not written then: written now (unless finished meanwhile).
     if (!start.draftId) return void (fromStash && draft.changed(fromStash));
-    void database()
+    database()
       .drafts.get(start.draftId)
-      .then((found) => {
-        setLoaded(found ? { state: 'ready', draft: found } : { state: 'missing' });
-        if (found && fromStash) draft.changed(fromStash);
-      });
+      .then(
+        (found) => {
+          if (found) saver.readAt(found.updatedAt);
+          setLoaded(found ? { state: 'ready', draft: found } : { state: 'missing' });
+          if (found && fromStash) draft.changed(fromStash);
+        },
+        (error: unknown) =>
+          setLoaded({ state: 'unreadable', reason: describeWriteError(error).message }),
+      );
   }, []);
 
   if (loaded.state === 'loading' || !template) return null;
@@ -143,10 +172,19 @@ export function ManualReflection() {
           <a href={browser.runtime.getURL('/options.html')}>{t('manual_see_all_lessons')}</a>
         </p>
       )}
+      {loaded.state === 'unreadable' && (
+        <p class="status error" role="alert">
+          {t('manual_read_failed', loaded.reason)}
+        </p>
+      )}
       {saved ? (
         <div role="status">
           <p class="status">
-            {saved === 'already' ? t('prompt_saved_already') : t('manual_saved')}
+            {saved === 'already'
+              ? t('prompt_saved_already')
+              : saved === 'discarded'
+                ? t('draft_discarded')
+                : t('manual_saved')}
           </p>
           <p>
             <a href={browser.runtime.getURL('/options.html')}>{t('manual_see_all_lessons')}</a>
@@ -162,13 +200,25 @@ export function ManualReflection() {
             busy={busy}
             error={error}
             unsaved={draft.problem}
+            unsavedForGood={draft.stopped}
+            unsavedAction={
+              saver.refused() === 'stale' ? (
+                <button type="button" class="rb-link" onClick={reloadFromOtherWindow}>
+                  {t('draft_reload')}
+                </button>
+              ) : undefined
+            }
             onChange={draft.changed}
             onSave={(values) => void save(values)}
             onLater={() => window.close()}
             laterLabel={draftId ? t('form_later') : t('manual_cancel')}
+            // A manual reflection with a draft can go (Cancel has become Later): a prompted
+            // loss's draft goes with Skip, in the panel.
+            actions={draftId && !stored?.loss ? discard.button : undefined}
           />
         )
       )}
+      {!saved && discard.confirm}
     </main>
   );
 }
