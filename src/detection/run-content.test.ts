@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentPage } from './content-page.test-helper';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CrmAdapter } from './types';
 import type { ContentToBackground } from '../messaging/content-messages';
 import { askItem, lostLabelsItem } from '../settings/store';
 import { boardColumns } from './detectors/board-columns';
-import { runContent, type Panels } from './run-content';
+import { runContent } from './run-content';
 import { settle } from './settle.test-helper';
 
 const sent = vi.hoisted(() => ({ messages: [] as ContentToBackground[] }));
@@ -72,19 +72,7 @@ beforeEach(async () => {
   sent.messages = [];
   showBoard();
   page = new AbortController();
-  const ctx = {
-    signal: page.signal,
-    isInvalid: false,
-    addEventListener: (target: EventTarget, type: string, listener: EventListener) =>
-      target.addEventListener(type, listener, { signal: page.signal }),
-    onInvalidated: (fn: () => void) => page.signal.addEventListener('abort', fn),
-  } as unknown as ContentScriptContext;
-  const panels: Panels = {
-    open: () => {},
-    openWin: () => {},
-    preload: () => {},
-    readDealContext: () => Promise.reject(new Error('No panel in this test')),
-  };
+  const { ctx, panels } = contentPage(page);
   await runContent(ctx, board, panels);
   expect(armings()).toBe(1);
 });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentPage } from '../../detection/content-page.test-helper';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentToBackground } from '../../messaging/content-messages';
-import type { Panels } from '../../detection/run-content';
 import { settle } from '../../detection/settle.test-helper';
 import { CustomRuleSchema } from '../../settings/schema';
 import { customRulesItem } from '../../settings/store';
@@ -35,19 +34,7 @@ async function showStage(text: string) {
 let page: AbortController;
 async function openPage() {
   page = new AbortController();
-  const ctx = {
-    signal: page.signal,
-    isInvalid: false,
-    addEventListener: (target: EventTarget, type: string, listener: EventListener) =>
-      target.addEventListener(type, listener, { signal: page.signal }),
-    onInvalidated: (fn: () => void) => page.signal.addEventListener('abort', fn),
-  } as unknown as ContentScriptContext;
-  const panels: Panels = {
-    open: () => {},
-    openWin: () => {},
-    preload: () => {},
-    readDealContext: () => Promise.reject(new Error('No panel in this test')),
-  };
+  const { ctx, panels } = contentPage(page);
   await runRules(ctx, panels);
 }
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentPage } from '../../detection/content-page.test-helper';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentToBackground } from '../../messaging/content-messages';
-import { runContent, type Panels } from '../../detection/run-content';
+import { runContent } from '../../detection/run-content';
 import { settle } from '../../detection/settle.test-helper';
 import { lostLabelsItem } from '../../settings/store';
 import { CARD_GONE_SETTLE_MS, pipedrive } from '.';
@@ -53,19 +53,7 @@ beforeEach(async () => {
     'https://acme.pipedrive.com/pipeline/1/user/everyone',
   );
   page = new AbortController();
-  const ctx = {
-    signal: page.signal,
-    isInvalid: false,
-    addEventListener: (target: EventTarget, type: string, listener: EventListener) =>
-      target.addEventListener(type, listener, { signal: page.signal }),
-    onInvalidated: (fn: () => void) => page.signal.addEventListener('abort', fn),
-  } as unknown as ContentScriptContext;
-  const panels: Panels = {
-    open: () => {},
-    openWin: () => {},
-    preload: () => {},
-    readDealContext: () => Promise.reject(new Error('No panel in this test')),
-  };
+  const { ctx, panels } = contentPage(page);
   await runContent(ctx, pipedrive, panels);
 });
 afterEach(() => page.abort());
