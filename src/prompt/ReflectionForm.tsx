@@ -12,6 +12,7 @@ import { OTHER_REASON } from '../lessons/reasons';
 import { reasonOf, type ReasonGroupView, type Template } from '../lessons/template';
 import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
 import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
+import { FormProblems } from './FormProblems';
 import { LimitedField } from './LimitedField';
 import { t } from '../i18n/t';
 
@@ -259,17 +260,12 @@ export function ReflectionForm({
         {deep ? t('form_fewer_questions') : t('form_more_questions')}
       </button>
       {deep && template.questions.filter((q) => q.mode === 'deep').map(question)}
-      {unsaved && (
-        <p class="rb-error" role="alert" data-testid="draft-not-saved">
-          {unsavedForGood ? unsaved : t('form_draft_not_saved', unsaved)}
-          {unsavedAction && <> {unsavedAction}</>}
-        </p>
-      )}
-      {error && (
-        <p class="rb-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblems
+        unsaved={unsaved}
+        unsavedForGood={unsavedForGood}
+        unsavedAction={unsavedAction}
+        error={error}
+      />
       <div class="rb-actions">
         {actions}
         <button type="button" class="rb-secondary" onClick={onLater} disabled={busy}>

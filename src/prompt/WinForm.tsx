@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { FormProblems } from './FormProblems';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { ANSWER_MAX } from '../lessons/schema';
@@ -59,16 +60,7 @@ export function WinForm({ idPrefix, busy, error, unsaved, onSave, onNotNow, onEd
         {WIN_AGAIN_QUESTIONS.map((q) => field(q, 1))}
       </fieldset>
       {field(WIN_NEARLY_LOST_QUESTION, 1)}
-      {unsaved && (
-        <p class="rb-error" role="alert" data-testid="draft-not-saved">
-          {t('form_draft_not_saved', unsaved)}
-        </p>
-      )}
-      {error && (
-        <p class="rb-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblems unsaved={unsaved} error={error} />
       <div class="rb-actions">
         <button type="button" class="rb-secondary" onClick={onNotNow} disabled={busy}>
           {t('win_not_now')}
