@@ -422,7 +422,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('select Outcome');
     await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe('textarea Create a note');
+    // Later waits for the answers' last write and the background's reply before it closes.
+    await expect.poll(() => focused(page)).toBe('textarea Create a note');
     await page.close();
   });
 
