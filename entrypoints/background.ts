@@ -6,6 +6,7 @@ import { createTabHealth } from '../src/background/tab-health';
 import { correlationWindow } from '../src/background/test-window';
 import { handleReminders } from '../src/background/reminders';
 import { routeMessages } from '../src/background/router';
+import { openSessionStorageToPanels } from '../src/background/session-access';
 import { database } from '../src/db/database';
 import { reflectPageUrl } from '../src/background/reflect-page';
 import { moveSettingsHere } from '../src/settings/move-v1';
@@ -13,6 +14,7 @@ import { moveSettingsHere } from '../src/settings/move-v1';
 export default defineBackground(() => {
   // First: pages read settings only once version 1's have been moved, here and nowhere else.
   void moveSettingsHere();
+  openSessionStorageToPanels();
   const db = database();
   const log = openDetectionLog();
   const tabs = createTabHealth();

@@ -4,7 +4,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LossEvent, ToBackground } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
+import { readUnsavedAnswers } from './unsaved-answers';
 import { resolveTemplate } from '../lessons/template';
+import type { ReflectionValues } from '../lessons/values';
 
 const FULL =
   "Your browser has no room left for Rebound's data. Free some disk space, or export and delete old lessons, then try again.";
@@ -42,12 +44,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const show = (onClose = () => {}) =>
+const show = (onClose = () => {}, restored?: ReflectionValues) =>
   render(
     <PromptPanel
       loss={loss}
       template={resolveTemplate(undefined)}
       showKindLine={false}
+      restored={restored}
       onClose={onClose}
     />,
   );
@@ -84,6 +87,34 @@ describe('PromptPanel', () => {
       draftId: loss.lossId,
       values: { answers: { planAction: 'agree success criteria' } },
     });
+  });
+
+  it('keeps unwritten answers in storage.session, so a panel opened again shows and writes them', async () => {
+    let full = true;
+    const sent = background({
+      'draft/save': () => (full ? { ok: false, error: FULL } : WRITTEN),
+    });
+    const first = show();
+    type('…I will', 'agree success criteria');
+    await settle(400);
+    expect(notSaved()).toContain('Not saved');
+    // The tab is closed before any write went in: the panel is gone, its text is not.
+    first.unmount();
+    await settle();
+    const restored = await readUnsavedAnswers(loss.lossId);
+    expect(restored?.answers).toMatchObject({ planAction: 'agree success criteria' });
+
+    full = false;
+    show(() => {}, restored);
+    expect((screen.getByLabelText('…I will') as HTMLTextAreaElement).value).toBe(
+      'agree success criteria',
+    );
+    await settle(400);
+    const writes = sent.filter((m) => m.type === 'draft/save');
+    expect(writes.at(-1)).toMatchObject({ values: { answers: restored?.answers } });
+    expect(notSaved()).toBeUndefined();
+    // Written: nothing waits in the session any more.
+    expect(await readUnsavedAnswers(loss.lossId)).toBeUndefined();
   });
 
   it('shows "Not saved" when the message cannot be delivered', async () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LossEvent } from '../messaging/messages';
 import { sendToBackground } from '../messaging/transport';
 import { usePanelFrame, useSaveAsYouType } from './panel-hooks';
@@ -6,6 +6,7 @@ import { kindLineFor } from '../lessons/questions';
 import { ReflectionForm } from './ReflectionForm';
 import { SnoozeMenu } from './SnoozeMenu';
 import { draftSaver, saveReflection } from './save-reflection';
+import { unsavedAnswers } from './unsaved-answers';
 import type { Template } from '../lessons/template';
 import { initialValues, type ReflectionValues } from '../lessons/values';
 import { t } from '../i18n/t';
@@ -17,6 +18,8 @@ type Props = {
   showKindLine: boolean;
   /** Losses queued behind this one (a bulk change): each opens after this panel closes. */
   lossesWaiting?: number;
+  /** Answers a panel of this loss typed and could not write: the form starts from them. */
+  restored?: ReflectionValues;
   onClose: () => void;
 };
 
@@ -25,18 +28,35 @@ type Props = {
  * takes no focus when it appears, can be minimised to a pill and dragged, and everything typed
  * is kept as a draft.
  */
-export function PromptPanel({ loss, template, showKindLine, lossesWaiting = 0, onClose }: Props) {
+export function PromptPanel({
+  loss,
+  template,
+  showKindLine,
+  lossesWaiting = 0,
+  restored,
+  onClose,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<'saved' | 'already'>();
-  // In memory only, retried until written: the CRM page's own sessionStorage belongs to the
-  // CRM's origin (its scripts can read it).
+  // Retried until written; meanwhile in memory and in storage.session (unsaved-answers.ts), not
+  // in the CRM page's own sessionStorage, which belongs to the CRM's origin.
   // The panel opens with the draft as the background started it (its first answers), so its
   // first write is based on that revision.
   const [saver] = useState(draftSaver);
-  const draft = useSaveAsYouType<ReflectionValues>((values) => saver.send(loss.lossId, values));
+  const draft = useSaveAsYouType<ReflectionValues>(
+    (values) => saver.send(loss.lossId, values),
+    unsavedAnswers(loss.lossId),
+  );
+  // Restored answers are written as soon as the panel is there again.
+  useEffect(() => {
+    if (restored) draft.changed(restored);
+  }, []);
   const { frame, finish, finishAfterNotice } = usePanelFrame(loss.lossId, onClose);
-  const initial = useMemo(() => initialValues(loss.deal, template), [loss, template]);
+  const initial = useMemo(
+    () => restored ?? initialValues(loss.deal, template),
+    [loss, template, restored],
+  );
 
   const save = async (values: ReflectionValues) => {
     setBusy(true);

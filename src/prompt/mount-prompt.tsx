@@ -6,6 +6,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import type { LossEvent, WinEvent } from '../messaging/messages';
 import { WinPanel } from './WinPanel';
+import { readUnsavedAnswers } from './unsaved-answers';
 import { PromptPanel } from './PromptPanel';
 import css from './reflection.css?inline';
 import { askItem, templateItem } from '../settings/store';
@@ -50,6 +51,8 @@ export function createPromptQueue(ctx: ContentScriptContext) {
       const settings = early ?? loadSettings();
       early = undefined;
       const [{ value: ask }, { value: template }] = await settings;
+      // What a panel of this loss typed and could not write (closed, or its tab): shown again.
+      const restored = 'loss' in next ? await readUnsavedAnswers(next.loss.lossId) : undefined;
       ui = await createShadowRootUi(ctx, {
         name: 'rebound-prompt',
         position: 'inline',
@@ -70,6 +73,7 @@ export function createPromptQueue(ctx: ContentScriptContext) {
                   template={resolved}
                   showKindLine={ask.kindLine}
                   lossesWaiting={lossesWaiting()}
+                  restored={restored}
                   onClose={close}
                 />
               ),
