@@ -1,5 +1,6 @@
 import type { ReboundDatabase } from '../db/database';
-import { draftSource, finishDraft, type Finished } from '../db/drafts';
+import { draftSource, finishDraft } from '../db/drafts';
+import type { LessonSaveResult } from '../messaging/messages';
 import { lessonFromReflection } from '../lessons/to-lesson';
 import type { ReflectionValues } from '../lessons/values';
 
@@ -16,7 +17,7 @@ export function saveLesson(
   /** The version of the questions in use (the form shows the user's current ones). */
   templateVersion: number,
   now = new Date(),
-): Promise<Finished | undefined> {
+): Promise<LessonSaveResult | undefined> {
   return finishDraft(
     db,
     draftId,

@@ -1,5 +1,5 @@
 import type { LessonInput } from '../lessons/schema';
-import type { DraftWrite, LossEvent } from '../messaging/messages';
+import type { DraftWrite, LessonSaveResult, LossEvent } from '../messaging/messages';
 import type { DealPrefill } from '../lessons/deal-prefill';
 import { resolveTemplate, type Template } from '../lessons/template';
 import type { ReflectionSource } from '../lessons/to-lesson';
@@ -129,9 +129,6 @@ export function draftSource(draft: DraftRecord): ReflectionSource {
   return { ...draft.manual, askDeal: true };
 }
 
-export type Finished =
-  { saved: true; lessonId: string; alreadySaved: boolean } | { saved: false; problem: string };
-
 /**
  * Turns a draft into its lesson, all in one transaction: the lesson is stored under the draft's
  * id, the loss's prompt is marked saved and the draft removed; if any write fails, none is kept
@@ -148,7 +145,7 @@ export function finishDraft(
   draftId: string,
   build: (draft: DraftRecord) => { ok: true; lesson: LessonInput } | { ok: false; error: string },
   now = new Date(),
-): Promise<Finished | undefined> {
+): Promise<LessonSaveResult | undefined> {
   return db.transaction('rw', [db.drafts, db.lessons, db.prompts], async () => {
     const [draft, lesson] = await Promise.all([db.drafts.get(draftId), db.lessons.get(draftId)]);
     if (!lesson) {
