@@ -2,8 +2,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LossEvent, ToBackground } from '../messaging/messages';
+import type { LossEvent } from '../messaging/messages';
 import { PromptPanel } from './PromptPanel';
+import { fakeBackground, type Replies } from '../messaging/fake-background.test-helper';
 import { readUnsavedAnswers } from './unsaved-answers';
 import { resolveTemplate } from '../lessons/template';
 import type { ReflectionValues } from '../lessons/values';
@@ -20,17 +21,9 @@ const loss: LossEvent = {
   deal: { dealName: 'Acme renewal' },
 };
 
-/** The background, as the panel hears it: each message type answered by `replies`. */
-function background(replies: Partial<Record<ToBackground['type'], () => unknown>>) {
-  const sent: ToBackground[] = [];
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
-    sent.push(message);
-    return (
-      replies[message.type] ?? (() => (message.type === 'draft/save' ? WRITTEN : { ok: true }))
-    )();
-  }) as never);
-  return sent;
-}
+/** The background, as the panel hears it: a draft write is written unless `replies` say otherwise. */
+const background = (replies: Replies) =>
+  fakeBackground({ 'draft/save': () => WRITTEN, ...replies });
 
 const WRITTEN = { ok: true, data: { written: true, updatedAt: '2026-03-02T10:00:00.000Z' } };
 

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ToBackground, WinEvent } from '../messaging/messages';
 import { WinPanel } from './WinPanel';
+import { fakeBackground } from '../messaging/fake-background.test-helper';
 
 /** What the background answers when the disk is full (describeWriteError's words). */
 const FULL =
@@ -20,15 +20,6 @@ const win: WinEvent = {
 
 const NEARLY_LOST = 'What nearly lost it, or was luck?';
 
-/** The background, as the panel hears it: each message type answered by `replies`. */
-function background(replies: Partial<Record<ToBackground['type'], (m: never) => unknown>>) {
-  const sent: ToBackground[] = [];
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
-    sent.push(message);
-    return (replies[message.type] ?? (() => ({ ok: true })))(message as never);
-  }) as never);
-  return sent;
-}
 const winSaves = (sent: ToBackground[]) =>
   sent.filter((m): m is Extract<ToBackground, { type: 'win/save' }> => m.type === 'win/save');
 
@@ -59,7 +50,7 @@ const alerts = () =>
 describe('WinPanel', () => {
   it('shows "Not saved" with the reason when a write fails, keeps the text and clears once written', async () => {
     let full = true;
-    const sent = background({
+    const sent = fakeBackground({
       'win/save': () => (full ? { ok: false, error: FULL } : { ok: true }),
     });
     show();
@@ -83,7 +74,7 @@ describe('WinPanel', () => {
 
   it('does not claim what was written is kept when Save fails after a failed write, and keeps trying', async () => {
     let full = true;
-    const sent = background({
+    const sent = fakeBackground({
       'win/save': () => (full ? { ok: false, error: FULL } : { ok: true }),
     });
     const onClose = vi.fn();
@@ -107,7 +98,7 @@ describe('WinPanel', () => {
   });
 
   it('says what was written is kept when only the final save fails', async () => {
-    background({
+    fakeBackground({
       'win/save': (message: Extract<ToBackground, { type: 'win/save' }>) =>
         message.done ? { ok: false, error: FULL } : { ok: true },
     });
@@ -121,7 +112,7 @@ describe('WinPanel', () => {
   });
 
   it('sends only the win id, the answers and done, and says when the win is saved', async () => {
-    const sent = background({});
+    const sent = fakeBackground({});
     const onClose = vi.fn();
     show(onClose);
     type(NEARLY_LOST, 'Legal review');

@@ -1,30 +1,24 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ToBackground } from '../messaging/messages';
 import { database } from '../db/database';
 import { openManualDraft } from '../db/drafts';
 import { ManualReflection } from './ManualReflection';
+import { fakeBackground, type Replies } from '../messaging/fake-background.test-helper';
 
 const DRAFT_ID = '3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b';
 const FULL = "Your browser has no room left for Rebound's data.";
 
-/** The background, as the reflect page hears it: each message type answered by `replies`. */
-function background(replies: Partial<Record<ToBackground['type'], () => unknown>>) {
-  const sent: ToBackground[] = [];
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: ToBackground) => {
-    sent.push(message);
-    const reply = replies[message.type];
-    if (reply) return reply();
-    if (message.type === 'draft/new') return { ok: true, data: { draftId: DRAFT_ID } };
-    if (message.type === 'draft/save') {
-      return { ok: true, data: { written: true, updatedAt: new Date().toISOString() } };
-    }
-    return { ok: true };
-  }) as never);
-  return sent;
-}
+/** The background, as the reflect page hears it: drafts start and write unless `replies` say otherwise. */
+const background = (replies: Replies) =>
+  fakeBackground({
+    'draft/new': () => ({ ok: true, data: { draftId: DRAFT_ID } }),
+    'draft/save': () => ({
+      ok: true,
+      data: { written: true, updatedAt: new Date().toISOString() },
+    }),
+    ...replies,
+  });
 
 beforeEach(() => {
   fakeBrowser.reset();
