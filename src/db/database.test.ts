@@ -48,7 +48,7 @@ describe('ReboundDatabase upgrade from version 1', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.lessons.toArray()).toEqual([lesson]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     // The v1 indexes still answer.
@@ -123,7 +123,7 @@ describe('ReboundDatabase upgrade from version 2', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.lessons.toArray()).toEqual([lesson]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     expect(await db.drafts.toArray()).toEqual([draft]);
@@ -154,5 +154,54 @@ describe('ReboundDatabase upgrade from version 2', () => {
     expect(await db.winPrompts.where('winId').equals(win.id).count()).toBe(1);
     // The loss prompt of the same deal is untouched: wins claim apart.
     expect(await db.prompts.get('hubspot:42')).toEqual(prompt);
+  });
+});
+
+describe('ReboundDatabase upgrade from version 3', () => {
+  it('keeps every lesson and answers the library’s new indexes from them', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({
+      lessons: 'id, createdAt, [crm+dealId]',
+      prompts: 'key, createdAt, lossId',
+    });
+    v3.version(2).stores({ drafts: 'id, updatedAt' });
+    v3.version(3).stores({
+      wins: 'id, createdAt, [crm+dealId]',
+      winPrompts: 'key, createdAt, winId',
+    });
+    const planned: Lesson = {
+      ...lesson,
+      id: '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      updatedAt: '2026-03-01T09:00:00.000Z',
+      crm: 'pipedrive',
+      dealId: '7',
+      amount: 12_000,
+      reason: 'process.no-decision-maker',
+      answers: { planCue: 'procurement leads', planAction: 'ask for the sponsor' },
+    };
+    await v3.table('lessons').bulkPut([lesson, planned]);
+    await v3.table('prompts').put(prompt);
+    expect(v3.verno).toBe(3);
+    v3.close();
+
+    const db = new ReboundDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.lessons.orderBy('createdAt').toArray()).toEqual([lesson, planned]);
+    expect(await db.prompts.toArray()).toEqual([prompt]);
+    expect(await db.lessons.where('crm').equals('pipedrive').primaryKeys()).toEqual([planned.id]);
+    expect(await db.lessons.where('outcome').equals('competitor').count()).toBe(2);
+    expect(await db.lessons.where('amount').above(10_000).primaryKeys()).toEqual([planned.id]);
+    expect(await db.lessons.where('answers.planAction').above('').primaryKeys()).toEqual([
+      planned.id,
+    ]);
+    // Lessons from before tags have none; a tagged one is found by each of its tags.
+    expect(await db.lessons.where('tags').anyOf('q4').count()).toBe(0);
+    await db.lessons.update(planned.id, { tags: ['q4', 'enterprise'] });
+    expect(await db.lessons.where('tags').equals('enterprise').primaryKeys()).toEqual([planned.id]);
+    expect(await db.lessons.orderBy('tags').uniqueKeys()).toEqual(['enterprise', 'q4']);
   });
 });

@@ -80,6 +80,13 @@ export class ReboundDatabase extends Dexie {
       wins: 'id, createdAt, [crm+dealId]',
       winPrompts: 'key, createdAt, winId',
     });
+    // v4: the library's filters and sorts read indexes instead of the whole table. Index-only:
+    // Dexie builds the new indexes from the stored lessons, nothing is rewritten. `*tags` is
+    // multi-entry (one entry per tag); `answers.planAction` holds the lessons with a plan.
+    this.version(4).stores({
+      lessons:
+        'id, createdAt, updatedAt, [crm+dealId], crm, outcome, reason, amount, *tags, answers.planAction',
+    });
   }
 }
 

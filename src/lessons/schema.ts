@@ -30,6 +30,25 @@ export const DealFieldsSchema = z.object({
   stageBefore: text(200).optional(),
 });
 
+/** The most tags one lesson keeps, and the longest tag. */
+export const TAGS_MAX = 30;
+export const TAG_MAX = 40;
+export const TagSchema = z.string().trim().min(1).max(TAG_MAX);
+
+/** The most edits one lesson remembers; the oldest are let go first (src/db/lesson-edits.ts). */
+export const HISTORY_MAX = 200;
+
+/**
+ * One field an edit changed, and what it held before: `field` is a lesson field (`reason`,
+ * `dealName`, …) or `answers.<question id>`; `previous` is absent when the field was empty.
+ */
+export const LessonEditSchema = z.object({
+  at: z.iso.datetime(),
+  field: z.string().min(1).max(120),
+  previous: z.union([z.string().max(ANSWER_MAX), z.number().finite()]).optional(),
+});
+export type LessonEdit = z.infer<typeof LessonEditSchema>;
+
 /** Written answers by question id. */
 export const AnswersSchema = z.record(z.string().max(80), text(ANSWER_MAX));
 
@@ -49,6 +68,10 @@ export const LessonInputSchema = DealFieldsSchema.extend({
   templateVersion: z.number().int().positive().optional(),
   /** Written answers by question id (src/lessons/template.ts). */
   answers: AnswersSchema,
+  /** The user's own labels ("enterprise", "Q4 push"), unique ignoring case (src/lessons/tags.ts). */
+  tags: z.array(TagSchema).max(TAGS_MAX).optional(),
+  /** What an edit replaced, oldest first: a lesson's first thought is never lost. */
+  history: z.array(LessonEditSchema).max(HISTORY_MAX).optional(),
 });
 export type LessonInput = z.infer<typeof LessonInputSchema>;
 
