@@ -28,6 +28,8 @@ const LABELS: Record<keyof Lesson, () => string> = {
   mode: () => t('field_mode'),
   templateVersion: () => t('field_template_version'),
   answers: () => t('field_answers'),
+  tags: () => t('field_tags'),
+  history: () => t('field_history'),
 };
 
 /** The field's label, or undefined for a key that is not a lesson field. */
