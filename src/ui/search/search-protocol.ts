@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Messages between the options page and its search worker, parsed on both sides. The worker
+ * owns the index (building it at 50,000 lessons takes seconds, which would freeze the page);
+ * the page asks and shows.
+ */
+const Labels = z.object({
+  reasons: z.record(z.string(), z.string()),
+  outcomes: z.record(z.string(), z.string()),
+});
+
+export const ToSearchWorkerSchema = z.discriminatedUnion('type', [
+  /** Read every lesson from the database and index it. */
+  z.object({ type: z.literal('build'), labels: Labels }),
+  /** Index what changed since the last read (written here or in another page). */
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('remove'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('search'), seq: z.number().int(), text: z.string() }),
+]);
+export type ToSearchWorker = z.infer<typeof ToSearchWorkerSchema>;
+
+export const FromSearchWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), done: z.number().int(), total: z.number().int() }),
+  z.object({ type: z.literal('ready'), count: z.number().int(), ms: z.number() }),
+  z.object({
+    type: z.literal('results'),
+    seq: z.number().int(),
+    ids: z.array(z.string()),
+    terms: z.array(z.string()),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type FromSearchWorker = z.infer<typeof FromSearchWorkerSchema>;
