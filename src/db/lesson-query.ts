@@ -1,49 +1,43 @@
 import type { Collection, IndexableType, InsertType } from 'dexie';
 import type { Lesson } from '../lessons/schema';
 import { PLAN_ACTION } from '../lessons/questions';
-import {
-  admittedReasons,
-  createdRange,
-  effectiveSort,
-  type LessonFilter,
-  type LibrarySort,
-} from '../lessons/lesson-filter';
-import type { Template } from '../lessons/template';
+import type { LessonQuery, LibrarySort } from '../lessons/lesson-filter';
 import type { ReboundDatabase } from './database';
 
 type Lessons = Collection<Lesson, string, InsertType<Lesson, 'id'>>;
 type KeySet = Set<string>;
 
 /**
- * The library's queries. Each filter reads one index for primary keys only (no record is
- * deserialised), the key sets are intersected, and the order comes from the sort's index: a
- * filter change at 50,000 lessons costs a few key reads, and only the rows on screen are read
- * whole (`lessonsByIds`).
+ * The library's queries over Dexie's indexes. Each facet reads one index for primary keys only
+ * (no record is deserialised; one key range each, which IndexedDB answers with getAllKeys where
+ * `anyOf` would walk a cursor), the key sets are intersected and the order comes from the sort's
+ * index. The library asks its search worker's in-memory catalog (src/lessons/lesson-catalog.ts)
+ * once that is ready, and these while it is not; both follow the same rules.
  */
 const keys = (collection: Lessons) => collection.primaryKeys().then((k) => new Set<string>(k));
 
-/** The primary keys each of the filter's facets admits; absent facets admit everything. */
-async function facetKeys(db: ReboundDatabase, filter: LessonFilter, template: Template) {
+async function anyOf(db: ReboundDatabase, index: string, values: IndexableType[]): Promise<KeySet> {
+  const sets = await Promise.all(values.map((v) => keys(db.lessons.where(index).equals(v))));
+  return sets.length === 1 ? sets[0]! : new Set(sets.flatMap((set) => [...set]));
+}
+
+/** The primary keys each of the query's facets admits; absent facets admit everything. */
+async function facetKeys(db: ReboundDatabase, q: LessonQuery) {
   const t = db.lessons;
-  const anyOf = (index: string, values: IndexableType[]) => keys(t.where(index).anyOf(values));
-  const reasons = admittedReasons(filter, template);
-  const { from, to } = createdRange(filter);
   const reads: Promise<KeySet>[] = [];
-  if (filter.crm.length) reads.push(anyOf('crm', filter.crm));
-  if (filter.outcome.length) reads.push(anyOf('outcome', filter.outcome));
-  if (reasons) reads.push(anyOf('reason', reasons));
-  if (filter.tag.length) reads.push(anyOf('tags', filter.tag));
-  if (from || to)
-    reads.push(keys(t.where('createdAt').between(from ?? '', to ?? '\uffff', true, false)));
-  if (filter.min !== undefined || filter.max !== undefined)
-    reads.push(
-      keys(t.where('amount').between(filter.min ?? -Infinity, filter.max ?? Infinity, true, true)),
-    );
+  if (q.crm.length) reads.push(anyOf(db, 'crm', q.crm));
+  if (q.outcome.length) reads.push(anyOf(db, 'outcome', q.outcome));
+  if (q.reasons) reads.push(anyOf(db, 'reason', q.reasons));
+  if (q.tags.length) reads.push(anyOf(db, 'tags', q.tags));
+  if (q.from || q.to)
+    reads.push(keys(t.where('createdAt').between(q.from ?? '', q.to ?? '\uffff', true, false)));
+  if (q.min !== undefined || q.max !== undefined)
+    reads.push(keys(t.where('amount').between(q.min ?? -Infinity, q.max ?? Infinity, true, true)));
   const planned = () => keys(t.where(`answers.${PLAN_ACTION}`).above(''));
-  if (filter.plan === 'yes') reads.push(planned());
+  if (q.plan === 'yes') reads.push(planned());
   const [sets, exclude] = await Promise.all([
     Promise.all(reads),
-    filter.plan === 'no' ? planned() : undefined,
+    q.plan === 'no' ? planned() : undefined,
   ]);
   return { sets, exclude };
 }
@@ -59,41 +53,39 @@ async function orderedIds(db: ReboundDatabase, sort: Exclude<LibrarySort, 'relev
   return [...byAmount, ...byDate.filter((id) => !withAmount.has(id))];
 }
 
-export type LessonMatches = {
-  /** The matching lesson ids in the order shown. */
-  ids: string[];
-  /** Lessons in the database, whether they match or not. */
-  total: number;
-};
-
 /**
- * The ids of the lessons a filter matches, in its sort order. `searched` are the search's hits
- * in relevance order when the filter searches; the facets narrow them. Sorting by relevance
- * without a search is newest first.
+ * The ids of the lessons a query matches, in its sort order. `searched` are the search's hits
+ * in relevance order when the query searches; the facets narrow them. Sorting by relevance
+ * without hits is newest first.
  */
 export async function matchingLessonIds(
   db: ReboundDatabase,
-  filter: LessonFilter,
-  template: Template,
+  query: LessonQuery,
   searched?: string[],
-): Promise<LessonMatches> {
-  const sort = effectiveSort(filter);
-  const [{ sets, exclude }, total] = await Promise.all([
-    facetKeys(db, filter, template),
-    db.lessons.count(),
-  ]);
-  const base =
-    sort === 'relevance' && searched ? searched : await orderedIds(db, sortOrNewest(sort));
+): Promise<string[]> {
+  const sort = query.sort === 'relevance' && !searched ? 'newest' : query.sort;
+  const { sets, exclude } = await facetKeys(db, query);
+  const base = sort === 'relevance' ? searched! : await orderedIds(db, sort);
   const hits = searched && sort !== 'relevance' ? new Set(searched) : undefined;
   // The smallest set first: most ids fail there.
   sets.sort((a, b) => a.size - b.size);
-  const ids = base.filter(
+  return base.filter(
     (id) => (!hits || hits.has(id)) && !exclude?.has(id) && sets.every((set) => set.has(id)),
   );
-  return { ids, total };
 }
 
-const sortOrNewest = (sort: LibrarySort) => (sort === 'relevance' ? 'newest' : sort);
+/**
+ * The first lessons of the whole library in date order, read page by page from the index: what
+ * the library shows at once, before every id is known.
+ */
+export function firstLessons(
+  db: ReboundDatabase,
+  sort: 'newest' | 'oldest',
+  limit: number,
+): Promise<Lesson[]> {
+  const byDate = db.lessons.orderBy('createdAt');
+  return (sort === 'newest' ? byDate.reverse() : byDate).limit(limit).toArray();
+}
 
 /** The lessons of `ids`, in that order, skipping any deleted meanwhile. */
 export async function lessonsByIds(db: ReboundDatabase, ids: string[]): Promise<Lesson[]> {
@@ -113,13 +105,16 @@ export async function crmsInUse(db: ReboundDatabase): Promise<string[]> {
 
 /**
  * A cheap signal that the lessons changed, here or in another page (a lesson saved by the
- * background): the count and the latest change. Reading it through Dexie's liveQuery re-runs
- * it on every write to the table, which costs two index reads, not a read of the table.
+ * background): the count and the latest change. Read through Dexie's liveQuery it re-runs on
+ * every write to the table, which costs a count and one index step, not a read of the table.
  */
-export async function lessonsVersion(db: ReboundDatabase): Promise<string> {
+export async function lessonsVersion(db: ReboundDatabase): Promise<LessonsVersion> {
   const [count, latest] = await Promise.all([
     db.lessons.count(),
     db.lessons.orderBy('updatedAt').lastKey(),
   ]);
-  return `${count}:${String(latest ?? '')}`;
+  return { count, key: `${count}:${String(latest ?? '')}` };
 }
+
+/** `key` changes with every add, edit and delete; `count` is the number of lessons. */
+export type LessonsVersion = { count: number; key: string };

@@ -127,6 +127,41 @@ export function createdRange(filter: LessonFilter): { from?: string; to?: string
   };
 }
 
+/**
+ * A filter resolved against the user's template: what the database and the search worker are
+ * asked, both by the same rules (src/db/lesson-query.ts, src/lessons/lesson-catalog.ts).
+ */
+export type LessonQuery = {
+  text?: string;
+  crm: string[];
+  outcome: string[];
+  /** Stored reason ids admitted; undefined admits every lesson. */
+  reasons?: string[];
+  /** Half-open range of `createdAt`. */
+  from?: string;
+  to?: string;
+  min?: number;
+  max?: number;
+  tags: string[];
+  plan?: 'yes' | 'no';
+  sort: LibrarySort;
+};
+
+export function toLessonQuery(filter: LessonFilter, template: Template): LessonQuery {
+  return {
+    text: searchText(filter),
+    crm: filter.crm,
+    outcome: filter.outcome,
+    reasons: admittedReasons(filter, template),
+    ...createdRange(filter),
+    min: filter.min,
+    max: filter.max,
+    tags: filter.tag,
+    plan: filter.plan,
+    sort: effectiveSort(filter),
+  };
+}
+
 /** Removes one value of a list facet, or a whole single-valued facet. */
 export function withoutChip(
   filter: LessonFilter,

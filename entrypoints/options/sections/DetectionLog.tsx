@@ -7,7 +7,6 @@ import type { TabHealth } from '../../../src/messaging/messages';
 import { sendToBackground } from '../../../src/messaging/transport';
 import { DetectionLogView, exportDetectionLog } from '../../../src/ui/DetectionLogView';
 import { StatusLine, type Status } from '../../../src/ui/StatusLine';
-import { landOnAnchor } from '../../../src/ui/land-on-anchor';
 
 async function readHealth(): Promise<TabHealth[]> {
   const reply = await sendToBackground({ type: 'health/all' });
@@ -36,14 +35,6 @@ export function DetectionLog() {
     return detectionLogItem.watch(refresh);
   }, []);
 
-  // options.html#detection (the popup's "See what Rebound saw"): the sections above fill in
-  // after the browser scrolled to the anchor, so land on it, and stay, while they do.
-  const loaded = log !== undefined;
-  useEffect(() => {
-    const section = document.getElementById('detection');
-    if (loaded && location.hash === '#detection' && section) return landOnAnchor(section);
-  }, [loaded]);
-
   const clear = async () => {
     const reply = await sendToBackground({ type: 'detection-log/clear' });
     setStatus(
@@ -54,11 +45,7 @@ export function DetectionLog() {
   };
 
   return (
-    <section
-      id="detection"
-      aria-labelledby="detection-title"
-      style={{ display: 'grid', gap: '10px' }}
-    >
+    <section aria-labelledby="detection-title" style={{ display: 'grid', gap: '10px' }}>
       <h2 id="detection-title">{t('log_title')}</h2>
       <p class="muted" style={{ margin: 0 }}>
         {t('log_intro')}

@@ -1,63 +1,131 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../../src/db/database';
-import { deleteLesson, recentLessons } from '../../../src/db/lessons';
-import type { Lesson } from '../../../src/lessons/schema';
-import { LessonDetail } from '../../../src/ui/LessonDetail';
-import { LessonSummary } from '../../../src/ui/LessonSummary';
-import { useConfirmDelete } from '../../../src/ui/use-confirm-delete';
+import { crmsInUse, lessonsVersion, tagsInUse } from '../../../src/db/lesson-query';
+import { t } from '../../../src/i18n/t';
+import { filterQuery, isFiltered, parseFilter } from '../../../src/lessons/lesson-filter';
+import { FilterBar } from '../../../src/ui/library/FilterBar';
+import { LibraryList } from '../../../src/ui/library/LibraryList';
+import {
+  useLibraryResults,
+  type LibraryResults,
+} from '../../../src/ui/library/use-library-results';
+import { useLibraryWorker, type SearchStatus } from '../../../src/ui/search/search-client';
 import { useLiveQuery } from '../../../src/ui/use-live-query';
 import { useTemplate } from '../../../src/ui/use-template';
-import type { Template } from '../../../src/lessons/template';
-import { t } from '../../../src/i18n/t';
 
-/** Every lesson, newest first; open one to read it, delete with a confirmation. */
-export function LessonLibrary() {
-  const lessons = useLiveQuery(() => recentLessons(database()), []);
+/**
+ * The library: search, filters and sort (all in the URL), the count, and the matching lessons
+ * in a virtual list. `query` is the URL's; `onQuery` writes it back (`replace` for typing).
+ */
+export function LessonLibrary({
+  query,
+  onQuery,
+}: {
+  query: string;
+  onQuery: (query: string, replace: boolean) => void;
+}) {
+  const filter = useMemo(() => parseFilter(query), [query]);
   const template = useTemplate();
+  // A change signal, not the table: two index reads per write (src/db/lesson-query.ts).
+  const version = useLiveQuery(() => lessonsVersion(database()), []);
+  const worker = useLibraryWorker(template);
+  const results = useLibraryResults(
+    filter,
+    template,
+    worker,
+    version.state === 'ready' ? version.value : undefined,
+  );
+  const [facets, setFacets] = useState<{ crms: string[]; tags: string[] }>({ crms: [], tags: [] });
+  useEffect(() => {
+    void Promise.all([crmsInUse(database()), tagsInUse(database())]).then(([crms, tags]) =>
+      setFacets({ crms, tags }),
+    );
+  }, [version.state === 'ready' && version.value.key]);
+
+  // The box keeps what is typed (spaces included); the URL gets it without a history step.
+  const [typed, setTyped] = useState(filter.q ?? '');
+  const lastWritten = useRef(filter.q ?? '');
+  useEffect(() => {
+    // Back, a link or a chip changed the search: the box follows.
+    if ((filter.q ?? '') !== lastWritten.current.trim()) setTyped(filter.q ?? '');
+  }, [filter.q]);
+
+  const current =
+    results.forQuery === filterQuery(filter) && results.state === 'ready' && !results.partial;
+
   return (
-    <section aria-labelledby="library-title" style={{ display: 'grid', gap: '10px' }}>
+    <section aria-labelledby="library-title" class="library">
       <h2 id="library-title">{t('library_title')}</h2>
-      {lessons.state === 'error' && (
-        <p class="status error">{t('lessons_read_error', lessons.error)}</p>
+      <div role="search" class="library-search">
+        <input
+          type="search"
+          aria-label={t('library_search')}
+          placeholder={t('library_search_placeholder')}
+          value={typed}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setTyped(text);
+            lastWritten.current = text;
+            onQuery(filterQuery({ ...filter, q: text || undefined }), true);
+          }}
+        />
+      </div>
+      {template && (
+        <FilterBar
+          filter={filter}
+          template={template}
+          crms={facets.crms}
+          tags={facets.tags}
+          onChange={(next) => onQuery(filterQuery(next), false)}
+        />
       )}
-      {lessons.state === 'ready' && lessons.value.length === 0 && (
-        <p class="muted">{t('library_empty')}</p>
-      )}
-      {lessons.state === 'ready' && template && (
-        <ul class="lesson-list">
-          {lessons.value.map((lesson) => (
-            <LessonItem key={lesson.id} lesson={lesson} template={template} />
-          ))}
-        </ul>
+      <p
+        class="library-count"
+        data-testid="library-count"
+        data-state={current ? 'ready' : 'pending'}
+        data-query={parseFilter(results.forQuery).q ?? ''}
+        data-filter={results.forQuery}
+        aria-live="polite"
+      >
+        <CountLine results={results} filtered={isFiltered(filter)} status={worker?.status} />
+      </p>
+      {results.state === 'ready' && template && (
+        <LibraryList
+          ids={results.ids}
+          terms={results.terms}
+          template={template}
+          version={version.state === 'ready' ? version.value.key : ''}
+        />
       )}
     </section>
   );
 }
 
-function LessonItem({ lesson, template }: { lesson: Lesson; template: Template }) {
-  const [open, setOpen] = useState(false);
-  const remove = useConfirmDelete(t('library_delete_question'), () =>
-    deleteLesson(database(), lesson.id),
-  );
-  const detailId = `lesson-${lesson.id}`;
-  return (
-    <li class="card" data-testid="lesson">
-      <div class="row" style={{ alignItems: 'flex-start' }}>
-        <div style={{ flex: 1, minWidth: 0 }}>
-          <LessonSummary lesson={lesson} template={template} />
-        </div>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={detailId}
-          onClick={() => setOpen(!open)}
-        >
-          {open ? t('library_close') : t('library_open')}
-        </button>
-        {remove.button}
-      </div>
-      {remove.confirm}
-      {open && <LessonDetail id={detailId} lesson={lesson} template={template} />}
-    </li>
-  );
+function CountLine({
+  results,
+  filtered,
+  status,
+}: {
+  results: LibraryResults;
+  filtered: boolean;
+  status: SearchStatus | undefined;
+}) {
+  if (status?.state === 'error')
+    return <span class="error">{t('search_failed', status.error)}</span>;
+  if (results.state === 'error')
+    return <span class="error">{t('lessons_read_error', results.error)}</span>;
+  const building =
+    status?.state === 'building' && parseFilter(results.forQuery).q
+      ? t('search_building', [count(status.done), count(status.total)])
+      : '';
+  if (results.state === 'loading') return <>{building || t('library_loading')}</>;
+  if (results.total === 0) return <>{t('library_empty')}</>;
+  const line = filtered
+    ? results.ids.length === 0
+      ? t('library_no_match', count(results.total))
+      : t('library_count_filtered', [count(results.ids.length), count(results.total)])
+    : t('library_count', count(results.total));
+  return <>{building ? `${line} ${building}` : line}</>;
 }
+
+const count = (n: number) => n.toLocaleString();

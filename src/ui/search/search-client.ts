@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outcomeLabel, OUTCOME_IDS } from '../../lessons/outcomes';
 import type { Template } from '../../lessons/template';
-import type { SearchHits } from './lesson-index';
+import type { LessonQuery } from '../../lessons/lesson-filter';
 import type { SearchLabels } from './search-document';
 import { FromSearchWorkerSchema, type ToSearchWorker } from './search-protocol';
 
@@ -18,38 +18,40 @@ export function searchLabels(template: Template): SearchLabels {
   };
 }
 
-export type LessonSearch = {
+export type WorkerAnswer = { ids: string[]; terms: string[]; total: number };
+
+export type LibraryWorker = {
   status: SearchStatus;
-  /** Hits for `text`; a search overtaken by a newer one never resolves. */
-  search(text: string): Promise<SearchHits>;
+  /** The lessons a query matches; a query overtaken by a newer one never resolves. */
+  query(query: LessonQuery): Promise<WorkerAnswer>;
   /** Index what changed in the database since the last read. */
   refresh(): void;
   remove(ids: string[]): void;
 };
 
 /**
- * The options page's side of the search worker: one worker for the page's life, started when
- * the template is known (reason labels are indexed).
+ * The options page's side of the library's worker (search index and facet catalog): one worker
+ * for the page's life, started when the template is known (reason labels are indexed).
  */
-export function useLessonSearch(template: Template | undefined): LessonSearch | undefined {
-  const [search, setSearch] = useState<LessonSearch>();
+export function useLibraryWorker(template: Template | undefined): LibraryWorker | undefined {
+  const [search, setSearch] = useState<LibraryWorker>();
   const ready = template !== undefined;
   useEffect(() => {
     if (!template) return;
     const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     const send = (message: ToSearchWorker) => worker.postMessage(message);
-    const pending = new Map<number, (hits: SearchHits) => void>();
+    const pending = new Map<number, (answer: WorkerAnswer) => void>();
     let seq = 0;
     let status: SearchStatus = { state: 'building', done: 0, total: 0 };
     const publish = () =>
       setSearch({
         status,
-        search: (text) =>
+        query: (query) =>
           new Promise((resolve) => {
-            // Only the newest search is answered; older promises are let go.
+            // Only the newest query is answered; older promises are let go.
             pending.clear();
             pending.set(++seq, resolve);
-            send({ type: 'search', seq, text });
+            send({ type: 'query', seq, query });
           }),
         refresh: () => send({ type: 'refresh' }),
         remove: (ids) => send({ type: 'remove', ids }),
@@ -59,7 +61,7 @@ export function useLessonSearch(template: Template | undefined): LessonSearch | 
       if (!message.success) return;
       const data = message.data;
       if (data.type === 'results') {
-        pending.get(data.seq)?.({ ids: data.ids, terms: data.terms });
+        pending.get(data.seq)?.({ ids: data.ids, terms: data.terms, total: data.total });
         pending.delete(data.seq);
         return;
       }

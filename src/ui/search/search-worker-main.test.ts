@@ -3,6 +3,15 @@ import { database } from '../../db/database';
 import type { Lesson } from '../../lessons/schema';
 import { serveSearch } from './search-worker-main';
 import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
+import { EMPTY_FILTER, toLessonQuery } from '../../lessons/lesson-filter';
+import { resolveTemplate } from '../../lessons/template';
+
+const template = resolveTemplate(undefined);
+const query = (seq: number, q: string, filter = {}) => ({
+  type: 'query' as const,
+  seq,
+  query: toLessonQuery({ ...EMPTY_FILTER, ...filter, q }, template),
+});
 
 const lesson = (n: number, answer: string, updatedAt = '2026-01-01T00:00:00.000Z'): Lesson => ({
   id: crypto.randomUUID(),
@@ -43,7 +52,7 @@ afterEach(async () => {
   await database().lessons.clear();
 });
 
-describe('the search worker', () => {
+describe('the library worker', () => {
   it('indexes every lesson in chunks, with progress, then answers searches', async () => {
     const lessons = Array.from({ length: 4_500 }, (_, i) =>
       lesson(i, i === 4_321 ? 'The procurement team ran it.' : 'They chose Globex.'),
@@ -56,11 +65,14 @@ describe('the search worker', () => {
     });
     expect(await worker.next('progress')).toEqual({ type: 'progress', done: 2_000, total: 4_500 });
     expect((await worker.next('ready')).count).toBe(4_500);
-    worker.send({ type: 'search', seq: 1, text: 'procurement' });
+    worker.send(query(1, 'procurement'));
     expect((await worker.next('results')).ids).toEqual([lessons[4_321]!.id]);
     // Reason labels are searchable.
-    worker.send({ type: 'search', seq: 2, text: 'price value' });
+    worker.send(query(2, 'price value'));
     expect((await worker.next('results')).ids).toHaveLength(4_500);
+    // Facets narrow the words, and the total counts every lesson.
+    worker.send(query(3, 'procurement', { crm: ['pipedrive'] }));
+    expect(await worker.next('results')).toMatchObject({ ids: [], total: 4_500 });
   });
 
   it('picks up lessons written after the build, forgets deleted ones, ignores junk', async () => {
@@ -74,15 +86,15 @@ describe('the search worker', () => {
     worker.send({ type: 'refresh' });
     worker.send({ type: 'remove', ids: [first.id] });
     worker.send({ type: 'not a message' });
-    worker.send({ type: 'search', seq: 3, text: 'budget' });
+    worker.send(query(3, 'budget'));
     expect((await worker.next('results')).ids).toEqual([later.id]);
   });
 
   it('skips a search overtaken by a newer one', async () => {
     const worker = fakeWorker();
     worker.send({ type: 'build', labels: { reasons: {}, outcomes: {} } });
-    worker.send({ type: 'search', seq: 1, text: 'bud' });
-    worker.send({ type: 'search', seq: 2, text: 'budget' });
+    worker.send(query(1, 'bud'));
+    worker.send(query(2, 'budget'));
     const results = await worker.next('results');
     expect(results.seq).toBe(2);
     expect(worker.out.filter((m) => m.type === 'results')).toEqual([]);

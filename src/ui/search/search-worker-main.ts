@@ -1,4 +1,6 @@
 import { database } from '../../db/database';
+import { LessonCatalog } from '../../lessons/lesson-catalog';
+import type { LessonQuery } from '../../lessons/lesson-filter';
 import type { Lesson } from '../../lessons/schema';
 import { createLessonIndex, removeDocuments, searchLessons, upsertDocuments } from './lesson-index';
 import { searchDocument, type SearchLabels } from './search-document';
@@ -17,18 +19,21 @@ type Port = {
 };
 
 /**
- * The search worker: builds the index from the database in chunks, then keeps it current and
- * answers searches. Messages are handled one at a time, so a search asked while building waits
- * for the index instead of seeing half of it.
+ * The library's worker: reads every lesson once, in chunks, into the search index and the
+ * catalog of facets, then keeps both current and answers the library's queries. Messages are
+ * handled one at a time, so a query asked while building waits for all lessons instead of
+ * seeing some of them.
  */
 export function serveSearch(port: Port) {
   const db = database();
   const index = createLessonIndex();
+  const catalog = new LessonCatalog();
   let labels: SearchLabels = { reasons: {}, outcomes: {} };
   /** The latest `updatedAt` indexed: a refresh reads only what changed after it. */
   let seen = '';
 
   const add = (lessons: Lesson[]) => {
+    catalog.upsert(lessons);
     upsertDocuments(
       index,
       lessons.map((lesson) => searchDocument(lesson, labels)),
@@ -60,32 +65,52 @@ export function serveSearch(port: Port) {
     });
   };
 
+  const remove = (ids: string[]) => {
+    catalog.remove(ids);
+    removeDocuments(index, ids);
+  };
+
+  const refresh = async () => {
+    add(await db.lessons.where('updatedAt').above(seen).toArray());
+    // A lesson deleted in another page: the count tells, the keys say which (rare, so the
+    // cost of listing every key is paid only then).
+    if ((await db.lessons.count()) < catalog.size) {
+      const kept = new Set(await db.lessons.toCollection().primaryKeys());
+      remove([...catalog.ids()].filter((id) => !kept.has(id)));
+    }
+  };
+
+  const answer = (query: LessonQuery) => {
+    const hits = query.text ? searchLessons(index, query.text) : undefined;
+    return {
+      ids: catalog.query(query, hits?.ids),
+      terms: hits?.terms ?? [],
+      total: catalog.size,
+    };
+  };
+
   const handle = async (message: ToSearchWorker) => {
     switch (message.type) {
       case 'build':
         labels = message.labels;
         return build();
       case 'refresh':
-        return add(await db.lessons.where('updatedAt').above(seen).toArray());
+        return refresh();
       case 'remove':
-        return removeDocuments(index, message.ids);
-      case 'search':
-        // Typing outruns searching: a search overtaken by a newer one is not worth running.
-        if (message.seq < latestSearch) return;
-        return port.postMessage({
-          type: 'results',
-          seq: message.seq,
-          ...searchLessons(index, message.text),
-        });
+        return remove(message.ids);
+      case 'query':
+        // Typing outruns searching: a query overtaken by a newer one is not worth running.
+        if (message.seq < latestQuery) return;
+        return port.postMessage({ type: 'results', seq: message.seq, ...answer(message.query) });
     }
   };
 
   let queue = Promise.resolve();
-  let latestSearch = -1;
+  let latestQuery = -1;
   port.addEventListener('message', (event) => {
     const message = ToSearchWorkerSchema.safeParse(event.data);
     if (!message.success) return;
-    if (message.data.type === 'search') latestSearch = Math.max(latestSearch, message.data.seq);
+    if (message.data.type === 'query') latestQuery = Math.max(latestQuery, message.data.seq);
     queue = queue
       .then(() => handle(message.data))
       .catch((error: unknown) =>
