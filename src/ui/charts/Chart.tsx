@@ -41,11 +41,38 @@ const cssColour = (colour: string) => (colour.startsWith('--') ? `var(${colour})
 const cut = (label: string) =>
   label.length > LABEL_MAX ? `${label.slice(0, LABEL_MAX - 1)}…` : label;
 
+/** How far the 2nd, 3rd… series of one colour move towards white (+) or black (−). */
+const SHADES = [0.45, -0.35, 0.7, -0.6];
+
+function shade(hex: string, amount: number): string {
+  const target = amount > 0 ? 255 : 0;
+  const channels = [1, 3, 5].map((at) => {
+    const c = parseInt(hex.slice(at, at + 2), 16);
+    return Math.round(c + (target - c) * Math.abs(amount));
+  });
+  return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The series with colours told apart: reasons of one group share their group's colour until the
+ * user recolours one, so the second and later series of a colour are drawn lighter or darker.
+ */
+function distinct(series: ChartSeries[]): ChartSeries[] {
+  const seen = new Map<string, number>();
+  return series.map((s) => {
+    const repeat = seen.get(s.colour) ?? 0;
+    seen.set(s.colour, repeat + 1);
+    if (!repeat || !/^#[0-9a-f]{6}$/i.test(s.colour)) return s;
+    return { ...s, colour: shade(s.colour, SHADES[(repeat - 1) % SHADES.length]!) };
+  });
+}
+
 /** Stacked bars: each series' tops added to the ones before, drawn tallest first. */
 function drawnSeries(spec: ChartSpec): ChartSeries[] {
-  if (spec.kind !== 'stacked') return spec.series;
+  const series = distinct(spec.series);
+  if (spec.kind !== 'stacked') return series;
   const sums = spec.labels.map(() => 0);
-  const stacked = spec.series.map((s) => ({
+  const stacked = series.map((s) => ({
     ...s,
     values: s.values.map((v, i) => (sums[i]! += v ?? 0)),
   }));
@@ -70,13 +97,15 @@ function options(UPlot: typeof uPlot, spec: ChartSpec, box: HTMLElement): uPlot.
     cursor: { show: false },
     scales: {
       x: { time: false, range: [-0.5, spec.labels.length - 0.5] },
-      y: { range: (_u, _min, max) => spec.yRange ?? [0, Math.max(1, max)] },
+      // Headroom above the tallest bar, so it never touches the top edge.
+      y: { range: (_u, _min, max) => spec.yRange ?? [0, Math.max(1, Math.ceil(max * 1.1))] },
     },
     axes: [
       {
         stroke: text,
         grid: { show: false },
         ticks: { show: false },
+        size: 32,
         incrs: [1, 2, 3, 4, 6, 12, 24, 48],
         values: (_u, splits) => splits.map((i) => cut(spec.labels[i] ?? '')),
       },
@@ -136,7 +165,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
       <div ref={box} class="chart-plot" style={{ minHeight: `${HEIGHT_PX}px` }} />
       {spec.series.length > 1 && (
         <ul class="chart-legend">
-          {spec.series.map((s) => (
+          {distinct(spec.series).map((s) => (
             <li key={s.label}>
               <span class="reason-dot" style={{ background: cssColour(s.colour) }} />
               {s.label}
