@@ -29,6 +29,9 @@ export async function forEachLessonPage(
     return;
   }
   const total = await db.lessons.count();
+  // The count alone is news: a progress line can say "0 of 50,000" before the first page is in.
+  if (signal?.aborted) return;
+  each([], 0, total);
   let read = 0;
   let after: string | undefined;
   while (!signal?.aborted) {
