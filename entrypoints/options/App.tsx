@@ -4,7 +4,7 @@ import { AskSettings } from './sections/AskSettings';
 import { CustomRules } from './sections/CustomRules';
 import { DetectionLog } from './sections/DetectionLog';
 import { ExportImport } from './sections/ExportImport';
-import { LessonLibrary } from './sections/LessonLibrary';
+import { LessonViews } from './sections/LessonViews';
 import { StageLabels } from './sections/StageLabels';
 import { TemplateQuestions } from './sections/TemplateQuestions';
 import { TemplateReasons } from './sections/TemplateReasons';
@@ -27,11 +27,26 @@ const ROUTES: Route[] = [
     keepsFilter: true,
     render: (route, go) => (
       <>
-        <LessonLibrary
+        <LessonViews
+          view="library"
           query={route.query}
           onQuery={(query, replace) => go({ route: 'library', query }, { replace })}
         />
         <WinLibrary />
+      </>
+    ),
+  },
+  {
+    id: 'insights',
+    label: () => t('nav_insights'),
+    keepsFilter: true,
+    render: (route, go) => (
+      <>
+        <LessonViews
+          view="insights"
+          query={route.query}
+          onQuery={(query, replace) => go({ route: 'insights', query }, { replace })}
+        />
       </>
     ),
   },

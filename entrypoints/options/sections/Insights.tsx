@@ -255,7 +255,7 @@ export function Insights({ ids }: { ids?: string[] }) {
   const cards = useMemo(() => (read.state === 'ready' ? cardsOf(read.insights) : []), [read]);
   return (
     <section aria-labelledby="insights-title" class="insights">
-      <h2 id="insights-title">{t('insights_title')}</h2>
+      {/* Its heading is above the library's search and filters, which apply here too. */}
       <p class="muted">{t('insights_intro')}</p>
       {read.state === 'reading' && (
         <p role="status" class="row">

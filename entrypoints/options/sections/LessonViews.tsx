@@ -2,7 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../../src/db/database';
 import { crmsInUse, lessonsVersion, tagsInUse } from '../../../src/db/lesson-query';
 import { t } from '../../../src/i18n/t';
-import { filterQuery, isFiltered, parseFilter } from '../../../src/lessons/lesson-filter';
+import {
+  filterQuery,
+  isFiltered,
+  parseFilter,
+  searchText,
+} from '../../../src/lessons/lesson-filter';
+import { Insights } from './Insights';
 import { FilterBar } from '../../../src/ui/library/FilterBar';
 import { LibraryList } from '../../../src/ui/library/LibraryList';
 import {
@@ -14,13 +20,17 @@ import { useLiveQuery } from '../../../src/ui/use-live-query';
 import { useTemplate } from '../../../src/ui/use-template';
 
 /**
- * The library: search, filters and sort (all in the URL), the count, and the matching lessons
- * in a virtual list. `query` is the URL's; `onQuery` writes it back (`replace` for typing).
+ * The library and Insights: one search, filters and sort (all in the URL), the count, then the
+ * matching lessons in a virtual list or as charts. One component for both, so moving between
+ * them keeps the library's worker and what it has read. `query` is the URL's; `onQuery` writes
+ * it back (`replace` for typing).
  */
-export function LessonLibrary({
+export function LessonViews({
+  view,
   query,
   onQuery,
 }: {
+  view: 'library' | 'insights';
   query: string;
   onQuery: (query: string, replace: boolean) => void;
 }) {
@@ -28,13 +38,19 @@ export function LessonLibrary({
   const template = useTemplate();
   // A change signal, not the table: two index reads per write (src/db/lesson-query.ts).
   const version = useLiveQuery(() => lessonsVersion(database()), []);
-  const worker = useLibraryWorker(template);
+  // The worker reads every lesson: it starts once the first rows are shown, so its reads do
+  // not queue in front of theirs (both go through the same IndexedDB backend).
+  const [workerWanted, setWorkerWanted] = useState(searchText(filter) !== undefined);
+  const worker = useLibraryWorker(workerWanted ? template : undefined);
   const results = useLibraryResults(
     filter,
     template,
     worker,
     version.state === 'ready' ? version.value : undefined,
   );
+  useEffect(() => {
+    if (results.state !== 'loading') setWorkerWanted(true);
+  }, [results.state]);
   const [facets, setFacets] = useState<{ crms: string[]; tags: string[] }>({ crms: [], tags: [] });
   useEffect(() => {
     void Promise.all([crmsInUse(database()), tagsInUse(database())]).then(([crms, tags]) =>
@@ -50,12 +66,17 @@ export function LessonLibrary({
     if ((filter.q ?? '') !== lastWritten.current.trim()) setTyped(filter.q ?? '');
   }, [filter.q]);
 
+  const versionKey = version.state === 'ready' ? version.value.key : '';
   const current =
     results.forQuery === filterQuery(filter) && results.state === 'ready' && !results.partial;
 
   return (
-    <section aria-labelledby="library-title" class="library">
-      <h2 id="library-title">{t('library_title')}</h2>
+    <div class="library">
+      {view === 'library' ? (
+        <h2 id="library-title">{t('library_title')}</h2>
+      ) : (
+        <h2 id="insights-title">{t('insights_title')}</h2>
+      )}
       <div role="search" class="library-search">
         <input
           type="search"
@@ -85,19 +106,27 @@ export function LessonLibrary({
         data-state={current ? 'ready' : 'pending'}
         data-query={parseFilter(results.forQuery).q ?? ''}
         data-filter={results.forQuery}
+        data-worker={worker?.status.state ?? 'starting'}
         aria-live="polite"
       >
         <CountLine results={results} filtered={isFiltered(filter)} status={worker?.status} />
       </p>
-      {results.state === 'ready' && template && (
+      {view === 'insights' && template && (!isFiltered(filter) || current) && (
+        // Read again when the lessons change (a lesson saved in another tab).
+        <Insights
+          key={versionKey}
+          ids={isFiltered(filter) && results.state === 'ready' ? results.ids : undefined}
+        />
+      )}
+      {view === 'library' && results.state === 'ready' && template && (
         <LibraryList
           ids={results.ids}
           terms={results.terms}
           template={template}
-          version={version.state === 'ready' ? version.value.key : ''}
+          version={versionKey}
         />
       )}
-    </section>
+    </div>
   );
 }
 
@@ -119,6 +148,7 @@ function CountLine({
       ? t('search_building', [count(status.done), count(status.total)])
       : '';
   if (results.state === 'loading') return <>{building || t('library_loading')}</>;
+  if (results.total === undefined) return <>{t('library_loading')}</>;
   if (results.total === 0) return <>{t('library_empty')}</>;
   const line = filtered
     ? results.ids.length === 0
