@@ -55,9 +55,17 @@ function tableRows(article: HTMLElement): string[][] {
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
 }
 
+/** The heading lives above the shared search and filters (LessonViews.tsx); the section names itself by it. */
+const Titled = () => (
+  <>
+    <h2 id="insights-title">Insights</h2>
+    <Insights />
+  </>
+);
+
 describe('Insights', () => {
   it('says there is nothing yet when there is no lesson', async () => {
-    render(<Insights />);
+    render(<Titled />);
     await screen.findByText(/No lessons yet/);
     expect(screen.getByRole('region', { name: 'Insights' })).toBeTruthy();
   });
@@ -77,7 +85,7 @@ describe('Insights', () => {
       }),
       lesson({ reason: 'no-decision.went-dark', createdAt: daysAgo(40) }),
     ]);
-    render(<Insights />);
+    render(<Titled />);
 
     const reasons = await card('Reasons over time');
     expect(
@@ -158,7 +166,7 @@ describe('Insights', () => {
 
   it('shows its progress while it reads', async () => {
     await database().lessons.bulkAdd(Array.from({ length: 2500 }, () => lesson()));
-    render(<Insights />);
+    render(<Titled />);
     const status = await screen.findByRole('status');
     await waitFor(() => expect(status.textContent).toMatch(/^Reading lessons… [12],000 of 2,500$/));
     await screen.findByText('Lessons this month: 2500; last month: 0; in all: 2500.');
