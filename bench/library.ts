@@ -373,7 +373,7 @@ export function libraryBench(count: number): {
               changes.push(await inPage(page, change, filter));
             }
             out.filter.push(median(changes));
-            await page.locator('input[type="search"]').click();
+            await page.locator('input[type="search"]').first().click();
             const keystrokes: number[] = [];
             for (let i = 1; i <= SEARCH_WORD.length; i++) {
               const typed = SEARCH_WORD.slice(0, i);
