@@ -32,9 +32,10 @@ export const percentile = (values: number[], p: number) =>
 
 /**
  * tsx keeps function names by wrapping them in a `__name` helper, which a page does not have:
- * a no-op one, to go before any function of ours that runs in a page.
+ * a no-op one, to go before any function of ours that runs in a page. On globalThis: a `var` in
+ * an init script of its own stays in that script's scope.
  */
-export const NAME_SHIM = 'var __name = (f) => f;';
+export const NAME_SHIM = 'globalThis.__name = (f) => f;';
 
 /** A function to run in the page before it loads, with its argument. */
 export const initScript = <A>(fn: (arg: A) => void, arg: A) => ({
