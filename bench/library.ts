@@ -303,16 +303,11 @@ export function libraryBench(count: number): {
     if (missing) throw new MissingUi(missing);
     return profile.ext;
   };
-  const open = async (ext: Extension, path: string) => {
-    const page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-    return page;
-  };
 
   const seeding: Measurement = () =>
     figures(
       [
-        { name: `setup: seeding ${count.toLocaleString('en')} lessons`, unit: 's' },
+        { name: `setup: generating and seeding ${count.toLocaleString('en')} lessons`, unit: 's' },
         {
           name: 'bytes stored per lesson',
           unit: 'B',
@@ -353,7 +348,7 @@ export function libraryBench(count: number): {
         const out = { first: [] as number[], heap: [] as number[], filter: [] as number[] };
         const search: number[] = [];
         for (let run = 0; run < RUNS; run++) {
-          const page = await open(ext, 'options.html#library');
+          const page = await ext.openPage('options.html#library');
           try {
             out.first.push(await inPage(page, (w) => w.__bench.firstVisible!, undefined));
             const ready = { attrs: { 'data-state': 'ready' }, rows: true };
@@ -413,7 +408,7 @@ export function libraryBench(count: number): {
         for (let run = 0; run < RUNS; run++) {
           const opens: number[] = [];
           for (let i = 0; i < POPUP_OPENS; i++) {
-            const page = await open(ext, 'popup.html');
+            const page = await ext.openPage('popup.html');
             opens.push(await inPage(page, (w) => w.__bench.firstVisible!, undefined));
             await page.close();
           }
@@ -438,7 +433,7 @@ export function libraryBench(count: number): {
           const ext = await needs('export');
           const runs: number[] = [];
           for (let run = 0; run < RUNS; run++) {
-            const page = await open(ext, 'options.html#data');
+            const page = await ext.openPage('options.html#data');
             try {
               const panel = page.getByTestId('export-panel');
               await panel.locator('select[name="format"]').selectOption(format);
@@ -485,7 +480,7 @@ export function libraryBench(count: number): {
         for (let run = 0; run < RUNS; run++) {
           const fresh = await launchWatched();
           try {
-            const page = await open(fresh, 'options.html#data');
+            const page = await fresh.openPage('options.html#data');
             const input = page.getByTestId('import-file');
             await input.waitFor({ state: 'attached', timeout: PROBE_MS });
             const chosen = performance.now();
