@@ -2,18 +2,29 @@
  * `npm run bench`: the built extension in Chromium, against the same pages without it. Writes
  * bench/results.json and prints a table. Each figure is the median of RUNS runs (with min and
  * max); a with/without comparison is made within one run, the two alternating in order.
- * Later issues add figures: each is one entry of MEASUREMENTS below.
+ * Later issues add figures: each is one entry of DETECTION below or of the library's
+ * measurements (bench/library.ts). BENCH_ONLY and BENCH_LESSONS make partial runs (below).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CHROMIUM } from '../tests/e2e/chromium';
 import { installBusyPage } from './busy-page';
+import { FULL_LESSONS, lessonCount, libraryBench } from './library';
+import {
+  initScript,
+  median,
+  percentile,
+  RUNS,
+  type Browsers,
+  type Figure,
+  type Measurement,
+} from './measure';
 import {
   chooseStage,
   EXTENSION_DIR,
@@ -25,37 +36,13 @@ import {
   serveHubSpot,
 } from '../tests/e2e/harness';
 
-const RUNS = 5;
 const IDLE_MS = 10_000;
 const BURSTS = 100;
 const BURST_SIZE = 100;
 const BURST_GAP_MS = 20;
 const DEALS_PER_RUN = 10;
 
-type Budget = { max: number };
-type Figure = { name: string; unit: string; runs: number[]; budget?: Budget; note?: string };
-type Result = Figure & { median: number; min: number; max: number; pass?: boolean };
-
-type Browsers = { with: BrowserContext; without: BrowserContext };
-/** A measurement gives one or more named figures, each with one value per run. */
-type Measurement = (browsers: Browsers) => Promise<Figure[]>;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
-
-/**
- * A function to run in the page before it loads, with its argument. tsx keeps function names by
- * wrapping them in a `__name` helper, which the page does not have: a no-op one goes first.
- */
-const initScript = <A>(fn: (arg: A) => void, arg: A) => ({
-  content: `var __name = (f) => f; (${String(fn)})(${JSON.stringify(arg)});`,
-});
+type Result = Figure & { median?: number; min?: number; max?: number; pass?: boolean };
 
 /** Renderer main-thread time of one page, from CDP Performance.getMetrics (ms). */
 async function mainThread(page: Page) {
@@ -260,8 +247,8 @@ const lossToPrompt: Measurement = async (browsers) => {
   ];
 };
 
-/** Every figure the bench reports, in the order of the table. */
-const MEASUREMENTS: Measurement[] = [
+/** The detection figures (the extension on CRM pages), in the order of the table. */
+const DETECTION: Measurement[] = [
   injectedAtLoad,
   idlePage,
   busyPage('found'),
@@ -269,7 +256,17 @@ const MEASUREMENTS: Measurement[] = [
   lossToPrompt,
 ];
 
+/** BENCH_ONLY=detection or BENCH_ONLY=library runs one group (a partial run); unset, both. */
+const GROUPS = ['detection', 'library'] as const;
+function onlyGroup(value = process.env.BENCH_ONLY) {
+  if (value === undefined || value === '') return undefined;
+  const group = GROUPS.find((g) => g === value);
+  if (!group) throw new Error(`BENCH_ONLY must be one of ${GROUPS.join(', ')}, not "${value}"`);
+  return group;
+}
+
 function summarise(figure: Figure): Result {
+  if (figure.error) return { ...figure, pass: false };
   const value = median(figure.runs);
   return {
     ...figure,
@@ -281,22 +278,37 @@ function summarise(figure: Figure): Result {
 }
 
 function table(results: Result[]): string {
-  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
+  const fmt = (n: number | undefined) =>
+    n === undefined ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
   const rows = results.map((r) => [
     r.name,
-    `${fmt(r.median)} ${r.unit}`,
-    `${fmt(r.min)} – ${fmt(r.max)}`,
+    r.error ? '—' : `${fmt(r.median)} ${r.unit}`,
+    r.error ? '' : `${fmt(r.min)} – ${fmt(r.max)}`,
     r.budget ? `≤ ${r.budget.max} ${r.unit}` : '',
-    r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL',
+    r.error ? 'ERROR' : r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL',
   ]);
   const head = ['measurement', 'median', 'min – max', 'budget', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  // One line per distinct reason: the figures of one measurement share theirs.
+  const errors = [...new Set(results.flatMap((r) => (r.error ? [r.error] : [])))];
+  return [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    ...(errors.length ? ['', 'Not measured:', ...errors.map((e) => `- ${e}`)] : []),
+  ].join('\n');
 }
 
 async function main() {
   const started = Date.now();
+  const only = onlyGroup();
+  const lessons = lessonCount();
+  const library = libraryBench(lessons);
+  const measurements = [
+    ...(only === 'library' ? [] : DETECTION),
+    ...(only === 'detection' ? [] : library.measurements),
+  ];
   const ext = await launchExtension();
   const plain = await launchWithoutExtension();
   try {
@@ -304,7 +316,7 @@ async function main() {
     await serveHubSpot(plain.context);
     const browsers = { with: ext.context, without: plain.context };
     const results: Result[] = [];
-    for (const measure of MEASUREMENTS) {
+    for (const measure of measurements) {
       for (const figure of await measure(browsers)) results.push(summarise(figure));
     }
     const machine = {
@@ -317,21 +329,36 @@ async function main() {
       date: new Date().toISOString(),
       machine,
       runs: RUNS,
+      lessons,
       wallSeconds: Math.round((Date.now() - started) / 1000),
       measurements: results,
     };
+    // Only a whole run, every figure measured, replaces the committed results: the README's
+    // table is made from them. Any other goes where test runs leave their output.
+    const partial = [
+      only && `BENCH_ONLY=${only}`,
+      lessons !== FULL_LESSONS && `BENCH_LESSONS=${lessons}`,
+      results.some((r) => r.error) && 'figures not measured',
+    ].filter(Boolean);
+    const file = join(
+      ROOT,
+      partial.length ? 'test-results/bench-results.json' : 'bench/results.json',
+    );
     // Formatted as `npm run lint` (Prettier) wants the committed file.
-    const file = join(ROOT, 'bench/results.json');
     const json = await format(JSON.stringify(output), {
       ...(await resolveConfig(file)),
       filepath: file,
     });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, json);
     console.log(table(results));
     console.log(`\n${machine.chromium}, ${machine.cpus} cores; ${output.wallSeconds} s`);
-    console.log('Written to bench/results.json');
+    console.log(
+      `Written to ${relative(ROOT, file)}${partial.length ? ` (a partial run: ${partial.join(', ')})` : ''}`,
+    );
     if (results.some((r) => r.pass === false)) process.exitCode = 1;
   } finally {
+    await library.close();
     await ext.close();
     await plain.close();
   }

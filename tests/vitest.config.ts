@@ -15,11 +15,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Beside the source (entry points' own parts too): the test harness's own pure parts
-          // (the stripped fixtures).
+          // (the stripped fixtures) and the fixtures' generators (the bench's lessons).
           include: [
             'src/**/*.test.{ts,tsx}',
             'entrypoints/**/*.test.{ts,tsx}',
             'tests/e2e/*.test.ts',
+            'tests/fixtures/**/*.test.ts',
           ],
           exclude: ['tests/e2e/*.e2e.test.ts'],
           environment: 'happy-dom',

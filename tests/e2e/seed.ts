@@ -1,0 +1,108 @@
+/**
+ * Puts many lessons into the built extension's database quickly, for the bench and the
+ * library's browser tests: straight into IndexedDB from one of the extension's pages (its
+ * origin), in chunks of one readwrite transaction each. Dexie is bypassed on purpose (it is the
+ * slow part at 50,000), so only records LessonSchema accepts are written, and a page that is
+ * already showing lessons does not hear of these (open pages after seeding).
+ */
+import type { Page } from 'playwright-core';
+import { LessonSchema, type Lesson } from '../../src/lessons/schema';
+import type { Extension } from './harness';
+
+const CHUNK = 2000;
+/** How long the options page may take to have Dexie create the database. */
+const DATABASE_DEADLINE_MS = 15_000;
+
+/** What the origin stores, in bytes, as the page's quota estimate says. */
+function storageUsage(page: Page): Promise<number> {
+  return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+}
+
+/**
+ * Writes `lessons` into the extension's `lessons` table (replacing any with the same id) and
+ * says how much the origin's stored bytes grew.
+ */
+export async function seedLessons(
+  ext: Extension,
+  lessons: Lesson[],
+): Promise<{ usageBefore: number; usageAfter: number }> {
+  for (const [index, lesson] of lessons.entries()) {
+    const parsed = LessonSchema.safeParse(lesson);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(
+        `Lesson ${index + 1} is not valid (${issue?.path.join('.')}: ${issue?.code})`,
+      );
+    }
+  }
+  // The options page opens Dexie, which creates the database at its current version: opening it
+  // here without a version before that would create an empty one that Dexie must then upgrade.
+  const page = await ext.openPage('options.html');
+  try {
+    await page.evaluate(async (deadlineMs) => {
+      const end = performance.now() + deadlineMs;
+      while (!(await indexedDB.databases()).some((d) => d.name === 'rebound' && d.version)) {
+        if (performance.now() > end) throw new Error('The options page never opened the database');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }, DATABASE_DEADLINE_MS);
+    const usageBefore = await storageUsage(page);
+    for (let start = 0; start < lessons.length; start += CHUNK) {
+      // One string per chunk: Playwright's own serialisation of an object graph this size is
+      // what took the time, JSON.parse in the page is fast.
+      await page.evaluate(
+        (json) =>
+          new Promise<void>((resolve, reject) => {
+            const chunk = JSON.parse(json) as unknown[];
+            const open = indexedDB.open('rebound');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('lessons')) {
+                db.close();
+                return reject(new Error('The database has no lessons table'));
+              }
+              const tx = db.transaction('lessons', 'readwrite');
+              const store = tx.objectStore('lessons');
+              for (const lesson of chunk) store.put(lesson);
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+              tx.onabort = () => reject(tx.error ?? new Error('Seeding transaction aborted'));
+            };
+          }),
+        JSON.stringify(lessons.slice(start, start + CHUNK)),
+      );
+    }
+    return { usageBefore, usageAfter: await storageUsage(page) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** How many lessons the extension's database holds (a count, not a read of every row). */
+export async function countStoredLessons(ext: Extension): Promise<number> {
+  return ext.inWorker(async () => {
+    // Opening a database that is not there would create an empty one.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'rebound')) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('rebound');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('lessons')) {
+          db.close();
+          return resolve(0);
+        }
+        const request = db.transaction('lessons').objectStore('lessons').count();
+        request.onsuccess = () => {
+          db.close();
+          resolve(request.result);
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+  });
+}
