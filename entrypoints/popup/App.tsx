@@ -15,17 +15,19 @@ const RECENT = 5;
 
 async function loadPopup() {
   const db = database();
-  const [lessons, total, drafts, wins] = await Promise.all([
+  const [lessons, drafts, wins] = await Promise.all([
     recentLessons(db, RECENT),
-    countLessons(db),
     unfinishedDrafts(db),
     countWins(db),
   ]);
-  return { lessons, total, drafts, wins };
+  return { lessons, drafts, wins };
 }
 
 export function App() {
   const data = useLiveQuery(loadPopup, []);
+  // Apart: counting walks the whole table (0.3 s at 50,000 lessons); the latest lessons do not
+  // wait for it.
+  const total = useLiveQuery(() => countLessons(database()), []);
   const template = useTemplate();
   const openReflect = () => void browser.tabs.create({ url: reflectPageUrl() });
 
@@ -42,11 +44,11 @@ export function App() {
       <header class="row">
         <h1>{t('popup_title')}</h1>
         <span class="spacer" />
-        {data.state === 'ready' && (
+        {total.state === 'ready' && (
           <span class="muted" data-testid="lesson-count">
-            {data.value.total === 1
+            {total.value === 1
               ? t('popup_lesson_count_one')
-              : t('popup_lesson_count', data.value.total)}
+              : t('popup_lesson_count', total.value.toLocaleString())}
           </span>
         )}
         {data.state === 'ready' && data.value.wins > 0 && (
@@ -82,7 +84,7 @@ export function App() {
           </ul>
         </section>
       )}
-      {data.state === 'ready' && data.value.total === 0 && (
+      {data.state === 'ready' && data.value.lessons.length === 0 && (
         <div class="card" data-testid="empty-state">
           <p style={{ marginTop: 0 }}>
             <strong>{t('popup_empty_title')}</strong>
@@ -94,7 +96,7 @@ export function App() {
           </p>
         </div>
       )}
-      {data.state === 'ready' && data.value.total > 0 && template && (
+      {data.state === 'ready' && data.value.lessons.length > 0 && template && (
         <section aria-label={t('popup_recent')}>
           <ul class="lesson-list">
             {data.value.lessons.map((lesson) => (
