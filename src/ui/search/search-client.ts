@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { outcomeLabel, OUTCOME_IDS } from '../../lessons/outcomes';
 import type { Template } from '../../lessons/template';
+import { t } from '../../i18n/t';
 import type { LessonQuery } from '../../lessons/lesson-filter';
 import type { SearchLabels } from './search-document';
 import { FromSearchWorkerSchema, type ToSearchWorker } from './search-protocol';
@@ -74,7 +75,7 @@ export function useLibraryWorker(template: Template | undefined): LibraryWorker 
       publish();
     });
     worker.addEventListener('error', (event) => {
-      status = { state: 'error', error: event.message || 'search worker failed' };
+      status = { state: 'error', error: event.message || t('search_worker_stopped') };
       publish();
     });
     publish();
