@@ -49,7 +49,7 @@ describe('tagSuggestions', () => {
 
   it('offers prefix matches first, then substring ones, ignoring case', () => {
     expect(tagSuggestions(known, 'EN')).toEqual(['Enterprise', 'renewal']);
-    expect(tagSuggestions(known, 'e')).toEqual(['Enterprise', 'renewal', 'price war', 'upsell']);
+    expect(tagSuggestions(known, 'e')).toEqual(['Enterprise', 'price war', 'renewal', 'upsell']);
   });
 
   it('leaves out the tags the lesson already has, and offers all for empty text', () => {
