@@ -5,6 +5,7 @@ import {
   type Lesson,
   type LessonEdit,
 } from '../lessons/schema';
+import { ANSWER_FIELD } from '../lessons/edit-history';
 import { lessonFieldLabel } from '../lessons/field-labels';
 import { addTags, removeTags, splitTags } from '../lessons/tags';
 import type { ReboundDatabase } from './database';
@@ -25,9 +26,6 @@ export const EDITABLE_FIELDS = [
   'dealUrl',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-/** The prefix of an answer's field in changes and history: `answers.planAction`. */
-export const ANSWER_FIELD = 'answers.';
 
 /**
  * What an edit sets, by field (`answers.<question id>` for an answer). An empty text or
