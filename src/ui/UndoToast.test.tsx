@@ -28,12 +28,18 @@ describe('UndoProvider', () => {
     const toast = document.querySelector<HTMLElement>('.undo-toast')!;
     expect(toast.textContent).toMatch(/^Deleted 2 lessons/);
     fireEvent.mouseEnter(toast);
-    act(() => vi.advanceTimersByTime(5000));
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
     fireEvent.mouseLeave(toast);
-    act(() => vi.advanceTimersByTime(999));
+    act(() => {
+      vi.advanceTimersByTime(999);
+    });
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
-    act(() => vi.advanceTimersByTime(1));
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(toast.textContent).toBe('');
   });
 
