@@ -124,7 +124,9 @@ export function LessonDetail({ id, lesson, template, onChange, onDeleted }: Prop
       />
       {history.length > 0 && (
         <details>
-          <summary>{t('lesson_history', history.length)}</summary>
+          <summary>
+            {history.length === 1 ? t('lesson_history_one') : t('lesson_history', history.length)}
+          </summary>
           <ul class="history-list">
             {history
               .map((edit, i) => (
