@@ -41,7 +41,33 @@ type Props = {
   actions?: JSX.Element;
 };
 
-function ReasonSelect(props: {
+/** How the deal ended, as a select (the lesson edit form asks it the same way). */
+export function OutcomeSelect(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="rb-field">
+      <label for={props.id}>{t('form_outcome')}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        required
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <option value="">{t('form_choose')}</option>
+        {OUTCOMES.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ReasonSelect(props: {
   id: string;
   label: string;
   groups: ReasonGroupView[];
@@ -74,7 +100,7 @@ function ReasonSelect(props: {
 }
 
 /** A row of one-tap choices, as radio buttons (arrow keys move between them). */
-function Choices<T extends string | number>(props: {
+export function Choices<T extends string | number>(props: {
   name: string;
   legend: string;
   options: readonly { value: T; label: string }[];
@@ -192,22 +218,11 @@ export function ReflectionForm({
           />
         </div>
       )}
-      <div class="rb-field">
-        <label for={id('outcome')}>{t('form_outcome')}</label>
-        <select
-          id={id('outcome')}
-          value={values.outcome}
-          required
-          onChange={(e) => set({ outcome: e.currentTarget.value })}
-        >
-          <option value="">{t('form_choose')}</option>
-          {OUTCOMES.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OutcomeSelect
+        id={id('outcome')}
+        value={values.outcome}
+        onChange={(outcome) => set({ outcome })}
+      />
       <div class="rb-row">
         <ReasonSelect
           id={id('reason')}

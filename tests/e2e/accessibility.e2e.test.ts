@@ -145,6 +145,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await lesson.getByRole('button', { name: 'Delete' }).click();
       await lesson.getByRole('alertdialog').waitFor();
       await expectAccessible(options, `the options page, confirming a delete, ${colorScheme}`);
+      await lesson.getByRole('button', { name: 'Keep it' }).click();
+      await lesson.getByRole('button', { name: 'Edit' }).click();
+      await lesson.getByRole('form', { name: 'Edit lesson' }).waitFor();
+      await expectAccessible(options, `the options page, editing a lesson, ${colorScheme}`);
       await options.close();
     });
 

@@ -1,0 +1,244 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { LessonChanges } from '../db/lesson-edits';
+import { ANSWER_FIELD } from '../lessons/edit-history';
+import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
+import { OTHER_REASON } from '../lessons/reasons';
+import { ANSWER_MAX, NAME_MAX, type Lesson } from '../lessons/schema';
+import { questionLabel, reasonOf, type Template } from '../lessons/template';
+import { Choices, OutcomeSelect, ReasonSelect } from '../prompt/ReflectionForm';
+import { FormProblems } from '../prompt/FormProblems';
+import { LimitedField } from '../prompt/LimitedField';
+import { t } from '../i18n/t';
+import '../prompt/reflection.css';
+
+/** The form's fields: text as typed (the amount too), the feeling as its number. */
+type Fields = {
+  dealName: string;
+  company: string;
+  amount: string;
+  currency: string;
+  stageBefore: string;
+  outcome: string;
+  reason: string;
+  secondaryReason: string;
+  confidence: string;
+  feeling: number | undefined;
+  answers: Record<string, string>;
+};
+
+function fieldsOf(lesson: Lesson, template: Template): Fields {
+  return {
+    dealName: lesson.dealName,
+    company: lesson.company ?? '',
+    amount: lesson.amount === undefined ? '' : String(lesson.amount),
+    currency: lesson.currency ?? '',
+    stageBefore: lesson.stageBefore ?? '',
+    outcome: lesson.outcome,
+    // A merged reason shows as the reason it went into (the one offered), as in the form.
+    reason: reasonOf(template, lesson.reason)?.id ?? lesson.reason ?? '',
+    secondaryReason: reasonOf(template, lesson.secondaryReason)?.id ?? lesson.secondaryReason ?? '',
+    confidence: lesson.confidence ?? '',
+    feeling: lesson.feeling,
+    answers: { ...lesson.answers },
+  };
+}
+
+const TEXT_FIELDS = [
+  'dealName',
+  'company',
+  'currency',
+  'stageBefore',
+  'outcome',
+  'reason',
+  'secondaryReason',
+  'confidence',
+] as const;
+
+/**
+ * Only what the user changed from where the form began: a field changed elsewhere meanwhile is
+ * not written back, and a merged reason the user left alone keeps its id.
+ */
+function changesFrom(start: Fields, now: Fields): LessonChanges {
+  const changes: Record<string, string | number | undefined> = {};
+  for (const key of TEXT_FIELDS) if (now[key] !== start[key]) changes[key] = now[key];
+  if (now.feeling !== start.feeling) changes.feeling = now.feeling;
+  if (now.amount.trim() !== start.amount)
+    changes.amount = now.amount.trim() === '' ? undefined : Number(now.amount);
+  for (const id of new Set([...Object.keys(start.answers), ...Object.keys(now.answers)]))
+    if ((now.answers[id] ?? '') !== (start.answers[id] ?? ''))
+      changes[`${ANSWER_FIELD}${id}`] = now.answers[id];
+  return changes as LessonChanges;
+}
+
+type Props = {
+  idPrefix: string;
+  lesson: Lesson;
+  template: Template;
+  busy: boolean;
+  /** Why the last Save did not go through. */
+  error?: string;
+  onSave: (changes: LessonChanges) => void;
+  onCancel: () => void;
+};
+
+/**
+ * Every answer and field of a saved lesson, to correct: the questions asked today (quick and
+ * deep together), then answers to questions no longer asked. Presentational: the lesson in,
+ * the changes out.
+ */
+export function LessonEditForm({
+  idPrefix,
+  lesson,
+  template,
+  busy,
+  error,
+  onSave,
+  onCancel,
+}: Props) {
+  const [start] = useState(() => fieldsOf(lesson, template));
+  const [fields, setFields] = useState(start);
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const set = (patch: Partial<Fields>) => setFields({ ...fields, ...patch });
+  const setAnswer = (key: string, text: string) =>
+    set({ answers: { ...fields.answers, [key]: text } });
+  const asked = new Set(template.questions.map((q) => q.id));
+  const removed = Object.keys(lesson.answers).filter(
+    (key) => !asked.has(key) && key !== OTHER_REASON_ANSWER,
+  );
+
+  const text = (key: string, label: string, rows = 2) => (
+    <LimitedField
+      key={key}
+      id={id(key)}
+      label={label}
+      max={ANSWER_MAX}
+      multiline={{ rows }}
+      value={fields.answers[key] ?? ''}
+      onInput={(value) => setAnswer(key, value)}
+    />
+  );
+  const question = (q: Question) =>
+    q.kind === 'text' ? (
+      text(q.id, q.label)
+    ) : (
+      <Choices
+        key={q.id}
+        name={id(q.id)}
+        legend={q.label}
+        options={q.options.map((o) => ({ value: o.id, label: o.label }))}
+        value={fields.answers[q.id]}
+        onChange={(value) => setAnswer(q.id, value)}
+      />
+    );
+  const submit = (event: JSX.TargetedEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSave(changesFrom(start, fields));
+  };
+
+  return (
+    <form class="rb-form rb-page" aria-label={t('lesson_edit_form')} onSubmit={submit} noValidate>
+      <div class="rb-row">
+        <LimitedField
+          id={id('deal')}
+          label={t('form_deal')}
+          max={NAME_MAX}
+          value={fields.dealName}
+          required
+          onInput={(dealName) => set({ dealName })}
+        />
+        <LimitedField
+          id={id('company')}
+          label={t('form_company')}
+          max={NAME_MAX}
+          value={fields.company}
+          onInput={(company) => set({ company })}
+        />
+      </div>
+      <div class="rb-row">
+        <div class="rb-field">
+          <label for={id('amount')}>{t('fact_amount')}</label>
+          <input
+            id={id('amount')}
+            type="number"
+            step="any"
+            value={fields.amount}
+            onInput={(e) => set({ amount: e.currentTarget.value })}
+          />
+        </div>
+        <LimitedField
+          id={id('currency')}
+          label={t('field_currency')}
+          max={10}
+          value={fields.currency}
+          onInput={(currency) => set({ currency })}
+        />
+        <LimitedField
+          id={id('stage')}
+          label={t('fact_stage_before')}
+          max={200}
+          value={fields.stageBefore}
+          onInput={(stageBefore) => set({ stageBefore })}
+        />
+      </div>
+      <OutcomeSelect
+        id={id('outcome')}
+        value={fields.outcome}
+        onChange={(outcome) => set({ outcome })}
+      />
+      <div class="rb-row">
+        <ReasonSelect
+          id={id('reason')}
+          label={t('form_main_reason')}
+          groups={template.groups}
+          value={fields.reason}
+          onChange={(reason) => set({ reason })}
+        />
+        <ReasonSelect
+          id={id('reason2')}
+          label={t('form_second_reason')}
+          groups={template.groups}
+          value={fields.secondaryReason}
+          onChange={(secondaryReason) => set({ secondaryReason })}
+        />
+      </div>
+      {(fields.reason === OTHER_REASON ||
+        fields.secondaryReason === OTHER_REASON ||
+        fields.answers[OTHER_REASON_ANSWER]) &&
+        text(OTHER_REASON_ANSWER, t('form_other_reason'), 1)}
+      <Choices
+        name={id('confidence')}
+        legend={t('form_confidence')}
+        options={CONFIDENCE.map((c) => ({ value: c.id, label: c.label }))}
+        value={fields.confidence}
+        onChange={(confidence) => set({ confidence })}
+      />
+      <Choices
+        name={id('feeling')}
+        legend={t('form_feeling')}
+        options={FEELINGS.map((f) => ({
+          value: f.value,
+          label: t('form_feeling_option', [f.value, f.label]),
+        }))}
+        value={fields.feeling}
+        onChange={(feeling) => set({ feeling })}
+      />
+      {template.questions.map(question)}
+      {removed.length > 0 && (
+        <fieldset class="rb-group">
+          <legend>{t('lesson_edit_removed_questions')}</legend>
+          {removed.map((key) => text(key, questionLabel(template, key)))}
+        </fieldset>
+      )}
+      <FormProblems error={error} />
+      <div class="rb-actions">
+        <button type="button" class="rb-secondary" onClick={onCancel} disabled={busy}>
+          {t('lesson_edit_cancel')}
+        </button>
+        <button type="submit" class="rb-primary" disabled={busy}>
+          {t('lesson_edit_save')}
+        </button>
+      </div>
+    </form>
+  );
+}
