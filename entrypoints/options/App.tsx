@@ -10,6 +10,7 @@ import { TemplateQuestions } from './sections/TemplateQuestions';
 import { TemplateReasons } from './sections/TemplateReasons';
 import { WinLibrary } from './sections/WinLibrary';
 import { t } from '../../src/i18n/t';
+import { UndoProvider } from '../../src/ui/UndoToast';
 import { useHashRoute, type HashRoute } from '../../src/ui/use-hash-route';
 
 type Route = {
@@ -102,25 +103,30 @@ export function App() {
     `#${target.id}${target.keepsFilter && current.keepsFilter && route.query ? `?${route.query}` : ''}`;
 
   return (
-    <div class="options-layout">
-      <header class="options-header">
-        <h1>{t('options_title')}</h1>
-        <p class="muted">{t('options_privacy')}</p>
-      </header>
-      <nav class="options-nav" aria-label={t('nav_label')}>
-        <ul>
-          {ROUTES.map((target) => (
-            <li key={target.id}>
-              <a href={hrefOf(target)} aria-current={target.id === current.id ? 'page' : undefined}>
-                {target.label()}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main ref={content} class="options-main">
-        {current.render(route, go)}
-      </main>
-    </div>
+    <UndoProvider>
+      <div class="options-layout">
+        <header class="options-header">
+          <h1>{t('options_title')}</h1>
+          <p class="muted">{t('options_privacy')}</p>
+        </header>
+        <nav class="options-nav" aria-label={t('nav_label')}>
+          <ul>
+            {ROUTES.map((target) => (
+              <li key={target.id}>
+                <a
+                  href={hrefOf(target)}
+                  aria-current={target.id === current.id ? 'page' : undefined}
+                >
+                  {target.label()}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main ref={content} class="options-main">
+          {current.render(route, go)}
+        </main>
+      </div>
+    </UndoProvider>
   );
 }

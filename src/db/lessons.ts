@@ -40,10 +40,6 @@ export function countLessons(db: ReboundDatabase): Promise<number> {
   return db.lessons.count();
 }
 
-export function deleteLesson(db: ReboundDatabase, id: string): Promise<void> {
-  return db.lessons.delete(id);
-}
-
 /**
  * Stores already-validated lessons (from an import). A lesson with an id that is already here
  * replaces it only when it is newer, so re-importing an old export never undoes later edits.

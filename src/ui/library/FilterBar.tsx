@@ -7,6 +7,7 @@ import {
   type LibrarySort,
 } from '../../lessons/lesson-filter';
 import { OUTCOME_IDS, outcomeLabel } from '../../lessons/outcomes';
+import { normaliseTag } from '../../lessons/tags';
 import type { Template } from '../../lessons/template';
 import { crmName, filterChips } from './filter-chips';
 
@@ -45,7 +46,7 @@ export function FilterBar({ filter, onChange, template, crms, tags }: Props) {
     if (id) set({ [kind]: toggle(filter[kind], id, true) });
   };
   const addTag = (input: HTMLInputElement) => {
-    const tag = input.value.trim();
+    const tag = normaliseTag(input.value);
     input.value = '';
     if (tag) set({ tag: toggle(filter.tag, tag, true) });
   };

@@ -4,6 +4,7 @@ import { lessonsByIds } from '../../db/lesson-query';
 import { t } from '../../i18n/t';
 import type { Lesson } from '../../lessons/schema';
 import type { Template } from '../../lessons/template';
+import { BulkActions } from '../BulkActions';
 import { LessonDetail } from '../LessonDetail';
 import { LessonRowSummary } from './LessonRow';
 import { useVirtualList } from './use-virtual-list';
@@ -75,6 +76,15 @@ export function LibraryList({
           <span class="muted">{t('library_selected', selected.size.toLocaleString())}</span>
         )}
       </div>
+      {selected.size > 0 && (
+        <BulkActions
+          ids={[...selected]}
+          onDone={() => {
+            setSelected(new Set());
+            scroller.current?.focus();
+          }}
+        />
+      )}
       <div
         ref={scroller}
         class="library-scroller"

@@ -84,10 +84,21 @@ describe('the library worker', () => {
     const later = lesson(2, 'Budget moved to next year.', '2026-02-01T00:00:00.000Z');
     await database().lessons.add(later);
     worker.send({ type: 'refresh' });
+    // This page deleted one: the database first, then the worker is told.
+    await database().lessons.delete(first.id);
     worker.send({ type: 'remove', ids: [first.id] });
     worker.send({ type: 'not a message' });
     worker.send(query(3, 'budget'));
     expect((await worker.next('results')).ids).toEqual([later.id]);
+    // Deleted in the database and put back by an undo, with its old `updatedAt`.
+    await database().lessons.delete(later.id);
+    worker.send({ type: 'refresh' });
+    worker.send(query(4, 'budget'));
+    expect((await worker.next('results')).ids).toEqual([]);
+    await database().lessons.bulkPut([first, later]);
+    worker.send({ type: 'refresh' });
+    worker.send(query(5, 'budget'));
+    expect((await worker.next('results')).ids.sort()).toEqual([first.id, later.id].sort());
   });
 
   it('skips a search overtaken by a newer one', async () => {

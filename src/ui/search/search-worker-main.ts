@@ -72,11 +72,15 @@ export function serveSearch(port: Port) {
 
   const refresh = async () => {
     add(await db.lessons.where('updatedAt').above(seen).toArray());
-    // A lesson deleted in another page: the count tells, the keys say which (rare, so the
-    // cost of listing every key is paid only then).
-    if ((await db.lessons.count()) < catalog.size) {
-      const kept = new Set(await db.lessons.toCollection().primaryKeys());
+    // A deleted lesson, or one put back by an undo (with its old `updatedAt`): the count
+    // tells, the keys say which. Listing every key is paid only then.
+    if ((await db.lessons.count()) !== catalog.size) {
+      const stored = await db.lessons.toCollection().primaryKeys();
+      const kept = new Set(stored);
       remove([...catalog.ids()].filter((id) => !kept.has(id)));
+      const known = new Set(catalog.ids());
+      const back = await db.lessons.bulkGet(stored.filter((id) => !known.has(id)));
+      add(back.filter((lesson): lesson is Lesson => lesson !== undefined));
     }
   };
 
