@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { resolveTemplate } from '../lessons/template';
 import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '../lessons/schema';
-import { fromCsv, toCsv } from './csv';
+import { csvWriter, fromCsv, toCsv, UTF8_BOM } from './csv';
 
 const BUILT_IN = resolveTemplate(undefined);
 
@@ -222,6 +222,39 @@ describe('CSV export', () => {
     expect(read.ok && read.invalid.map((i) => i.reason)).toEqual([
       expect.stringMatching(/^CSV row 3: /),
     ]);
+  });
+
+  it('puts the tags in one column, split at "; ", and reads them back exactly', () => {
+    const tagged = lesson({ tags: ['enterprise', 'Q4; push', 'back\\slash'] });
+    const csv = toCsv([tagged], BUILT_IN);
+    expect(rowsOf(csv)[0]!.tags).toBe('enterprise; Q4\\; push; back\\\\slash');
+    expect(fromCsv(csv)).toEqual({ ok: true, lessons: [tagged], invalid: [] });
+  });
+
+  it('reads a file with a byte order mark (written for Excel)', () => {
+    const lessons = [lesson()];
+    expect(fromCsv(UTF8_BOM + toCsv(lessons, BUILT_IN))).toEqual({
+      ok: true,
+      lessons,
+      invalid: [],
+    });
+  });
+
+  it('adds a column for a retired question found on a later page, and reads the shorter rows', () => {
+    const writer = csvWriter(BUILT_IN);
+    const first = lesson();
+    const later = lesson({ answers: { legacyQuestion: 'Old answer' } });
+    const rows = writer.rows([first]) + writer.rows([later]);
+    const csv = writer.header() + rows;
+    expect(csv.split('\r\n')[0]!.endsWith(',answers.legacyQuestion')).toBe(true);
+    expect(fromCsv(csv)).toEqual({ ok: true, lessons: [first, later], invalid: [] });
+  });
+
+  it('refuses a CSV that is not a Rebound export', () => {
+    expect(fromCsv('name,amount\r\nAcme,5\r\n')).toEqual({
+      ok: false,
+      error: 'This is not a Rebound export.',
+    });
   });
 
   it('refuses an amount that is not a number', () => {

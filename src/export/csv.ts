@@ -127,6 +127,8 @@ export function fromCsv(
 ): { ok: true; lessons: Lesson[]; invalid: InvalidRecord[] } | { ok: false; error: string } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
+    // Always a comma, as written: guessing could pick another delimiter found in CRM text.
+    delimiter: ',',
     skipEmptyLines: true,
   });
   if (!parsed.meta.fields?.includes('id'))

@@ -5,6 +5,7 @@ import {
   questionLabel,
   resolveTemplate,
   TemplateSettingsSchema,
+  type Template,
   type TemplateSettings,
 } from '../lessons/template';
 import { WinSchema, type Win } from '../lessons/win-schema';
@@ -122,9 +123,12 @@ export function fromJson(
   const parsed = ExportFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeFileError(parsed.error, raw) };
   const file = parsed.data;
-  // Answers are named by their question, in the file's own wording when it carries one.
-  const questions = resolveTemplate(file.template);
-  const answerLabel = (id: string) => questionLabel(questions, id);
+  // Answers are named by their question, in the file's own wording when it carries one; worked
+  // out only for an invalid record (the wording needs the browser's i18n, which tests of the
+  // built extension reading a download in Node have not).
+  let questions: Template | undefined;
+  const answerLabel = (id: string) =>
+    questionLabel((questions ??= resolveTemplate(file.template)), id);
   const total = file.lessons.length + file.wins.length;
   const invalid: InvalidRecord[] = [];
   const lessons = validRecords('lessons', file.lessons, LessonSchema, answerLabel, invalid, (n) =>
