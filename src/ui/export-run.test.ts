@@ -177,7 +177,7 @@ const win: Win = {
 };
 
 describe('exportLessons', () => {
-  it('writes everything, newest first, with the wins, in pages with progress', async () => {
+  it('writes everything, oldest first, with the wins, in pages with progress', async () => {
     const db = freshDb();
     await db.lessons.bulkAdd(Array.from({ length: 2500 }, (_, i) => lesson(i)));
     await db.wins.add(win);
@@ -201,7 +201,7 @@ describe('exportLessons', () => {
       wins: 1,
     });
     const read = readExportFile(await result.blob.text());
-    expect(read.ok && read.lessons[0]!.dealName).toBe('Deal 2499');
+    expect(read.ok && read.lessons[0]!.dealName).toBe('Deal 0');
     expect(read.ok && read.wins).toEqual([win]);
   });
 

@@ -1,5 +1,5 @@
 import type { ReboundDatabase } from '../db/database';
-import { allLessonIds, lessonPages } from '../db/lesson-pages';
+import { allLessonPages, lessonPages } from '../db/lesson-pages';
 import { recentWins } from '../db/wins';
 import { csvWriter, UTF8_BOM } from '../export/csv';
 import { jsonParts } from '../export/json';
@@ -20,7 +20,7 @@ const TYPES: Record<ExportFormat, string> = {
 
 export type ExportRequest = {
   format: ExportFormat;
-  /** Exactly these lessons, in this order ("what you see"); without, every lesson and win. */
+  /** Exactly these lessons, in this order ("what you see"); without, every lesson (oldest first) and win. */
   ids?: readonly string[];
   /** CSV only: a UTF-8 byte order mark first, so Excel reads accents and emoji. */
   bom?: boolean;
@@ -43,7 +43,7 @@ export async function exportLessons(
   request: ExportRequest,
 ): Promise<ExportResult> {
   const { format, signal, now = new Date() } = request;
-  const ids = request.ids ?? (await allLessonIds(db));
+  const total = request.ids?.length ?? (await db.lessons.count());
   const withWins = request.ids === undefined && (format === 'json' || format === 'md');
   const wins: Win[] = withWins ? await recentWins(db) : [];
   const template = resolveTemplate(request.template);
@@ -67,7 +67,7 @@ export async function exportLessons(
       };
     },
     md: () => ({
-      start: () => parts.push(markdownParts.head(ids.length, now)),
+      start: () => parts.push(markdownParts.head(total, now)),
       page: (page: Parameters<typeof markdownParts.lessons>[0]) =>
         parts.push(markdownParts.lessons(page, template)),
       end: () => parts.push(markdownParts.wins(wins)),
@@ -80,12 +80,13 @@ export async function exportLessons(
 
   signal.throwIfAborted();
   write.start();
-  request.onProgress(0, ids.length);
-  for await (const page of lessonPages(db, ids)) {
+  request.onProgress(0, total);
+  const pages = request.ids ? lessonPages(db, request.ids) : allLessonPages(db);
+  for await (const page of pages) {
     signal.throwIfAborted();
     write.page(page);
     count += page.length;
-    request.onProgress(count, ids.length);
+    request.onProgress(count, total);
   }
   write.end();
   const day = now.toISOString().slice(0, 10);
