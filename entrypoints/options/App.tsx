@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { AskSettings } from './sections/AskSettings';
 import { CustomRules } from './sections/CustomRules';
 import { DetectionLog } from './sections/DetectionLog';
-import { ExportImport } from './sections/ExportImport';
+import { YourData } from './sections/YourData';
 import { LessonViews } from './sections/LessonViews';
 import { StageLabels } from './sections/StageLabels';
 import { TemplateQuestions } from './sections/TemplateQuestions';
@@ -74,7 +74,7 @@ const ROUTES: Route[] = [
   },
   { id: 'rules', label: () => t('nav_rules'), render: () => <CustomRules /> },
   { id: 'detection', label: () => t('nav_detection'), render: () => <DetectionLog /> },
-  { id: 'data', label: () => t('nav_data'), render: () => <ExportImport /> },
+  { id: 'data', label: () => t('nav_data'), render: () => <YourData /> },
 ];
 
 /**

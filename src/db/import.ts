@@ -38,6 +38,55 @@ export function newestPerId<T extends Versioned>(
 }
 
 /**
+ * What importing a file's records would do, worked out before anything is written: `fresh`
+ * records have ids not here yet, `newer` ones replace a copy here changed earlier, `notNewer`
+ * counts those whose copy here is as new or newer (they are never written), and `skipped`
+ * names the copies with the same id inside the file that were left out.
+ */
+export type ImportPlan<T> = { fresh: T[]; newer: T[]; notNewer: number; skipped: SkippedCopy[] };
+
+export async function planImport<T extends Versioned>(
+  table: EntityTable<T, 'id'>,
+  file: T[],
+): Promise<ImportPlan<T>> {
+  const { records, skipped } = newestPerId(file);
+  const existing = await table.bulkGet(records.map((r) => r.id as IDType<T, 'id'>));
+  const plan: ImportPlan<T> = { fresh: [], newer: [], notNewer: 0, skipped };
+  records.forEach((record, i) => {
+    const current = existing[i];
+    if (!current) plan.fresh.push(record);
+    else if (record.updatedAt > current.updatedAt) plan.newer.push(record);
+    else plan.notNewer++;
+  });
+  return plan;
+}
+
+/** What writing a plan stores: the newer copies only when the user chose to replace them. */
+function planCounts<T>(plan: ImportPlan<T>, replaceNewer: boolean): ImportCounts {
+  return {
+    added: plan.fresh.length,
+    updated: replaceNewer ? plan.newer.length : 0,
+    unchanged: plan.notNewer + (replaceNewer ? 0 : plan.newer.length),
+    skipped: plan.skipped,
+  };
+}
+
+/**
+ * Writes a plan; call it inside a transaction over `table` so a refused write leaves nothing.
+ * `bulkAdd` for the new records: one added here since the plan was made fails the write
+ * instead of being overwritten unseen.
+ */
+export async function writePlan<T extends Versioned>(
+  table: EntityTable<T, 'id'>,
+  plan: ImportPlan<T>,
+  replaceNewer: boolean,
+): Promise<ImportCounts> {
+  await table.bulkAdd(plan.fresh);
+  if (replaceNewer) await table.bulkPut(plan.newer);
+  return planCounts(plan, replaceNewer);
+}
+
+/**
  * Stores already-validated records (from an import), in one transaction. A record with an id
  * that is already here replaces it only when it is newer, so re-importing an old export never
  * undoes later edits; copies with the same id inside the file are left out by the same rule
@@ -48,19 +97,7 @@ export function importNewer<T extends Versioned>(
   table: EntityTable<T, 'id'>,
   file: T[],
 ): Promise<ImportCounts> {
-  const { records, skipped } = newestPerId(file);
-  return db.transaction('rw', table, async () => {
-    const existing = await table.bulkGet(records.map((r) => r.id as IDType<T, 'id'>));
-    const counts = { added: 0, updated: 0, unchanged: 0, skipped };
-    const toPut: T[] = [];
-    records.forEach((record, i) => {
-      const current = existing[i];
-      if (!current) counts.added++;
-      else if (record.updatedAt > current.updatedAt) counts.updated++;
-      else return void counts.unchanged++;
-      toPut.push(record);
-    });
-    await table.bulkPut(toPut);
-    return counts;
-  });
+  return db.transaction('rw', table, async () =>
+    writePlan(table, await planImport(table, file), true),
+  );
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { resolveTemplate } from '../lessons/template';
 import { describe, expect, it } from 'vitest';
 import { LessonSchema, type Lesson } from '../lessons/schema';
-import { fromCsv, toCsv } from './csv';
+import { csvWriter, fromCsv, toCsv, UTF8_BOM } from './csv';
 
 const BUILT_IN = resolveTemplate(undefined);
 
@@ -30,7 +30,8 @@ function lesson(overrides: Partial<Lesson> = {}): Lesson {
 }
 
 /** The CSV as a spreadsheet sees it: rows of cells by column name. */
-const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true }).data;
+const rowsOf = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 
 describe('CSV export', () => {
   it('reads back what it wrote, including awkward text', () => {
@@ -57,7 +58,7 @@ describe('CSV export', () => {
       }),
       lesson({ amount: 0 }),
     ];
-    expect(fromCsv(toCsv(lessons, BUILT_IN))).toEqual({ ok: true, lessons });
+    expect(fromCsv(toCsv(lessons, BUILT_IN))).toEqual({ ok: true, lessons, invalid: [] });
   });
 
   it('reads back a lesson with every field of the new reflection, numbers as numbers', () => {
@@ -90,7 +91,7 @@ describe('CSV export', () => {
       'answers.attribution': 'situation',
     });
     const back = fromCsv(csv);
-    expect(back).toEqual({ ok: true, lessons: [full] });
+    expect(back).toEqual({ ok: true, lessons: [full], invalid: [] });
     const read = back.ok ? back.lessons[0]! : undefined;
     expect(typeof read?.feeling).toBe('number');
     expect(typeof read?.templateVersion).toBe('number');
@@ -113,7 +114,11 @@ describe('CSV export', () => {
     const cells = Papa.parse<string[]>(csv).data[1]!;
     cells[header.indexOf('feeling')] = '9';
     const read = fromCsv(Papa.unparse({ fields: header, data: [cells] }));
-    expect(read).toEqual({ ok: false, error: 'CSV row 2: Feeling is not valid.' });
+    expect(read).toEqual({
+      ok: true,
+      lessons: [],
+      invalid: [{ list: 'lessons', number: 2, reason: 'CSV row 2: Feeling is not valid.' }],
+    });
   });
 
   it('has one row per lesson with readable labels beside the ids', () => {
@@ -172,7 +177,11 @@ describe('CSV export', () => {
       expect(row[column]).toBe(`'${text}`);
     }
     // As stored: the deal name is trimmed like any typed one.
-    expect(fromCsv(csv)).toEqual({ ok: true, lessons: lessons.map((l) => LessonSchema.parse(l)) });
+    expect(fromCsv(csv)).toEqual({
+      ok: true,
+      lessons: lessons.map((l) => LessonSchema.parse(l)),
+      invalid: [],
+    });
   });
 
   it('leaves text that merely contains = + - @ alone', () => {
@@ -181,32 +190,80 @@ describe('CSV export', () => {
     expect(row.dealName).toBe(text);
   });
 
-  it('names the row of a lesson that does not validate', () => {
+  it('names the row of a lesson that does not validate, and keeps the others', () => {
     const csv = toCsv(
       [lesson(), lesson({ dealName: 'Second' }), lesson({ outcome: 'unknown' })],
       BUILT_IN,
     );
-    expect(fromCsv(csv.replace('Second', ''))).toEqual({
-      ok: false,
-      error: 'CSV row 3: Deal name is missing.',
-    });
-    expect(fromCsv(csv.replace(',unknown,', ',won,'))).toEqual({
-      ok: false,
-      error: 'CSV row 4: Outcome “won” is not one Rebound knows.',
-    });
+    expect(fromCsv(csv.replace('Second', ''))).toEqual(
+      expect.objectContaining({
+        invalid: [{ list: 'lessons', number: 3, reason: 'CSV row 3: Deal name is missing.' }],
+      }),
+    );
+    expect(fromCsv(csv.replace(',unknown,', ',won,'))).toEqual(
+      expect.objectContaining({
+        invalid: [
+          {
+            list: 'lessons',
+            number: 4,
+            reason: 'CSV row 4: Outcome “won” is not one Rebound knows.',
+          },
+        ],
+      }),
+    );
   });
 
-  it('names the row where the CSV itself is malformed', () => {
+  it('names the row where the CSV itself is malformed, and keeps the others', () => {
     const lines = toCsv([lesson(), lesson()], BUILT_IN).split('\r\n');
     lines[2] = 'just,three,cells';
     const read = fromCsv(lines.join('\r\n'));
-    expect(read.ok).toBe(false);
-    expect(!read.ok && read.error).toMatch(/^CSV row 3: /);
+    // The other rows still import; the broken one is named by its row in the sheet.
+    expect(read.ok && read.lessons).toHaveLength(1);
+    expect(read.ok && read.invalid.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/^CSV row 3: /),
+    ]);
+  });
+
+  it('puts the tags in one column, split at "; ", and reads them back exactly', () => {
+    const tagged = lesson({ tags: ['enterprise', 'Q4; push', 'back\\slash'] });
+    const csv = toCsv([tagged], BUILT_IN);
+    expect(rowsOf(csv)[0]!.tags).toBe('enterprise; Q4\\; push; back\\\\slash');
+    expect(fromCsv(csv)).toEqual({ ok: true, lessons: [tagged], invalid: [] });
+  });
+
+  it('reads a file with a byte order mark (written for Excel)', () => {
+    const lessons = [lesson()];
+    expect(fromCsv(UTF8_BOM + toCsv(lessons, BUILT_IN))).toEqual({
+      ok: true,
+      lessons,
+      invalid: [],
+    });
+  });
+
+  it('adds a column for a retired question found on a later page, and reads the shorter rows', () => {
+    const writer = csvWriter(BUILT_IN);
+    const first = lesson();
+    const later = lesson({ answers: { legacyQuestion: 'Old answer' } });
+    const rows = writer.rows([first]) + writer.rows([later]);
+    const csv = writer.header() + rows;
+    expect(csv.split('\r\n')[0]!.endsWith(',answers.legacyQuestion')).toBe(true);
+    expect(fromCsv(csv)).toEqual({ ok: true, lessons: [first, later], invalid: [] });
+  });
+
+  it('refuses a CSV that is not a Rebound export', () => {
+    expect(fromCsv('name,amount\r\nAcme,5\r\n')).toEqual({
+      ok: false,
+      error: 'This is not a Rebound export.',
+    });
   });
 
   it('refuses an amount that is not a number', () => {
     const csv = toCsv([lesson({ amount: 123.45 })], BUILT_IN).replace(',123.45,', ',a lot,');
     const read = fromCsv(csv);
-    expect(read).toEqual({ ok: false, error: 'CSV row 2: Amount is not valid.' });
+    expect(read).toEqual({
+      ok: true,
+      lessons: [],
+      invalid: [{ list: 'lessons', number: 2, reason: 'CSV row 2: Amount is not valid.' }],
+    });
   });
 });

@@ -85,14 +85,6 @@ function fileProblem(issue: Issue, file: unknown): string {
     : t('import_error_not_rebound');
 }
 
-/** Where an issue is in a record list: which list, and the record's 1-based number. */
-function recordOf(issue: Issue): { list: RecordList; number: number } | undefined {
-  const [list, index] = issue.path;
-  return typeof list === 'string' && Object.hasOwn(RECORD_LISTS, list) && typeof index === 'number'
-    ? { list: list as RecordList, number: index + 1 }
-    : undefined;
-}
-
 /**
  * The first few of many sentences, then how many more there are. `more` words the count of
  * the rest: one key for one, one for more (Chrome's i18n has no plurals).
@@ -102,36 +94,25 @@ export function firstFew(sentences: string[], more: (count: number) => string): 
   return [...sentences.slice(0, NAMED_PROBLEMS), ...(rest > 0 ? [more(rest)] : [])].join(' ');
 }
 
+/** One record of a file that cannot be imported: which list, its 1-based number, and why. */
+export type InvalidRecord = { list: RecordList; number: number; reason: string };
+
 /**
- * Why an export file cannot be imported, in sentences: a problem of the file itself, or each
- * invalid record by its 1-based number and the field in words ("Record 1713: Format version is
- * missing."), the first few named and the rest counted. `file` is the parsed JSON.
+ * Why one record of a file cannot be imported, as the sentence the preview lists: "Record
+ * 1713: Format version is missing." `error` is its own parse's, paths inside the record.
  */
-export function describeImportError(
+export function describeRecord(
+  list: RecordList,
+  number: number,
   error: z.ZodError,
-  file: unknown,
+  record: unknown,
   answerLabel?: (questionId: string) => string,
-): string {
-  const ofFile = error.issues.find((issue) => !recordOf(issue));
-  if (ofFile) return fileProblem(ofFile, file);
-  const byRecord = new Map<string, { list: RecordList; number: number; sentence: string }>();
-  for (const issue of error.issues) {
-    const { list, number } = recordOf(issue)!;
-    const key = `${list}:${number}`;
-    if (byRecord.has(key)) continue;
-    const inRecord = { ...issue, path: issue.path.slice(2) } as Issue;
-    const record = valueAt(file, [list, number - 1]);
-    byRecord.set(key, {
-      list,
-      number,
-      sentence: describeRecordIssue(inRecord, record, answerLabel),
-    });
-  }
-  const listOrder = Object.keys(RECORD_LISTS);
-  const sentences = [...byRecord.values()]
-    .sort((a, b) => listOrder.indexOf(a.list) - listOrder.indexOf(b.list) || a.number - b.number)
-    .map(({ list, number, sentence }) => RECORD_LISTS[list](number, sentence));
-  return firstFew(sentences, (count) =>
-    count === 1 ? t('import_problem_more_one') : t('import_problem_more', count),
-  );
+): InvalidRecord {
+  const reason = describeRecordIssue(error.issues[0]!, record, answerLabel);
+  return { list, number, reason: RECORD_LISTS[list](number, reason) };
+}
+
+/** Why an export file (not one of its records) cannot be imported; `file` is the parsed JSON. */
+export function describeFileError(error: z.ZodError, file: unknown): string {
+  return fileProblem(error.issues[0]!, file);
 }

@@ -44,7 +44,7 @@ function fileWith(change: (file: Record<string, unknown>) => void): string {
 
 describe('JSON export', () => {
   it('reads back every field of every lesson', () => {
-    expect(fromJson(toJson(lessons))).toEqual({ ok: true, lessons, wins: [] });
+    expect(fromJson(toJson(lessons))).toEqual({ ok: true, lessons, wins: [], invalid: [] });
   });
 
   it("carries the user's questions and reasons, so their wording travels with the lessons", () => {
@@ -54,6 +54,7 @@ describe('JSON export', () => {
       lessons,
       wins: [],
       template,
+      invalid: [],
     });
   });
 
@@ -70,7 +71,7 @@ describe('JSON export', () => {
   });
 
   it('reads back an empty export', () => {
-    expect(fromJson(toJson([]))).toEqual({ ok: true, lessons: [], wins: [] });
+    expect(fromJson(toJson([]))).toEqual({ ok: true, lessons: [], wins: [], invalid: [] });
   });
 
   it('reads back every field of every win beside the lessons', () => {
@@ -92,28 +93,68 @@ describe('JSON export', () => {
       },
     ];
     const file = toJson(lessons, { wins });
-    expect(fromJson(file)).toEqual({ ok: true, lessons, wins });
-    expect(JSON.parse(file)).toMatchObject({ formatVersion: 1, wins });
+    expect(fromJson(file)).toEqual({ ok: true, lessons, wins, invalid: [] });
+    expect(JSON.parse(file)).toMatchObject({ formatVersion: 2, wins });
   });
 
   it('imports a file from before wins existed (no wins field)', () => {
-    expect(fromJson(fileWith((file) => delete file.wins))).toEqual({ ok: true, lessons, wins: [] });
+    expect(fromJson(fileWith((file) => delete file.wins))).toEqual({
+      ok: true,
+      lessons,
+      wins: [],
+      invalid: [],
+    });
   });
 
-  it('refuses a file with a bad win, naming the field', () => {
+  it('leaves out a bad win, naming the field, and keeps the rest', () => {
     const result = fromJson(
       fileWith(
         (file) => (file.wins = [{ id: 'nope', crm: 'hubspot', dealName: 'x', answers: {} }]),
       ),
     );
-    expect(result).toEqual({ ok: false, error: '“What worked” note 1: Id is not valid.' });
+    expect(result).toEqual({
+      ok: true,
+      lessons,
+      wins: [],
+      invalid: [{ list: 'wins', number: 1, reason: '“What worked” note 1: Id is not valid.' }],
+    });
+  });
+
+  it('reads a format version 1 file, from before tags and edit history', () => {
+    const v1 = fileWith((file) => (file.formatVersion = 1));
+    expect(fromJson(v1)).toEqual({ ok: true, lessons, wins: [], invalid: [] });
+  });
+
+  it('keeps tags and edit history (format version 2)', () => {
+    const tagged: Lesson = {
+      ...lessons[0]!,
+      tags: ['enterprise', 'Q4; push'],
+      history: [{ at: '2026-01-03T03:04:05.000Z', field: 'answers.whatHappened' }],
+    };
+    expect(fromJson(toJson([tagged]))).toEqual({
+      ok: true,
+      lessons: [tagged],
+      wins: [],
+      invalid: [],
+    });
+  });
+
+  it('counts the records it has checked', () => {
+    const many = Array.from({ length: 2500 }, () => ({ ...lessons[1]!, id: crypto.randomUUID() }));
+    const seen: [number, number][] = [];
+    fromJson(toJson(many), (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([
+      [1000, 2500],
+      [2000, 2500],
+      [2500, 2500],
+    ]);
   });
 
   it('says which format and version it is, and when it was made', () => {
     const file = JSON.parse(toJson(lessons, {}, new Date('2026-03-04T05:06:07.000Z')));
     expect(file).toMatchObject({
       format: 'rebound-lessons',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: '2026-03-04T05:06:07.000Z',
     });
   });
@@ -129,39 +170,55 @@ describe('JSON export', () => {
     ['another format', fileWith((f) => (f.format = 'other-app')), 'This is not a Rebound export.'],
     [
       'a newer format version',
-      fileWith((f) => (f.formatVersion = 2)),
-      'Only format version 1 can be read.',
-    ],
-    [
-      'a lesson with a bad outcome',
-      fileWith((f) => ((f.lessons as Lesson[])[0]!.outcome = 'won' as Lesson['outcome'])),
-      'Record 1: Outcome “won” is not one Rebound knows.',
-    ],
-    [
-      'a bad field in the second lesson',
-      fileWith((f) => ((f.lessons as Lesson[])[1]!.dealUrl = 'javascript:alert(1)')),
-      'Record 2: Deal link is not a web address (http or https).',
-    ],
-    [
-      'a lesson with an empty deal name',
-      fileWith((f) => ((f.lessons as Lesson[])[1]!.dealName = ' ')),
-      'Record 2: Deal name is empty.',
-    ],
-    [
-      'an answer over the limit, named by its question',
-      fileWith((f) => ((f.lessons as Lesson[])[0]!.answers.whatHappened = 'x'.repeat(20_001))),
-      'Record 1: The answer to “What actually happened?” is longer than 20000 characters.',
-    ],
-    [
-      'a lesson that is not a record',
-      fileWith((f) => ((f.lessons as unknown[])[1] = 'Initech pilot')),
-      'Record 2: It is not a record Rebound can read.',
+      fileWith((f) => (f.formatVersion = 3)),
+      'This version of Rebound reads export format versions up to 2.',
     ],
     ['a missing lesson list', fileWith((f) => delete f.lessons), 'The list of lessons is missing.'],
     ['a missing export date', fileWith((f) => delete f.exportedAt), 'Export date is missing.'],
     ['a plain list of lessons', JSON.stringify(lessons), 'This is not a Rebound export.'],
   ])('refuses %s, saying what is wrong in words', (_what, text, message) => {
     expect(fromJson(text)).toEqual({ ok: false, error: message });
+  });
+
+  it.each<[string, string, number, string]>([
+    [
+      'a lesson with a bad outcome',
+      fileWith((f) => ((f.lessons as Lesson[])[0]!.outcome = 'won' as Lesson['outcome'])),
+      1,
+      'Record 1: Outcome “won” is not one Rebound knows.',
+    ],
+    [
+      'a bad field in the second lesson',
+      fileWith((f) => ((f.lessons as Lesson[])[1]!.dealUrl = 'javascript:alert(1)')),
+      2,
+      'Record 2: Deal link is not a web address (http or https).',
+    ],
+    [
+      'a lesson with an empty deal name',
+      fileWith((f) => ((f.lessons as Lesson[])[1]!.dealName = ' ')),
+      2,
+      'Record 2: Deal name is empty.',
+    ],
+    [
+      'an answer over the limit, named by its question',
+      fileWith((f) => ((f.lessons as Lesson[])[0]!.answers.whatHappened = 'x'.repeat(20_001))),
+      1,
+      'Record 1: The answer to “What actually happened?” is longer than 20000 characters.',
+    ],
+    [
+      'a lesson that is not a record',
+      fileWith((f) => ((f.lessons as unknown[])[1] = 'Initech pilot')),
+      2,
+      'Record 2: It is not a record Rebound can read.',
+    ],
+  ])('leaves out %s, saying what is wrong in words, and keeps the other', (_w, text, n, reason) => {
+    const read = fromJson(text);
+    expect(read).toEqual({
+      ok: true,
+      lessons: lessons.filter((_, i) => i !== n - 1),
+      wins: [],
+      invalid: [{ list: 'lessons', number: n, reason }],
+    });
   });
 
   it("names an answer by the file's own wording of its question", () => {
@@ -173,21 +230,21 @@ describe('JSON export', () => {
     );
     const file = JSON.parse(toJson(lessons, { template }));
     file.lessons[1].answers['q-who'] = 'x'.repeat(20_001);
-    expect(fromJson(JSON.stringify(file))).toEqual({
-      ok: false,
-      error: 'Record 2: The answer to “Who signed instead?” is longer than 20000 characters.',
-    });
+    const read = fromJson(JSON.stringify(file));
+    expect(read.ok && read.invalid.map((i) => i.reason)).toEqual([
+      'Record 2: The answer to “Who signed instead?” is longer than 20000 characters.',
+    ]);
   });
 
   it('numbers lessons and notes on won deals each from 1, lessons first', () => {
     const file = JSON.parse(toJson(lessons));
     file.wins = [{ ...file.lessons[1], outcome: undefined, dealUrl: 'ftp://x' }];
     file.lessons[1].crm = '';
-    expect(fromJson(JSON.stringify(file))).toEqual({
-      ok: false,
-      error:
-        'Record 2: CRM is empty. “What worked” note 1: Deal link is not a web address (http or https).',
-    });
+    const read = fromJson(JSON.stringify(file));
+    expect(read.ok && read.invalid.map((i) => i.reason)).toEqual([
+      'Record 2: CRM is empty.',
+      '“What worked” note 1: Deal link is not a web address (http or https).',
+    ]);
   });
 
   describe('a file with invalid lessons', () => {
@@ -201,36 +258,30 @@ describe('JSON export', () => {
         });
       });
 
-    it('names a record by its number from 1 and the field in words', () => {
+    const reasons = (text: string) => {
+      const read = fromJson(text);
+      return read.ok ? read.invalid.map((r) => r.reason) : read.error;
+    };
+
+    it('names a record by its number from 1 and the field in words, importing the others', () => {
       const text = exportOf(1713, (lesson, i) => i === 1712 && delete lesson.schemaVersion);
-      expect(fromJson(text)).toEqual({
-        ok: false,
-        error: 'Record 1713: Format version is missing.',
-      });
+      const read = fromJson(text);
+      expect(read.ok && read.lessons).toHaveLength(1712);
+      expect(reasons(text)).toEqual(['Record 1713: Format version is missing.']);
     });
 
-    it('names the first three invalid records and counts the rest', () => {
+    it('names every invalid record, in file order', () => {
       const text = exportOf(10, (lesson, i) => {
         if (i % 2 === 0) delete lesson.createdAt;
         if (i === 4) lesson.outcome = 'lost';
       });
-      expect(fromJson(text)).toEqual({
-        ok: false,
-        error:
-          'Record 1: Date written is missing. Record 3: Date written is missing. ' +
-          'Record 5: Outcome “lost” is not one Rebound knows. ' +
-          '2 more records cannot be read either.',
-      });
-    });
-
-    it('says so when exactly one more record is invalid', () => {
-      const text = exportOf(4, (lesson) => (lesson.feeling = 9));
-      expect(fromJson(text)).toEqual({
-        ok: false,
-        error:
-          'Record 1: Feeling is not valid. Record 2: Feeling is not valid. ' +
-          'Record 3: Feeling is not valid. One more record cannot be read either.',
-      });
+      expect(reasons(text)).toEqual([
+        'Record 1: Date written is missing.',
+        'Record 3: Date written is missing.',
+        'Record 5: Outcome “lost” is not one Rebound knows.',
+        'Record 7: Date written is missing.',
+        'Record 9: Date written is missing.',
+      ]);
     });
   });
 });

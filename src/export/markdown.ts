@@ -25,7 +25,8 @@ function autolink(url: string): string {
   return `<${url.replace(/[<>\s]/g, encodeURIComponent)}>`;
 }
 
-function section(lesson: Lesson, template: Template): string {
+/** One lesson as a Markdown section under its deal name (also the body of its own note in the zip). */
+export function lessonSection(lesson: Lesson, template: Template): string {
   const lines = [`## ${escapeMarkdown(lesson.dealName)}`, ''];
   const facts: [string, string][] = [
     [t('markdown_date'), lesson.createdAt.slice(0, 10)],
@@ -62,22 +63,38 @@ function winSection(win: Win): string {
 }
 
 /**
- * A notes-friendly document: one section per lesson, then (when there are any) the "what
- * worked" notes on won deals under their own heading.
+ * A notes-friendly document written in parts: `head`, the lessons page by page (one section
+ * each), then (when there are any) the "what worked" notes on won deals under their own heading.
+ * Parts are separated by a blank line, each ending with one newline.
  */
+export const markdownParts = {
+  head(count: number, now: Date): string {
+    const day = now.toISOString().slice(0, 10);
+    const exported =
+      count === 1 ? t('markdown_exported_one', day) : t('markdown_exported', [day, count]);
+    return `# ${t('markdown_title')}\n\n${exported}\n`;
+  },
+  lessons(lessons: readonly Lesson[], template: Template): string {
+    return lessons.map((lesson) => `\n${lessonSection(lesson, template)}\n`).join('');
+  },
+  wins(wins: readonly Win[]): string {
+    if (wins.length === 0) return '';
+    return [`# ${t('markdown_wins_title')}`, ...wins.map(winSection)]
+      .map((part) => `\n${part}\n`)
+      .join('');
+  },
+};
+
+/** The whole document as one string: for tests and small exports. */
 export function toMarkdown(
   lessons: Lesson[],
   template: Template,
   now = new Date(),
   wins: Win[] = [],
 ): string {
-  const day = now.toISOString().slice(0, 10);
-  const exported =
-    lessons.length === 1
-      ? t('markdown_exported_one', day)
-      : t('markdown_exported', [day, lessons.length]);
-  const head = `# ${t('markdown_title')}\n\n${exported}`;
-  const winPart = wins.length ? [`# ${t('markdown_wins_title')}`, ...wins.map(winSection)] : [];
-  const lessonPart = lessons.map((lesson) => section(lesson, template));
-  return [head, ...lessonPart, ...winPart].join('\n\n') + '\n';
+  return (
+    markdownParts.head(lessons.length, now) +
+    markdownParts.lessons(lessons, template) +
+    markdownParts.wins(wins)
+  );
 }

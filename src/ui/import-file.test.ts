@@ -8,7 +8,19 @@ import { addReason } from '../lessons/template-edit';
 import { defaultTemplateSettings } from '../lessons/template';
 import { templateItem } from '../settings/store';
 import type { Win } from '../lessons/win-schema';
-import { importFile } from './import-file';
+import { readExportFile } from '../export/read-file';
+import { commitImport, previewImport } from './import-file';
+
+/** What the import panel does with a chosen file: read it, preview it, write it. */
+async function importFile(
+  db: ReboundDatabase,
+  file: { name: string; text: string },
+  replaceNewer = true,
+) {
+  const read = readExportFile(file.text);
+  if (!read.ok) return { error: true, text: read.error };
+  return commitImport(db, await previewImport(db, file.name, read), replaceNewer);
+}
 
 const lesson = (id: string, updatedAt: string, dealName: string): Lesson => ({
   id,
@@ -102,21 +114,93 @@ describe('importFile', () => {
     );
   });
 
-  it('says in words why a bad file was refused, and writes nothing', async () => {
-    const file = JSON.parse(toJson([lesson(A, '2026-01-02T00:00:00.000Z', 'Acme')]));
+  it('imports the valid records of a file and says how many it left out', async () => {
+    const file = JSON.parse(
+      toJson([
+        lesson(A, '2026-01-02T00:00:00.000Z', 'Acme'),
+        lesson(B, '2026-01-02T00:00:00.000Z', 'Initech'),
+      ]),
+    );
     delete file.lessons[0].schemaVersion;
     const status = await importFile(db, { name: 'old.json', text: JSON.stringify(file) });
     expect(status).toEqual({
-      error: true,
-      text: 'Record 1: Format version is missing. Nothing was imported from old.json.',
+      error: false,
+      text: 'Imported old.json: 1 new, 0 updated, 0 already here. Left out, as they cannot be read: 1.',
     });
-    expect(await db.lessons.count()).toBe(0);
+    expect(await db.lessons.toCollection().primaryKeys()).toEqual([B]);
+  });
+
+  describe('the preview', () => {
+    const C = '00000000-0000-4000-8000-00000000000c';
+    const D = '00000000-0000-4000-8000-00000000000d';
+    beforeEach(async () => {
+      await db.lessons.bulkAdd([
+        lesson(A, '2026-01-05T00:00:00.000Z', 'Acme as edited here'),
+        lesson(B, '2026-01-05T00:00:00.000Z', 'Initech as edited here'),
+      ]);
+    });
+    /** A file with two new lessons, one newer than here, one older, and one invalid. */
+    const fileText = () => {
+      const file = JSON.parse(
+        toJson([
+          lesson(A, '2026-01-09T00:00:00.000Z', 'Acme edited in the file'),
+          lesson(B, '2026-01-01T00:00:00.000Z', 'Initech, an old copy'),
+          lesson(C, '2026-01-02T00:00:00.000Z', 'Globex'),
+          lesson(D, '2026-01-02T00:00:00.000Z', 'Hooli'),
+          lesson(crypto.randomUUID(), '2026-01-02T00:00:00.000Z', 'Bad'),
+        ]),
+      );
+      file.lessons[4].outcome = 'won';
+      return JSON.stringify(file);
+    };
+    const preview = async () => {
+      const read = readExportFile(fileText());
+      if (!read.ok) throw new Error(read.error);
+      return previewImport(db, 'team.json', read);
+    };
+
+    it('counts new, already here (and newer), invalid with its reason, writing nothing', async () => {
+      const seen = await preview();
+      expect(seen.lessons.fresh.map((l) => l.id)).toEqual([C, D]);
+      expect(seen.lessons.newer.map((l) => l.dealName)).toEqual(['Acme edited in the file']);
+      expect(seen.lessons.notNewer).toBe(1);
+      expect(seen.invalid).toEqual([
+        { list: 'lessons', number: 5, reason: 'Record 5: Outcome “won” is not one Rebound knows.' },
+      ]);
+      expect(await db.lessons.count()).toBe(2);
+    });
+
+    it('replaces only the lessons that are newer in the file, when chosen', async () => {
+      const status = await commitImport(db, await preview(), true);
+      expect(status.text).toMatch(/^Imported team\.json: 2 new, 1 updated, 1 already here\./);
+      expect((await db.lessons.get(A))?.dealName).toBe('Acme edited in the file');
+      expect((await db.lessons.get(B))?.dealName).toBe('Initech as edited here');
+      expect(await db.lessons.count()).toBe(4);
+    });
+
+    it('keeps every lesson already here when the user skips them', async () => {
+      const status = await commitImport(db, await preview(), false);
+      expect(status.text).toMatch(/^Imported team\.json: 2 new, 0 updated, 2 already here\./);
+      expect((await db.lessons.get(A))?.dealName).toBe('Acme as edited here');
+      expect(await db.lessons.count()).toBe(4);
+    });
+
+    it('writes nothing at all when one write of the transaction fails', async () => {
+      vi.spyOn(db.lessons, 'bulkPut').mockRejectedValue(new Error('Disk on fire'));
+      const status = await commitImport(db, await preview(), true);
+      expect(status.error).toBe(true);
+      expect(status.text).toMatch(/Nothing was imported from team\.json\.$/);
+      expect((await db.lessons.toArray()).map((l) => l.dealName).sort()).toEqual([
+        'Acme as edited here',
+        'Initech as edited here',
+      ]);
+    });
   });
 
   it('shows why the browser refused the write, and stores no lesson when the notes fail', async () => {
     // What Dexie gives when the disk is full: its AbortError around the browser's error.
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    vi.spyOn(db.wins, 'bulkPut').mockRejectedValue(
+    vi.spyOn(db.wins, 'bulkAdd').mockRejectedValue(
       new Dexie.AbortError('Transaction aborted', quota),
     );
     const text = toJson([lesson(A, '2026-01-02T00:00:00.000Z', 'Acme')], { wins: [win(W)] });

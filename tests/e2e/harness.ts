@@ -493,10 +493,11 @@ export function storedLessons(ext: Extension): Promise<Record<string, unknown>[]
 function onTable(
   ext: Extension,
   table: string,
-  action: 'read' | 'clear',
+  action: 'read' | 'clear' | 'put',
+  rows: Record<string, unknown>[] = [],
 ): Promise<Record<string, unknown>[]> {
   return ext.inWorker(
-    ({ table, action }) =>
+    ({ table, action, rows }) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('rebound');
         open.onerror = () => reject(open.error);
@@ -507,6 +508,15 @@ function onTable(
             return resolve([]);
           }
           const store = db.transaction(table, 'readwrite').objectStore(table);
+          if (action === 'put') {
+            for (const row of rows) store.put(row);
+            store.transaction.oncomplete = () => {
+              db.close();
+              resolve([]);
+            };
+            store.transaction.onerror = () => reject(store.transaction.error);
+            return;
+          }
           const request = action === 'read' ? store.getAll() : store.clear();
           request.onsuccess = () => {
             db.close();
@@ -515,7 +525,7 @@ function onTable(
           request.onerror = () => reject(request.error);
         };
       }),
-    { table, action },
+    { table, action, rows },
   );
 }
 
@@ -530,6 +540,62 @@ export function storedRows(ext: Extension, table: string): Promise<Record<string
  */
 export async function clearStoredRows(ext: Extension, table: string): Promise<void> {
   await onTable(ext, table, 'clear');
+}
+
+/**
+ * Stores rows in one table of the extension's IndexedDB as they are, as seeded data. The table
+ * must exist: open an extension page (which opens the database) first.
+ */
+export async function putStoredRows(
+  ext: Extension,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  await onTable(ext, table, 'put', rows);
+}
+
+/** The options page's "Your data" section (storage, export of everything, import). */
+export function yourData(page: Page): Locator {
+  return page.locator('section[aria-labelledby="data-title"]');
+}
+
+/**
+ * Exports everything from the options page in one format and returns the downloaded bytes,
+ * once the status says the file was handed to the download.
+ */
+export async function exportEverything(
+  page: Page,
+  format: 'json' | 'csv' | 'md' | 'zip',
+  options: { bom?: boolean } = {},
+): Promise<Buffer> {
+  const panel = yourData(page).getByTestId('export-panel');
+  await panel.locator('select[name="format"]').selectOption(format);
+  if (format === 'csv') await panel.locator('input[name="bom"]').setChecked(options.bom ?? false);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('export-start').click(),
+  ]);
+  await panel.locator('[data-testid="export-status"][data-state="done"]').waitFor();
+  return readFileSync((await file.path())!);
+}
+
+/** Chooses a file in the import panel and waits for its preview (nothing is written yet). */
+export async function previewImportOf(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<Locator> {
+  const section = yourData(page);
+  await section.getByTestId('import-file').setInputFiles(file);
+  const preview = section.getByTestId('import-preview');
+  await preview.waitFor();
+  return preview;
+}
+
+/** Writes the previewed import and waits until its transaction has committed. */
+export async function confirmImport(page: Page): Promise<void> {
+  const section = yourData(page);
+  await section.getByTestId('import-confirm').click();
+  await section.locator('[data-testid="import-status"][data-state="done"]').waitFor();
 }
 
 /** Where browser tests leave screenshots for a person to look at (git-ignored). */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromCsv } from '../../src/export/csv';
 import { fromJson, toJson } from '../../src/export/json';
 import type { Lesson } from '../../src/lessons/schema';
 import {
   chooseStage,
+  confirmImport,
+  exportEverything,
+  previewImportOf,
   clearStoredRows,
   expectPrompt,
   hubspotDealUrl,
@@ -73,24 +74,17 @@ function exportedLesson(fields: Partial<Lesson> & Pick<Lesson, 'dealName'>): Les
 /** Lessons put in the library through the options page's import, as a user restores a file. */
 async function importLessons(lessons: Lesson[]): Promise<void> {
   const options = await ext.openPage('options.html');
-  await options.locator('#import-file').setInputFiles({
+  await previewImportOf(options, {
     name: 'rebound-lessons.json',
     mimeType: 'application/json',
     buffer: Buffer.from(toJson(lessons)),
   });
+  await confirmImport(options);
   const ids = lessons.map((lesson) => lesson.id);
   await expect
     .poll(async () => (await storedLessons(ext)).filter((l) => ids.includes(String(l.id))))
     .toHaveLength(lessons.length);
   await options.close();
-}
-
-async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  return readFile((await file.path())!, 'utf8');
 }
 
 describe('the whole loop on HubSpot', () => {
@@ -245,15 +239,15 @@ describe('the whole loop on HubSpot', () => {
     const options = await ext.openPage('options.html');
     await options.getByTestId('lesson').first().waitFor();
 
-    const json = fromJson(await download(options, 'Export JSON (re-importable)'));
+    const json = fromJson((await exportEverything(options, 'json')).toString('utf8'));
     expect(json.ok && json.lessons.sort(byId)).toEqual(stored.sort(byId));
 
-    const csvText = await download(options, 'Export CSV (spreadsheets)');
+    const csvText = (await exportEverything(options, 'csv')).toString('utf8');
     expect(csvText).toContain(`"'=SUM(1,2) the demo landed, the champion said so"`);
     const csv = fromCsv(csvText);
     expect(csv.ok && csv.lessons.sort(byId)).toEqual(stored.sort(byId));
 
-    const markdown = await download(options, 'Export Markdown (notes)');
+    const markdown = (await exportEverything(options, 'md')).toString('utf8');
     expect(markdown.match(/^## /gm)).toHaveLength(stored.length);
     expect(markdown).toContain('## Initech — Payroll migration');
     expect(markdown).toContain('## Umbrella — Field sales pilot');

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromJson } from '../../src/export/json';
 import {
   chooseStage,
+  exportEverything,
   clearStoredRows,
   expectNoPrompt,
   expectPrompt,
@@ -172,11 +172,7 @@ describe('with "what worked" on', () => {
     await snap(options, 'won-2-options');
 
     // Kept beside the lessons: the JSON export carries it, field for field.
-    const [file] = await Promise.all([
-      options.waitForEvent('download'),
-      options.getByRole('button', { name: 'Export JSON (re-importable)' }).click(),
-    ]);
-    const json = fromJson(await readFile((await file.path())!, 'utf8'));
+    const json = fromJson((await exportEverything(options, 'json')).toString('utf8'));
     expect(json.ok && json.wins).toEqual([win]);
     await options.close();
 

@@ -124,6 +124,7 @@ export function LessonViews({
           terms={results.terms}
           template={template}
           version={versionKey}
+          filtered={isFiltered(filter)}
         />
       )}
     </div>

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { database } from '../../db/database';
 import { lessonsByIds } from '../../db/lesson-query';
 import { t } from '../../i18n/t';
 import type { Lesson } from '../../lessons/schema';
 import type { Template } from '../../lessons/template';
 import { BulkActions } from '../BulkActions';
+import { ExportPanel } from '../ExportPanel';
 import { LessonDetail } from '../LessonDetail';
 import { LessonRowSummary } from './LessonRow';
 import { useVirtualList } from './use-virtual-list';
@@ -24,7 +25,10 @@ export function LibraryList({
   terms,
   template,
   version,
+  filtered,
 }: {
+  /** Whether a search or filter narrows the list: "export what you see" is offered then. */
+  filtered: boolean;
   ids: string[];
   terms: string[];
   template: Template;
@@ -59,6 +63,8 @@ export function LibraryList({
     return next;
   };
   const allSelected = ids.length > 0 && selected.size === ids.length;
+  // Exported and acted on in the order shown.
+  const selectedInOrder = useMemo(() => ids.filter((id) => selected.has(id)), [ids, selected]);
 
   if (ids.length === 0) return null;
   return (
@@ -77,13 +83,25 @@ export function LibraryList({
         )}
       </div>
       {selected.size > 0 && (
-        <BulkActions
-          ids={[...selected]}
-          onDone={() => {
-            setSelected(new Set());
-            scroller.current?.focus();
-          }}
-        />
+        <>
+          <BulkActions
+            ids={selectedInOrder}
+            onDone={() => {
+              setSelected(new Set());
+              scroller.current?.focus();
+            }}
+          />
+          <details class="library-export">
+            <summary>{t('library_export_selected', selected.size.toLocaleString())}</summary>
+            <ExportPanel ids={selectedInOrder} label={t('library_export_selected_label')} />
+          </details>
+        </>
+      )}
+      {selected.size === 0 && filtered && (
+        <details class="library-export">
+          <summary>{t('library_export_shown', ids.length.toLocaleString())}</summary>
+          <ExportPanel ids={ids} label={t('library_export_shown_label')} />
+        </details>
       )}
       <div
         ref={scroller}

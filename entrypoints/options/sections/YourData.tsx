@@ -1,0 +1,16 @@
+import { t } from '../../../src/i18n/t';
+import { StoragePersistence } from '../../../src/ui/StoragePersistence';
+import { ExportPanel } from '../../../src/ui/ExportPanel';
+import { ImportPanel } from './ImportPanel';
+
+/** Where the lessons live, and how they leave and come back: storage, export, import. */
+export function YourData() {
+  return (
+    <section aria-labelledby="data-title" style={{ display: 'grid', gap: '10px' }}>
+      <h2 id="data-title">{t('data_title')}</h2>
+      <StoragePersistence />
+      <ExportPanel />
+      <ImportPanel />
+    </section>
+  );
+}
