@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { database } from '../../db/database';
 import { lessonsByIds } from '../../db/lesson-query';
+import { deleteLesson } from '../../db/lessons';
 import { t } from '../../i18n/t';
 import type { Lesson } from '../../lessons/schema';
 import type { Template } from '../../lessons/template';
 import { LessonDetail } from '../LessonDetail';
+import { useConfirmDelete } from '../use-confirm-delete';
 import { LessonRowSummary } from './LessonRow';
 import { useVirtualList } from './use-virtual-list';
 
@@ -85,7 +87,6 @@ export function LibraryList({
           {items.map((item) => {
             const id = ids[item.index]!;
             const lesson = rows.get(id);
-            const detailId = `lesson-${id}`;
             return (
               <div
                 key={item.key}
@@ -99,30 +100,15 @@ export function LibraryList({
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {lesson ? (
-                  <div class="card">
-                    <div class="row" style={{ alignItems: 'flex-start' }}>
-                      <input
-                        type="checkbox"
-                        aria-label={t('library_select_one', lesson.dealName)}
-                        checked={selected.has(id)}
-                        onChange={() => setSelected(flip(selected, id))}
-                      />
-                      <div style={{ flex: 1, minWidth: 0 }}>
-                        <LessonRowSummary lesson={lesson} template={template} terms={terms} />
-                      </div>
-                      <button
-                        type="button"
-                        aria-expanded={open.has(id)}
-                        aria-controls={detailId}
-                        onClick={() => setOpen(flip(open, id))}
-                      >
-                        {open.has(id) ? t('library_close') : t('library_open')}
-                      </button>
-                    </div>
-                    {open.has(id) && (
-                      <LessonDetail id={detailId} lesson={lesson} template={template} />
-                    )}
-                  </div>
+                  <RowCard
+                    lesson={lesson}
+                    template={template}
+                    terms={terms}
+                    selected={selected.has(id)}
+                    onSelect={() => setSelected(flip(selected, id))}
+                    open={open.has(id)}
+                    onOpen={() => setOpen(flip(open, id))}
+                  />
                 ) : (
                   <div class="card placeholder" aria-busy="true">
                     {t('library_loading')}
@@ -133,6 +119,51 @@ export function LibraryList({
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A read row: select, summary, Open for the whole lesson, Delete that asks first. */
+function RowCard({
+  lesson,
+  template,
+  terms,
+  selected,
+  onSelect,
+  open,
+  onOpen,
+}: {
+  lesson: Lesson;
+  template: Template;
+  terms: string[];
+  selected: boolean;
+  onSelect: () => void;
+  open: boolean;
+  onOpen: () => void;
+}) {
+  const remove = useConfirmDelete(t('library_delete_question'), () =>
+    deleteLesson(database(), lesson.id),
+  );
+  const detailId = `lesson-${lesson.id}`;
+  return (
+    <div class="card">
+      <div class="row" style={{ alignItems: 'flex-start' }}>
+        <input
+          type="checkbox"
+          aria-label={t('library_select_one', lesson.dealName)}
+          checked={selected}
+          onChange={onSelect}
+        />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <LessonRowSummary lesson={lesson} template={template} terms={terms} />
+        </div>
+        <button type="button" aria-expanded={open} aria-controls={detailId} onClick={onOpen}>
+          {open ? t('library_close') : t('library_open')}
+        </button>
+        {remove.button}
+      </div>
+      {remove.confirm}
+      {open && <LessonDetail id={detailId} lesson={lesson} template={template} />}
     </div>
   );
 }
