@@ -17,6 +17,7 @@ import {
   storedLessons,
   type Extension,
 } from './harness';
+import { lessonRow, openLesson } from './options-page';
 
 /*
  * Each test sets up the library it needs (emptied, or with lessons of its own) and its own
@@ -72,7 +73,7 @@ function exportedLesson(fields: Partial<Lesson> & Pick<Lesson, 'dealName'>): Les
 
 /** Lessons put in the library through the options page's import, as a user restores a file. */
 async function importLessons(lessons: Lesson[]): Promise<void> {
-  const options = await ext.openPage('options.html');
+  const options = await ext.openPage('options.html#data');
   await options.locator('#import-file').setInputFiles({
     name: 'rebound-lessons.json',
     mimeType: 'application/json',
@@ -172,11 +173,8 @@ describe('the whole loop on HubSpot', () => {
     await popup.close();
 
     // The options page shows it, and opened, every answer.
-    const options = await ext.openPage('options.html');
-    const initech = options
-      .getByTestId('lesson')
-      .filter({ hasText: 'Initech — Payroll migration' });
-    await initech.getByRole('button', { name: 'Open' }).click();
+    const options = await ext.openPage('options.html#library');
+    const initech = await openLesson(options, 'Initech — Payroll migration');
     await snap(options, 'loop-3-options');
     for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
       expect(
@@ -242,8 +240,7 @@ describe('the whole loop on HubSpot', () => {
     const stored = await storedLessons(ext);
     const byId = (a: { id?: unknown }, b: { id?: unknown }) =>
       String(a.id).localeCompare(String(b.id));
-    const options = await ext.openPage('options.html');
-    await options.getByTestId('lesson').first().waitFor();
+    const options = await ext.openPage('options.html#data');
 
     const json = fromJson(await download(options, 'Export JSON (re-importable)'));
     expect(json.ok && json.lessons.sort(byId)).toEqual(stored.sort(byId));
@@ -267,8 +264,8 @@ describe('the whole loop on HubSpot', () => {
     const deleted = exportedLesson({ dealName: 'Hooli — Deleted lesson' });
     await importLessons([kept, deleted]);
     const before = (await storedLessons(ext)).length;
-    const options = await ext.openPage('options.html');
-    const card = options.getByTestId('lesson').filter({ hasText: 'Hooli — Deleted lesson' });
+    const options = await ext.openPage('options.html#library');
+    const card = lessonRow(options, 'Hooli — Deleted lesson');
     await card.getByRole('button', { name: 'Delete' }).click();
     await card.getByRole('button', { name: 'Keep it' }).click();
     expect(await storedLessons(ext)).toHaveLength(before);
