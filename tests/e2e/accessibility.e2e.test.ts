@@ -61,7 +61,8 @@ const SHOWN: Record<OptionsRoute, (options: Page) => Promise<unknown>> = {
   library: (options) => openLesson(options, 'Globex — Data platform'),
   insights: (options) => options.locator('section.insights').getByRole('article').first().waitFor(),
   questions: (options) => options.getByRole('button', { name: 'Save reasons' }).waitFor(),
-  ask: (options) => options.getByRole('heading', { name: 'Stages that mean “won”' }).waitFor(),
+  // The won labels show only once wins are asked about: the win test checks them.
+  ask: (options) => options.getByRole('heading', { name: 'Stages that mean “lost”' }).waitFor(),
   rules: async (options) => {
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').waitFor();

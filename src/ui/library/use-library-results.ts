@@ -64,8 +64,7 @@ export function useLibraryResults(
           total: number | undefined,
           terms: string[],
           partial: boolean,
-        ) =>
-          current && setResults({ state: 'ready', ids, total, terms, forQuery: query, partial });
+        ) => current && setResults({ state: 'ready', ids, total, terms, forQuery: query, partial });
         if (workerReady) {
           const answer = await worker.query(lessonQuery);
           return ready(answer.ids, answer.total, answer.terms, false);
