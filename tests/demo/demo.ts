@@ -15,6 +15,9 @@ import {
   ROOT,
   serveHubSpot,
 } from '../e2e/harness';
+import { goToSection, lessonRow, openLesson } from '../e2e/options-page';
+import { seedLessons } from '../e2e/seed';
+import { generateLessons } from '../fixtures/lessons/generate';
 
 const OUT = join(ROOT, 'demo-screenshots');
 const headed =
@@ -65,16 +68,32 @@ if (headed) {
   await popup.getByRole('listitem').first().waitFor();
   await shot(popup, 'popup', 'the toolbar popup lists the new lesson');
 
-  const options = await ext.openPage('options.html');
-  await options.getByRole('button', { name: 'Open', exact: true }).first().click();
-  await shot(options, 'library', 'the options page: every lesson, export and import');
-  await options.getByRole('heading', { name: 'Questions' }).scrollIntoViewIfNeeded();
-  await options.evaluate(() =>
-    document.getElementById('questions-title')?.scrollIntoView({ block: 'start' }),
+  // A library that has been used for a while: generated lessons besides the one just saved.
+  await seedLessons(ext, generateLessons(150, 7));
+  const options = await ext.openPage('options.html#library');
+  await openLesson(options, 'Acme Corp — Platform renewal');
+  await shot(options, 'library', 'options → Library: every lesson, newest first, one opened');
+  await options.getByRole('searchbox', { name: 'Search lessons' }).fill('economic buyer');
+  // The count says when its numbers are the final ones for this search (the worker's).
+  await options
+    .locator('[data-testid="library-count"][data-state="ready"][data-worker="ready"]')
+    .and(options.locator('[data-filter="q=economic+buyer"]'))
+    .waitFor({ timeout: 30_000 });
+  await lessonRow(options, 'Acme Corp').locator('mark').first().waitFor();
+  await shot(options, 'library-search', 'a search in every answer, the matches marked');
+  await options.getByRole('searchbox', { name: 'Search lessons' }).fill('');
+  await goToSection(options, 'Insights');
+  await options.locator('section.insights').getByRole('article').first().waitFor();
+  await shot(
+    options,
+    'insights',
+    'options → Insights: patterns over every lesson, in charts and words',
   );
+  await goToSection(options, 'Questions & reasons');
   await shot(options, 'questions', 'your own questions and reasons: reword, reorder, merge');
 
   // The opt-in "what worked" capture of a won deal.
+  await goToSection(options, 'When Rebound asks');
   await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -91,11 +110,7 @@ if (headed) {
 
   // What Rebound saw and decided: the detection log, in words.
   const log = await ext.openPage('options.html#detection');
-  await log.getByRole('heading', { name: 'Detection' }).first().waitFor();
   await log.getByText('Prompted, on the evidence of').first().waitFor();
-  await log.evaluate(() =>
-    document.getElementById('detection')?.scrollIntoView({ block: 'start' }),
-  );
   await shot(
     log,
     'detection-log',

@@ -15,6 +15,13 @@ import {
   type Extension,
 } from './harness';
 import { expectAccessible } from './axe';
+import {
+  lessonRow,
+  openLesson,
+  openOptions,
+  OPTIONS_ROUTES,
+  type OptionsRoute,
+} from './options-page';
 
 /*
  * Accessibility (issue: "keyboard-only completion (Tab order, Enter, Esc), labelled controls,
@@ -46,6 +53,25 @@ function contrast(a: string, b: string): number {
   return (light! + 0.05) / (dark! + 0.05);
 }
 
+/**
+ * What each options section shows once it has read what it shows, and the parts of it a user
+ * opens (a lesson, the rule form), so axe checks them too.
+ */
+const SHOWN: Record<OptionsRoute, (options: Page) => Promise<unknown>> = {
+  library: (options) => openLesson(options, 'Globex — Data platform'),
+  insights: (options) => options.locator('section.insights').getByRole('article').first().waitFor(),
+  questions: (options) => options.getByRole('button', { name: 'Save reasons' }).waitFor(),
+  // The won labels show only once wins are asked about: the win test checks them.
+  ask: (options) => options.getByRole('heading', { name: 'Stages that mean “lost”' }).waitFor(),
+  rules: async (options) => {
+    await options.getByRole('button', { name: 'Add a CRM rule' }).click();
+    await options.getByLabel('CRM name').waitFor();
+  },
+  detection: (options) => options.getByTestId('log-entry').first().waitFor(),
+  // Its heading is enough: the section is being rebuilt ("Your data").
+  data: () => Promise.resolve(),
+};
+
 /** A saved lesson, through the prompt, so the popup and the options page have one to show. */
 async function saveLessonThroughPrompt(name: string): Promise<void> {
   const page = await loseHubSpotDeal(ext, { name });
@@ -73,6 +99,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     beforeAll(async () => {
       if (colorScheme === 'light') {
         await saveLessonThroughPrompt('Globex — Data platform');
+        await saveLessonThroughPrompt('Soylent — Vending machines');
         await leaveDraft('Initech — TPS reports');
       }
     });
@@ -133,28 +160,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await popup.close();
     });
 
-    it('on the options page, with a lesson open and the rule form open', async () => {
-      const options = await ext.context.newPage();
-      await options.emulateMedia({ colorScheme });
-      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      const lesson = options.getByTestId('lesson').first();
-      await lesson.getByRole('button', { name: 'Open' }).click();
-      await options.getByRole('button', { name: 'Add a CRM rule' }).click();
-      await options.getByLabel('CRM name').waitFor();
-      await expectAccessible(options, `the options page, ${colorScheme}`);
-      await lesson.getByRole('button', { name: 'Delete' }).click();
-      await lesson.getByRole('alertdialog').waitFor();
-      await expectAccessible(options, `the options page, confirming a delete, ${colorScheme}`);
-      await lesson.getByRole('button', { name: 'Keep it' }).click();
-      await lesson.getByRole('button', { name: 'Edit' }).click();
-      await lesson.getByRole('form', { name: 'Edit lesson' }).waitFor();
-      await expectAccessible(options, `the options page, editing a lesson, ${colorScheme}`);
-      await options.close();
+    it('on every section of the options page: a lesson open, the rule form open', async () => {
+      for (const route of OPTIONS_ROUTES) {
+        const options = await openOptions(ext, route, colorScheme);
+        await options.locator('main h2').first().waitFor();
+        await SHOWN[route](options);
+        await expectAccessible(options, `the options page, #${route}, ${colorScheme}`);
+        if (route === 'library') {
+          const lesson = lessonRow(options, 'Globex — Data platform');
+          await lesson.getByRole('button', { name: 'Edit' }).click();
+          await lesson.getByRole('form', { name: 'Edit lesson' }).waitFor();
+          await expectAccessible(options, `the options page, editing a lesson, ${colorScheme}`);
+        }
+        await options.close();
+      }
     });
 
     it('on the win panel, and on the options page with a win and the won labels', async () => {
       if (colorScheme === 'light') {
-        const options = await ext.openPage('options.html');
+        const options = await openOptions(ext, 'ask');
         await options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' }).check();
         await options.getByRole('button', { name: 'Save', exact: true }).click();
         await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -177,13 +201,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await panel.waitFor({ state: 'detached' });
       await page.close();
 
-      const options = await ext.context.newPage();
-      await options.emulateMedia({ colorScheme });
-      await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-      await options.getByTestId('win').first().waitFor();
-      await options.getByRole('heading', { name: 'Stages that mean “won”' }).waitFor();
-      await expectAccessible(options, `the options page with wins, ${colorScheme}`);
-      await options.close();
+      const library = await openOptions(ext, 'library', colorScheme);
+      await library.getByTestId('win').first().waitFor();
+      await expectAccessible(library, `the options page with wins, ${colorScheme}`);
+      await library.close();
+      const ask = await openOptions(ext, 'ask', colorScheme);
+      await ask.getByRole('heading', { name: 'Stages that mean “won”' }).waitFor();
+      await expectAccessible(ask, `the options page with the won labels, ${colorScheme}`);
+      await ask.close();
     });
 
     it('on the reflect page, new and continuing a draft', async () => {

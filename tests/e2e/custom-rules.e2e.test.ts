@@ -55,7 +55,7 @@ describe('user rules for a CRM Rebound has never heard of', () => {
   let openedBefore: Page;
 
   it('explains what is wrong with a rule before saving it', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#rules');
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').fill('Pipeline Pro');
     await options.getByLabel('Deal page URL pattern').fill('crm.pipeline-pro.test');
@@ -70,7 +70,7 @@ describe('user rules for a CRM Rebound has never heard of', () => {
 
   it('saves a rule, asking for that one site, and tests it on an open tab', async () => {
     openedBefore = await openDeal(41);
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#rules');
     // Record what the options page asks the browser for.
     await options.evaluate(() => {
       type Request = (request: { origins?: string[] }) => Promise<boolean>;
@@ -170,7 +170,7 @@ describe('user rules that name the deal by what the user points at', () => {
       return page;
     };
     const first = await openQueryDeal(7);
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#rules');
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').fill('Legacy Sales');
     await options.getByLabel('Deal page URL pattern').fill(QUERY_PATTERN);

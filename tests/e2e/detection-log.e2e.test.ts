@@ -11,6 +11,7 @@ import {
   type Extension,
   type SandboxCrm,
 } from './harness';
+import { optionsNav } from './options-page';
 
 let ext: Extension;
 let sandbox: SandboxCrm;
@@ -31,21 +32,18 @@ describe('the detection log in the options page', () => {
     await loseHubSpotDeal(ext, { dealId: '880001', name: 'Initech — Log test' });
 
     const options = await ext.openPage('options.html#detection');
-    const log = options.locator('#detection');
+    const log = options.getByRole('region', { name: 'Detection' });
     const prompted = log
       .getByTestId('log-entry')
       .filter({ hasText: 'Initech — Log test' })
       .filter({ hasText: 'Prompted, on the evidence of' });
     await prompted.waitFor({ timeout: LOGGED_MS });
     expect(await prompted.getByText('Prompted', { exact: true }).count()).toBe(1);
-    // options.html#detection lands on the section, below the library and the settings.
-    const top = await log.getByRole('heading', { name: 'Detection' }).evaluate((heading) => {
-      const box = heading.getBoundingClientRect();
-      return { top: box.top, scrolled: window.scrollY, height: window.innerHeight };
-    });
-    expect(top.scrolled).toBeGreaterThan(0);
-    expect(top.top).toBeGreaterThanOrEqual(0);
-    expect(top.top).toBeLessThan(top.height);
+    // options.html#detection shows the detection log alone, and the navigation marks it current.
+    expect(await options.locator('main h2').allTextContents()).toEqual(['Detection']);
+    expect(await optionsNav(options).locator('[aria-current="page"]').allTextContents()).toEqual([
+      'Detection',
+    ]);
 
     // The page stays open: the refused save in another tab shows up in it by itself.
     sandbox.saveStatus = 400;

@@ -18,6 +18,7 @@ import {
   storedLessons,
   type Extension,
 } from './harness';
+import { lessonRow, openLesson } from './options-page';
 
 /*
  * Each test sets up the library it needs (emptied, or with lessons of its own) and its own
@@ -73,7 +74,7 @@ function exportedLesson(fields: Partial<Lesson> & Pick<Lesson, 'dealName'>): Les
 
 /** Lessons put in the library through the options page's import, as a user restores a file. */
 async function importLessons(lessons: Lesson[]): Promise<void> {
-  const options = await ext.openPage('options.html');
+  const options = await ext.openPage('options.html#data');
   await previewImportOf(options, {
     name: 'rebound-lessons.json',
     mimeType: 'application/json',
@@ -166,11 +167,8 @@ describe('the whole loop on HubSpot', () => {
     await popup.close();
 
     // The options page shows it, and opened, every answer.
-    const options = await ext.openPage('options.html');
-    const initech = options
-      .getByTestId('lesson')
-      .filter({ hasText: 'Initech — Payroll migration' });
-    await initech.getByRole('button', { name: 'Open' }).click();
+    const options = await ext.openPage('options.html#library');
+    const initech = await openLesson(options, 'Initech — Payroll migration');
     await snap(options, 'loop-3-options');
     for (const text of [...Object.values(ANSWERS), PLAN_SENTENCE]) {
       expect(
@@ -236,8 +234,7 @@ describe('the whole loop on HubSpot', () => {
     const stored = await storedLessons(ext);
     const byId = (a: { id?: unknown }, b: { id?: unknown }) =>
       String(a.id).localeCompare(String(b.id));
-    const options = await ext.openPage('options.html');
-    await options.getByTestId('lesson').first().waitFor();
+    const options = await ext.openPage('options.html#data');
 
     const json = fromJson((await exportEverything(options, 'json')).toString('utf8'));
     expect(json.ok && json.lessons.sort(byId)).toEqual(stored.sort(byId));
@@ -256,23 +253,25 @@ describe('the whole loop on HubSpot', () => {
     await options.close();
   });
 
-  it('deletes a lesson only after confirmation', async () => {
+  it('deletes a lesson at once, and Undo puts it back exactly', async () => {
     const kept = exportedLesson({ dealName: 'Hooli — Kept lesson' });
     const deleted = exportedLesson({ dealName: 'Hooli — Deleted lesson' });
     await importLessons([kept, deleted]);
-    const before = (await storedLessons(ext)).length;
-    const options = await ext.openPage('options.html');
-    const card = options.getByTestId('lesson').filter({ hasText: 'Hooli — Deleted lesson' });
+    const before = await storedLessons(ext);
+    const options = await ext.openPage('options.html#library');
+    const card = await openLesson(options, 'Hooli — Deleted lesson');
     await card.getByRole('button', { name: 'Delete' }).click();
-    await card.getByRole('button', { name: 'Keep it' }).click();
-    expect(await storedLessons(ext)).toHaveLength(before);
-    await card.getByRole('button', { name: 'Delete' }).click();
-    await card.getByRole('button', { name: 'Yes, delete' }).click();
     await card.waitFor({ state: 'detached' });
+    const toast = options.getByRole('status').filter({ hasText: 'Deleted 1 lesson' });
+    await toast.waitFor();
     const ids = (await storedLessons(ext)).map((l) => l.id);
-    expect(ids).toHaveLength(before - 1);
+    expect(ids).toHaveLength(before.length - 1);
     expect(ids).toContain(kept.id);
     expect(ids).not.toContain(deleted.id);
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await lessonRow(options, 'Hooli — Deleted lesson').waitFor();
+    expect(await storedLessons(ext)).toEqual(before);
     await options.close();
   });
 });

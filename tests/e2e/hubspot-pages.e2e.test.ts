@@ -66,7 +66,7 @@ describe('lost labels are settings', () => {
     // was asked and showed no loss.
     await expectNoPrompt(ext, page, hubspotDealOf(page), { since, decision: 'no-page-evidence' });
 
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#ask');
     const labels = options.getByLabel(/One per line/);
     await labels.fill(`${await labels.inputValue()}\nAbandoned`);
     await options.getByRole('button', { name: 'Save lost labels' }).click();

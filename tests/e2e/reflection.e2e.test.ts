@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 async function setDailyCap(cap: number): Promise<void> {
-  const options = await ext.openPage('options.html');
+  const options = await ext.openPage('options.html#ask');
   await options.getByLabel('Ask at most this many times a day').fill(String(cap));
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -185,7 +185,7 @@ describe('Remind me and Skip', () => {
 
 describe('settings: when Rebound asks', () => {
   it('does not ask about deals under the minimum amount', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#ask');
     await options.getByLabel('Don’t ask about deals worth less than').fill('5000');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

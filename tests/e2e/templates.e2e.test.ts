@@ -8,6 +8,7 @@ import {
   storedLessons,
   type Extension,
 } from './harness';
+import { goToSection, lessonRow, openLesson } from './options-page';
 
 /**
  * Issue #4 item 3: the user's own questions and reasons, edited in the options page, are what
@@ -45,16 +46,9 @@ function askedLabels(page: Page): Promise<string[]> {
     );
 }
 
-/** The options page's lesson card for a deal, opened. */
-async function openLesson(options: Page, dealName: string) {
-  const card = options.getByTestId('lesson').filter({ hasText: dealName });
-  await card.getByRole('button', { name: 'Open' }).click();
-  return card;
-}
-
 describe('questions', () => {
   it('asks the reworded, reordered and added questions, and no removed one', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#questions');
     await options.getByLabel('Question 2', { exact: true }).fill('…then I will try');
     await options.getByRole('button', { name: 'Move “…then I will try” up' }).click();
     await options.getByLabel('New question', { exact: true }).fill('Who else was in the room?');
@@ -88,7 +82,7 @@ describe('questions', () => {
   });
 
   it('keeps a removed question readable in the lessons that answered it', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#questions');
     await options.getByRole('button', { name: 'Remove “Who else was in the room?”' }).click();
     await options.getByRole('button', { name: 'Save questions' }).click();
     await options.getByRole('status').filter({ hasText: 'version 4' }).waitFor();
@@ -97,6 +91,7 @@ describe('questions', () => {
       .poll(() => options.getByRole('button', { name: 'Ask “Was anything luck?” again' }).count())
       .toBe(1);
 
+    await goToSection(options, 'Library');
     const card = await openLesson(options, 'Umbrella — Badge readers');
     const detail = card.locator('dl');
     await expect.poll(() => detail.textContent()).toContain('Who else was in the room?');
@@ -113,7 +108,7 @@ describe('reasons', () => {
   it('offers renamed and added reasons, not merged ones, and reads old lessons through merges', async () => {
     await saveLesson(await loseHubSpotDeal(ext, { name: 'Soylent — Cafeteria' }), 'Champion left');
 
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#questions');
     await options.getByLabel('Name of “Price / value”').fill('Too expensive');
     await options.getByLabel('Colour of “Champion left”').fill('#00aa44');
     await options
@@ -130,6 +125,7 @@ describe('reasons', () => {
       .toBe('“Champion left” reads as “Buyer indecision”Undo merge');
 
     // The lesson written before the merge now reads as the reason it went into.
+    await goToSection(options, 'Library');
     const card = await openLesson(options, 'Soylent — Cafeteria');
     await expect
       .poll(() => card.locator('.lesson-meta').textContent())
@@ -151,19 +147,20 @@ describe('reasons', () => {
     expect(offered).not.toContain('Champion left');
     await saveLesson(page, 'Went dark');
 
-    const library = await ext.openPage('options.html');
+    const library = await ext.openPage('options.html#library');
     const vending = await openLesson(library, 'Soylent — Vending');
     await expect.poll(() => vending.locator('dl').textContent()).toContain('Within my controlYes');
     await library.close();
   });
 
   it('shows each lesson in its reason’s colour, and lets a merge be undone', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#questions');
     await options.getByRole('button', { name: 'Undo the merge of “Champion left”' }).click();
     await options.getByRole('button', { name: 'Save reasons' }).click();
     await options.getByRole('status').filter({ hasText: 'version 6' }).waitFor();
 
-    const card = options.getByTestId('lesson').filter({ hasText: 'Soylent — Cafeteria' });
+    await goToSection(options, 'Library');
+    const card = lessonRow(options, 'Soylent — Cafeteria');
     await expect.poll(() => card.locator('.lesson-meta').textContent()).toContain('Champion left');
     const colour = await card
       .locator('.reason-dot')

@@ -19,6 +19,7 @@ import {
   type Extension,
   type SandboxCrm,
 } from './harness';
+import { goToSection } from './options-page';
 
 /**
  * Issue #4 item 10: the opt-in "what worked" capture when a deal is marked won, on the sandbox
@@ -56,7 +57,7 @@ const winPanel = (page: Page) =>
 
 /** Turns the "what worked" capture on or off in the options page, as the user does. */
 async function setCaptureWins(on: boolean): Promise<void> {
-  const options = await ext.openPage('options.html');
+  const options = await ext.openPage('options.html#ask');
   const box = options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' });
   if ((await box.isChecked()) !== on) {
     await box.setChecked(on);
@@ -89,7 +90,7 @@ describe('with "what worked" off (the default)', () => {
   });
 
   it('leaves the checkbox off in the options page, with a hint saying what it does', async () => {
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#ask');
     const box = options.getByRole('checkbox', { name: 'Ask what worked when a deal is won' });
     expect(await box.isChecked()).toBe(false);
     expect(await box.getAttribute('aria-describedby')).toBe('capture-wins-hint');
@@ -159,7 +160,7 @@ describe('with "what worked" on', () => {
     });
     expect(await storedLessons(ext)).toEqual([]);
 
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#library');
     const listed = options.getByTestId('win');
     await listed.first().waitFor();
     expect(await listed.count()).toBe(1);
@@ -172,6 +173,7 @@ describe('with "what worked" on', () => {
     await snap(options, 'won-2-options');
 
     // Kept beside the lessons: the JSON export carries it, field for field.
+    await goToSection(options, 'Your data');
     const json = fromJson((await exportEverything(options, 'json')).toString('utf8'));
     expect(json.ok && json.wins).toEqual([win]);
     await options.close();
@@ -273,7 +275,7 @@ describe('with "what worked" on', () => {
     // was asked and showed no loss, and nothing counts it as a win.
     await expectNoPrompt(ext, page, dealOn(page), { since, decision: 'no-page-evidence' });
 
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#ask');
     const labels = options.locator('#won-labels');
     await labels.fill(`${await labels.inputValue()}\nSigned`);
     await options.getByRole('button', { name: 'Save won labels' }).click();

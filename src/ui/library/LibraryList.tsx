@@ -113,7 +113,6 @@ export function LibraryList({
           {items.map((item) => {
             const id = ids[item.index]!;
             const lesson = rows.get(id);
-            const detailId = `lesson-${id}`;
             return (
               <div
                 key={item.key}
@@ -127,30 +126,16 @@ export function LibraryList({
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 {lesson ? (
-                  <div class="card">
-                    <div class="row" style={{ alignItems: 'flex-start' }}>
-                      <input
-                        type="checkbox"
-                        aria-label={t('library_select_one', lesson.dealName)}
-                        checked={selected.has(id)}
-                        onChange={() => setSelected(flip(selected, id))}
-                      />
-                      <div style={{ flex: 1, minWidth: 0 }}>
-                        <LessonRowSummary lesson={lesson} template={template} terms={terms} />
-                      </div>
-                      <button
-                        type="button"
-                        aria-expanded={open.has(id)}
-                        aria-controls={detailId}
-                        onClick={() => setOpen(flip(open, id))}
-                      >
-                        {open.has(id) ? t('library_close') : t('library_open')}
-                      </button>
-                    </div>
-                    {open.has(id) && (
-                      <LessonDetail id={detailId} lesson={lesson} template={template} />
-                    )}
-                  </div>
+                  <RowCard
+                    lesson={lesson}
+                    template={template}
+                    terms={terms}
+                    selected={selected.has(id)}
+                    onSelect={() => setSelected(flip(selected, id))}
+                    open={open.has(id)}
+                    onOpen={() => setOpen(flip(open, id))}
+                    onDeleted={() => scroller.current?.focus()}
+                  />
                 ) : (
                   <div class="card placeholder" aria-busy="true">
                     {t('library_loading')}
@@ -161,6 +146,54 @@ export function LibraryList({
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A read row: select, summary, and Open for the whole lesson, with Edit and Delete (at once,
+ * undone from the page's toast); after a delete the focus goes to the list, where the next row
+ * now is.
+ */
+function RowCard({
+  lesson,
+  template,
+  terms,
+  selected,
+  onSelect,
+  open,
+  onOpen,
+  onDeleted,
+}: {
+  lesson: Lesson;
+  template: Template;
+  terms: string[];
+  selected: boolean;
+  onSelect: () => void;
+  open: boolean;
+  onOpen: () => void;
+  onDeleted: () => void;
+}) {
+  const detailId = `lesson-${lesson.id}`;
+  return (
+    <div class="card">
+      <div class="row" style={{ alignItems: 'flex-start' }}>
+        <input
+          type="checkbox"
+          aria-label={t('library_select_one', lesson.dealName)}
+          checked={selected}
+          onChange={onSelect}
+        />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <LessonRowSummary lesson={lesson} template={template} terms={terms} />
+        </div>
+        <button type="button" aria-expanded={open} aria-controls={detailId} onClick={onOpen}>
+          {open ? t('library_close') : t('library_open')}
+        </button>
+      </div>
+      {open && (
+        <LessonDetail id={detailId} lesson={lesson} template={template} onDeleted={onDeleted} />
+      )}
     </div>
   );
 }
