@@ -104,28 +104,16 @@ export function FilterBar({ filter, onChange, template, crms, tags }: Props) {
               ))}
             </select>
           </label>
-          <label>
-            {t('filter_control')}
-            <select
-              value={filter.control ?? ''}
-              onChange={(e) => set({ control: (value(e) || undefined) as LessonFilter['control'] })}
-            >
-              <option value="">{t('filter_any')}</option>
-              <option value="yes">{t('filter_yes')}</option>
-              <option value="no">{t('filter_no')}</option>
-            </select>
-          </label>
-          <label>
-            {t('filter_plan')}
-            <select
-              value={filter.plan ?? ''}
-              onChange={(e) => set({ plan: (value(e) || undefined) as LessonFilter['plan'] })}
-            >
-              <option value="">{t('filter_any')}</option>
-              <option value="yes">{t('filter_yes')}</option>
-              <option value="no">{t('filter_no')}</option>
-            </select>
-          </label>
+          <YesNoAny
+            label={t('filter_control')}
+            value={filter.control}
+            onChange={(control) => set({ control })}
+          />
+          <YesNoAny
+            label={t('filter_plan')}
+            value={filter.plan}
+            onChange={(plan) => set({ plan })}
+          />
           <label>
             {t('filter_from')}
             <input
@@ -241,3 +229,28 @@ const clearedFacets: Partial<LessonFilter> = {
   max: undefined,
   plan: undefined,
 };
+
+/** A filter that is on (yes), off (no) or not applied (any). */
+function YesNoAny({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: 'yes' | 'no' | undefined;
+  onChange: (value: 'yes' | 'no' | undefined) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange((e.currentTarget.value || undefined) as 'yes' | 'no' | undefined)}
+      >
+        <option value="">{t('filter_any')}</option>
+        <option value="yes">{t('filter_yes')}</option>
+        <option value="no">{t('filter_no')}</option>
+      </select>
+    </label>
+  );
+}
