@@ -114,40 +114,24 @@ export function FilterBar({ filter, onChange, template, crms, tags }: Props) {
             value={filter.plan}
             onChange={(plan) => set({ plan })}
           />
-          <label>
-            {t('filter_from')}
-            <input
+          {(['from', 'to'] as const).map((key) => (
+            <FilterInput
+              key={key}
+              label={key === 'from' ? t('filter_from') : t('filter_to')}
               type="date"
-              value={filter.from ?? ''}
-              onChange={(e) => set({ from: value(e) || undefined })}
+              value={filter[key]}
+              onChange={(text) => set({ [key]: text || undefined })}
             />
-          </label>
-          <label>
-            {t('filter_to')}
-            <input
-              type="date"
-              value={filter.to ?? ''}
-              onChange={(e) => set({ to: value(e) || undefined })}
-            />
-          </label>
-          <label>
-            {t('filter_min')}
-            <input
+          ))}
+          {(['min', 'max'] as const).map((key) => (
+            <FilterInput
+              key={key}
+              label={key === 'min' ? t('filter_min') : t('filter_max')}
               type="number"
-              inputMode="numeric"
-              value={filter.min ?? ''}
-              onChange={(e) => set({ min: number(value(e)) })}
+              value={filter[key]}
+              onChange={(text) => set({ [key]: number(text) })}
             />
-          </label>
-          <label>
-            {t('filter_max')}
-            <input
-              type="number"
-              inputMode="numeric"
-              value={filter.max ?? ''}
-              onChange={(e) => set({ max: number(value(e)) })}
-            />
-          </label>
+          ))}
           <label>
             {t('filter_tag')}
             <input
@@ -251,6 +235,31 @@ function YesNoAny({
         <option value="yes">{t('filter_yes')}</option>
         <option value="no">{t('filter_no')}</option>
       </select>
+    </label>
+  );
+}
+
+/** A date or number filter; `onChange` gets the text as typed, empty when cleared. */
+function FilterInput({
+  label,
+  type,
+  value,
+  onChange,
+}: {
+  label: string;
+  type: 'date' | 'number';
+  value: string | number | undefined;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type={type}
+        inputMode={type === 'number' ? 'numeric' : undefined}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
     </label>
   );
 }
