@@ -24,9 +24,10 @@ let ext: Extension;
 
 beforeAll(async () => {
   ext = await launchExtension();
-  // The options page opens the database (and creates its tables) before rows are seeded.
-  const options = await ext.openPage('options.html');
-  await yourData(options).waitFor();
+  // The library opens the database (and creates its tables) before rows are seeded; "Your
+  // data" opens it only when it exports or imports.
+  const options = await ext.openPage('options.html#library');
+  await options.getByTestId('library-count').filter({ hasText: 'No lessons yet' }).waitFor();
   await options.close();
 });
 afterAll(() => ext?.close());
@@ -60,8 +61,9 @@ async function seed(lessons: Lesson[]) {
 describe('Your data', () => {
   it('exports a zip of one note per lesson, with safe names and front matter', async () => {
     await seed(LESSONS);
-    const options = await ext.openPage('options.html');
-    const files = unzipSync(new Uint8Array(await exportEverything(options, 'zip')));
+    const options = await ext.openPage('options.html#data');
+    const zipped = await exportEverything(options, 'zip');
+    const files = unzipSync(new Uint8Array(zipped));
     expect(Object.keys(files).sort()).toEqual([
       '2026-03-01 Acme Acme Q4 EMEA renewal.md',
       '2026-03-02 CON Société 🚀 — 失注.md',
@@ -80,7 +82,7 @@ describe('Your data', () => {
 
   it('exports a CSV with a BOM for Excel that reads back every lesson', async () => {
     await seed(LESSONS);
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#data');
     const bytes = await exportEverything(options, 'csv', { bom: true });
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const read = fromCsv(bytes.toString('utf8'));
@@ -100,7 +102,7 @@ describe('Your data', () => {
     const fresh = [seeded(5, { dealName: 'Globex' }), seeded(6, { dealName: 'Hooli' })];
     const file = JSON.parse(toJson([newer, ...fresh, seeded(7)]));
     file.lessons[3].outcome = 'won';
-    const options = await ext.openPage('options.html');
+    const options = await ext.openPage('options.html#data');
     const preview = await previewImportOf(options, {
       name: 'team.json',
       mimeType: 'application/json',
