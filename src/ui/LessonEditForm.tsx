@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LessonChanges } from '../db/lesson-edits';
 import { ANSWER_FIELD } from '../lessons/edit-history';
+import { EDITABLE_FIELDS, type EditableField } from '../lessons/lesson-fields';
 import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
 import { OTHER_REASON } from '../lessons/reasons';
 import { ANSWER_MAX, NAME_MAX, type Lesson } from '../lessons/schema';
@@ -12,17 +13,16 @@ import { LimitedField } from '../prompt/LimitedField';
 import { t } from '../i18n/t';
 import '../prompt/reflection.css';
 
+/** The editable fields the form does not hold as plain text, or leaves out (kept from the CRM). */
+const NOT_TEXT = ['amount', 'feeling', 'crmLostReason', 'dealUrl'] as const;
+type TextField = Exclude<EditableField, (typeof NOT_TEXT)[number]>;
+const TEXT_FIELDS = EDITABLE_FIELDS.filter(
+  (field): field is TextField => !(NOT_TEXT as readonly string[]).includes(field),
+);
+
 /** The form's fields: text as typed (the amount too), the feeling as its number. */
-type Fields = {
-  dealName: string;
-  company: string;
+type Fields = Record<TextField, string> & {
   amount: string;
-  currency: string;
-  stageBefore: string;
-  outcome: string;
-  reason: string;
-  secondaryReason: string;
-  confidence: string;
   feeling: number | undefined;
   answers: Record<string, string>;
 };
@@ -43,17 +43,6 @@ function fieldsOf(lesson: Lesson, template: Template): Fields {
     answers: { ...lesson.answers },
   };
 }
-
-const TEXT_FIELDS = [
-  'dealName',
-  'company',
-  'currency',
-  'stageBefore',
-  'outcome',
-  'reason',
-  'secondaryReason',
-  'confidence',
-] as const;
 
 /**
  * Only what the user changed from where the form began: a field changed elsewhere meanwhile is
