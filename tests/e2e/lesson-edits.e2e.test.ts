@@ -7,6 +7,7 @@ import {
   storedLessons,
   type Extension,
 } from './harness';
+import { openLesson, openOptions } from './options-page';
 
 /**
  * Issue #10 item 2: a saved lesson edited in the options page keeps what it said before (an
@@ -29,9 +30,8 @@ async function saveLesson(name: string, plan: string, tag?: string) {
   await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
   await page.close();
   if (tag) {
-    const options = await ext.openPage('options.html');
-    const card = options.getByTestId('lesson').filter({ hasText: name });
-    await card.getByRole('button', { name: 'Open' }).click();
+    const options = await openOptions(ext, 'library');
+    const card = await openLesson(options, name);
     await card.getByRole('combobox', { name: 'Add a tag' }).fill(tag);
     await card.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
     await card.getByRole('button', { name: `Remove tag ${tag}` }).waitFor();
@@ -44,9 +44,8 @@ describe('editing a saved lesson', () => {
     await saveLesson('Initech — Printers', 'ask who signs', 'Enterprise');
     await saveLesson('Initech — Staplers', 'send the case study early');
 
-    const options = await ext.openPage('options.html');
-    const card = options.getByTestId('lesson').filter({ hasText: 'Initech — Staplers' });
-    await card.getByRole('button', { name: 'Open' }).click();
+    const options = await openOptions(ext, 'library');
+    const card = await openLesson(options, 'Initech — Staplers');
     await card.getByRole('button', { name: 'Edit' }).click();
     const form = card.getByRole('form', { name: 'Edit lesson' });
     await form.getByLabel('…I will').fill('send the case study before the demo');
@@ -69,8 +68,7 @@ describe('editing a saved lesson', () => {
     await card.getByRole('button', { name: 'Remove tag Enterprise' }).waitFor();
 
     await options.reload();
-    const again = options.getByTestId('lesson').filter({ hasText: 'Initech — Staplers' });
-    await again.getByRole('button', { name: 'Open' }).click();
+    const again = await openLesson(options, 'Initech — Staplers');
     await again.getByText(/^Edited /).waitFor();
     await again.getByRole('button', { name: 'Remove tag Enterprise' }).waitFor();
     await options.close();
