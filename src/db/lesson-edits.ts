@@ -6,26 +6,10 @@ import {
   type LessonEdit,
 } from '../lessons/schema';
 import { ANSWER_FIELD } from '../lessons/edit-history';
+import { EDITABLE_FIELDS, type EditableField } from '../lessons/lesson-fields';
 import { lessonFieldLabel } from '../lessons/field-labels';
 import { addTags, removeTags, splitTags } from '../lessons/tags';
 import type { ReboundDatabase } from './database';
-
-/** The lesson fields an edit may change (the deal's identity, its CRM and id, stay). */
-export const EDITABLE_FIELDS = [
-  'dealName',
-  'company',
-  'amount',
-  'currency',
-  'stageBefore',
-  'outcome',
-  'reason',
-  'secondaryReason',
-  'confidence',
-  'feeling',
-  'crmLostReason',
-  'dealUrl',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /**
  * What an edit sets, by field (`answers.<question id>` for an answer). An empty text or

@@ -5,29 +5,9 @@ import { describeRecordIssue, type InvalidRecord } from './import-problems';
 import { outcomeLabel } from '../lessons/outcomes';
 import { controllableText } from '../lessons/describe';
 import { OTHER_REASON_ANSWER } from '../lessons/questions';
+import { VALUE_FIELDS } from '../lessons/lesson-fields';
 import { reasonLabel, type Template } from '../lessons/template';
 
-const FIELD_COLUMNS = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  'crm',
-  'dealId',
-  'dealName',
-  'dealUrl',
-  'amount',
-  'currency',
-  'company',
-  'stageBefore',
-  'outcome',
-  'reason',
-  'secondaryReason',
-  'confidence',
-  'feeling',
-  'crmLostReason',
-  'mode',
-  'templateVersion',
-] as const;
 /** Columns read back as numbers. */
 const NUMBER_COLUMNS: readonly string[] = ['amount', 'feeling', 'templateVersion'];
 /** Readable twins of the id columns, for people reading the sheet; ignored when read back. */
@@ -84,7 +64,7 @@ export function csvWriter(template: Template) {
           keys.push(key);
         }
       const data = lessons.map((l) => [
-        ...FIELD_COLUMNS.map((column) => l[column] ?? ''),
+        ...VALUE_FIELDS.map((column) => l[column] ?? ''),
         joinTags(l.tags),
         outcomeLabel(l.outcome),
         reasonLabel(template, l.reason, l.answers[OTHER_REASON_ANSWER]),
@@ -95,7 +75,7 @@ export function csvWriter(template: Template) {
       return Papa.unparse(data, { escapeFormulae: FORMULA, newline: '\r\n' }) + '\r\n';
     },
     header(): string {
-      const fields = [...FIELD_COLUMNS, TAGS_COLUMN, ...LABEL_COLUMNS];
+      const fields = [...VALUE_FIELDS, TAGS_COLUMN, ...LABEL_COLUMNS];
       return Papa.unparse([[...fields, ...keys.map((k) => ANSWER_PREFIX + k)]]) + '\r\n';
     },
   };
@@ -170,7 +150,7 @@ export function fromCsv(
     };
     const tags = cell(TAGS_COLUMN);
     const candidate = {
-      ...Object.fromEntries(FIELD_COLUMNS.map((c) => [c, field(c)])),
+      ...Object.fromEntries(VALUE_FIELDS.map((c) => [c, field(c)])),
       ...(tags === undefined ? {} : { tags: splitTags(tags) }),
       answers,
       schemaVersion: LESSON_SCHEMA_VERSION,

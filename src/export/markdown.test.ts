@@ -1,30 +1,22 @@
 import { resolveTemplate } from '../lessons/template';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
+import { testLesson } from '../lessons/lesson.test-helper';
 import type { Win } from '../lessons/win-schema';
 import { escapeMarkdown, toMarkdown } from './markdown';
 
 const BUILT_IN = resolveTemplate(undefined);
 
-function lesson(overrides: Partial<Lesson> = {}): Lesson {
-  return {
-    id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
-    createdAt: '2026-01-02T03:04:05.000Z',
-    updatedAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-    crm: 'hubspot',
-    dealName: 'Acme renewal',
+const lesson = (overrides: Partial<Lesson> = {}) =>
+  testLesson({
     dealUrl: 'https://app.hubspot.com/contacts/1/record/0-3/42',
     amount: 48000,
     currency: 'USD',
     company: 'Acme Corp',
     stageBefore: 'Contract sent',
-    outcome: 'competitor',
     reason: 'competitor.price-value',
-    answers: {},
     ...overrides,
-  };
-}
+  });
 
 /** Characters that start Markdown syntax, each not preceded by a backslash. */
 const unescaped = (text: string, chars: string) =>

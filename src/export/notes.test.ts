@@ -1,26 +1,21 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/schema';
+import { testLesson } from '../lessons/lesson.test-helper';
 import { resolveTemplate } from '../lessons/template';
 import { lessonNote, notesZip, safeFileName, uniqueNames, yamlString } from './notes';
 
 const BUILT_IN = resolveTemplate(undefined);
 
-const lesson = (overrides: Partial<Lesson> = {}): Lesson => ({
-  id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
-  createdAt: '2026-01-02T03:04:05.000Z',
-  updatedAt: '2026-01-02T03:04:05.000Z',
-  schemaVersion: 1,
-  crm: 'hubspot',
-  dealName: 'Acme renewal',
-  amount: 48000.5,
-  currency: 'USD',
-  company: 'Acme Corp',
-  outcome: 'competitor',
-  reason: 'competitor.price-value',
-  answers: { whatHappened: 'They went with Globex.' },
-  ...overrides,
-});
+const lesson = (overrides: Partial<Lesson> = {}) =>
+  testLesson({
+    amount: 48000.5,
+    currency: 'USD',
+    company: 'Acme Corp',
+    reason: 'competitor.price-value',
+    answers: { whatHappened: 'They went with Globex.' },
+    ...overrides,
+  });
 
 /** The front matter as key → raw YAML value; the list under `tags` as its items. */
 function frontMatter(note: string): { fields: Record<string, string>; tags: string[] } {

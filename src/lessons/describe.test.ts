@@ -2,23 +2,9 @@ import { defaultTemplateSettings, resolveTemplate } from './template';
 import { addQuestion, mergeReason, setQuestionRemoved, updateReason } from './template-edit';
 import { describe, expect, it } from 'vitest';
 import { lessonAnswers, lessonFacts } from './describe';
-import type { Lesson } from './schema';
+import { testLesson as lesson } from './lesson.test-helper';
 
 const BUILT_IN = resolveTemplate(undefined);
-
-function lesson(overrides: Partial<Lesson> = {}): Lesson {
-  return {
-    id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
-    createdAt: '2026-01-02T03:04:05.000Z',
-    updatedAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-    crm: 'hubspot',
-    dealName: 'Acme renewal',
-    outcome: 'competitor',
-    answers: {},
-    ...overrides,
-  };
-}
 
 describe('lessonFacts', () => {
   it('lists every fact in reading order, with readable labels', () => {

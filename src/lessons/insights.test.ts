@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInsights, formatShare, MONTHS_SHOWN, TOP_REASONS, WEEKS_SHOWN } from './insights';
 import type { Lesson } from './schema';
+import { lessonId, testLesson } from './lesson.test-helper';
 import { defaultTemplateSettings, resolveTemplate } from './template';
 import { mergeReason, updateReason } from './template-edit';
 
@@ -12,20 +13,8 @@ const BUILT_IN = resolveTemplate(undefined);
 const daysAgo = (days: number) => new Date(2026, 10, 18 - days, 12).toISOString();
 
 let nextId = 0;
-function lesson(overrides: Partial<Lesson> = {}): Lesson {
-  const at = overrides.createdAt ?? daysAgo(0);
-  return {
-    id: `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`,
-    createdAt: at,
-    updatedAt: at,
-    schemaVersion: 1,
-    crm: 'hubspot',
-    dealName: 'Acme renewal',
-    outcome: 'competitor',
-    answers: {},
-    ...overrides,
-  };
-}
+const lesson = (overrides: Partial<Lesson> = {}) =>
+  testLesson({ id: lessonId(nextId++), createdAt: daysAgo(0), ...overrides });
 
 function insightsOf(lessons: Lesson[], template = BUILT_IN) {
   const acc = createInsights({

@@ -1,19 +1,13 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { OUTCOMES } from '../lessons/outcomes';
-import {
-  CONFIDENCE,
-  FEELINGS,
-  OTHER_REASON_ANSWER,
-  type ChoiceQuestion,
-  type TextQuestion,
-} from '../lessons/questions';
+import { OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
 import { OTHER_REASON } from '../lessons/reasons';
-import { reasonOf, type ReasonGroupView, type Template } from '../lessons/template';
+import { reasonOf, type Template } from '../lessons/template';
 import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
-import { ANSWER_MAX, NAME_MAX } from '../lessons/schema';
+import { ANSWER_MAX } from '../lessons/schema';
 import { FormProblems } from './FormProblems';
 import { LimitedField } from './LimitedField';
+import { DealFields, LossFields, QuestionField } from './LossFields';
 import { t } from '../i18n/t';
 
 type Props = {
@@ -40,90 +34,6 @@ type Props = {
   /** Extra actions beside Save (Later options, Skip). */
   actions?: JSX.Element;
 };
-
-/** How the deal ended, as a select (the lesson edit form asks it the same way). */
-export function OutcomeSelect(props: {
-  id: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div class="rb-field">
-      <label for={props.id}>{t('form_outcome')}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        required
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      >
-        <option value="">{t('form_choose')}</option>
-        {OUTCOMES.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function ReasonSelect(props: {
-  id: string;
-  label: string;
-  groups: ReasonGroupView[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div class="rb-field">
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      >
-        <option value="">{t('form_choose')}</option>
-        {props.groups
-          .filter((group) => group.reasons.length > 0)
-          .map((group) => (
-            <optgroup key={group.id} label={group.label}>
-              {group.reasons.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-      </select>
-    </div>
-  );
-}
-
-/** A row of one-tap choices, as radio buttons (arrow keys move between them). */
-export function Choices<T extends string | number>(props: {
-  name: string;
-  legend: string;
-  options: readonly { value: T; label: string }[];
-  value: T | undefined;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset class="rb-choices">
-      <legend>{props.legend}</legend>
-      {props.options.map((option) => (
-        <label key={String(option.value)} class="rb-choice">
-          <input
-            type="radio"
-            name={props.name}
-            checked={props.value === option.value}
-            onChange={() => props.onChange(option.value)}
-          />
-          <span>{option.label}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 /**
  * The reflection as a form: quick mode (mostly taps, about 90 s) and deep mode (the rest of the
@@ -173,97 +83,37 @@ export function ReflectionForm({
     }
   };
 
-  const textQuestion = (q: TextQuestion) => (
-    <LimitedField
+  const question = (q: Question) => (
+    <QuestionField
       key={q.id}
-      id={id(q.id)}
-      label={q.label}
-      max={ANSWER_MAX}
-      multiline={{ rows: q.mode === 'quick' ? 1 : 2, placeholder: q.hint }}
-      value={values.answers[q.id] ?? ''}
-      onInput={(text) => setAnswer(q.id, text)}
-    />
-  );
-  const choiceQuestion = (q: ChoiceQuestion) => (
-    <Choices
-      key={q.id}
-      name={id(q.id)}
-      legend={q.label}
-      options={q.options.map((o) => ({ value: o.id, label: o.label }))}
+      id={id}
+      question={q}
       value={values.answers[q.id]}
-      onChange={(value) => setAnswer(q.id, value)}
+      rows={q.kind === 'text' && q.mode === 'quick' ? 1 : 2}
+      placeholder={q.kind === 'text' ? q.hint : undefined}
+      onChange={(text) => setAnswer(q.id, text)}
     />
   );
-  const question = (q: TextQuestion | ChoiceQuestion) =>
-    q.kind === 'text' ? textQuestion(q) : choiceQuestion(q);
 
   return (
     <form class="rb-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      {askDeal && (
-        <div class="rb-row">
-          <LimitedField
-            id={id('deal')}
-            label={t('form_deal')}
-            max={NAME_MAX}
-            value={values.dealName}
-            required
-            onInput={(dealName) => set({ dealName })}
-          />
-          <LimitedField
-            id={id('company')}
-            label={t('form_company')}
-            max={NAME_MAX}
-            value={values.company}
-            onInput={(company) => set({ company })}
-          />
-        </div>
-      )}
-      <OutcomeSelect
-        id={id('outcome')}
-        value={values.outcome}
-        onChange={(outcome) => set({ outcome })}
-      />
-      <div class="rb-row">
-        <ReasonSelect
-          id={id('reason')}
-          label={t('form_main_reason')}
-          groups={template.groups}
-          value={values.reason}
-          onChange={(reason) => set({ reason })}
-        />
-        <ReasonSelect
-          id={id('reason2')}
-          label={t('form_second_reason')}
-          groups={template.groups}
-          value={values.secondaryReason}
-          onChange={(secondaryReason) => set({ secondaryReason })}
-        />
-      </div>
-      {(values.reason === OTHER_REASON || values.secondaryReason === OTHER_REASON) && (
-        <LimitedField
-          id={id(OTHER_REASON_ANSWER)}
-          label={t('form_other_reason')}
-          max={ANSWER_MAX}
-          value={values.answers[OTHER_REASON_ANSWER] ?? ''}
-          onInput={(text) => setAnswer(OTHER_REASON_ANSWER, text)}
-        />
-      )}
-      <Choices
-        name={id('confidence')}
-        legend={t('form_confidence')}
-        options={CONFIDENCE.map((c) => ({ value: c.id, label: c.label }))}
-        value={values.confidence}
-        onChange={(confidence) => set({ confidence })}
-      />
-      <Choices
-        name={id('feeling')}
-        legend={t('form_feeling')}
-        options={FEELINGS.map((f) => ({
-          value: f.value,
-          label: t('form_feeling_option', [f.value, f.label]),
-        }))}
-        value={values.feeling}
-        onChange={(feeling) => set({ feeling })}
+      {askDeal && <DealFields id={id} values={values} onChange={set} />}
+      <LossFields
+        id={id}
+        groups={template.groups}
+        values={values}
+        onChange={set}
+        otherReason={
+          (values.reason === OTHER_REASON || values.secondaryReason === OTHER_REASON) && (
+            <LimitedField
+              id={id(OTHER_REASON_ANSWER)}
+              label={t('form_other_reason')}
+              max={ANSWER_MAX}
+              value={values.answers[OTHER_REASON_ANSWER] ?? ''}
+              onInput={(text) => setAnswer(OTHER_REASON_ANSWER, text)}
+            />
+          )
+        }
       />
       {template.questions.filter((q) => q.mode === 'quick').map(question)}
       <button

@@ -2,27 +2,27 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LessonChanges } from '../db/lesson-edits';
 import { ANSWER_FIELD } from '../lessons/edit-history';
-import { CONFIDENCE, FEELINGS, OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
+import { EDITABLE_FIELDS, type EditableField } from '../lessons/lesson-fields';
+import { OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
 import { OTHER_REASON } from '../lessons/reasons';
-import { ANSWER_MAX, NAME_MAX, type Lesson } from '../lessons/schema';
+import { ANSWER_MAX, type Lesson } from '../lessons/schema';
 import { questionLabel, reasonOf, type Template } from '../lessons/template';
-import { Choices, OutcomeSelect, ReasonSelect } from '../prompt/ReflectionForm';
+import { DealFields, LossFields, QuestionField } from '../prompt/LossFields';
 import { FormProblems } from '../prompt/FormProblems';
 import { LimitedField } from '../prompt/LimitedField';
 import { t } from '../i18n/t';
 import '../prompt/reflection.css';
 
+/** The editable fields the form does not hold as plain text, or leaves out (kept from the CRM). */
+const NOT_TEXT = ['amount', 'feeling', 'crmLostReason', 'dealUrl'] as const;
+type TextField = Exclude<EditableField, (typeof NOT_TEXT)[number]>;
+const TEXT_FIELDS = EDITABLE_FIELDS.filter(
+  (field): field is TextField => !(NOT_TEXT as readonly string[]).includes(field),
+);
+
 /** The form's fields: text as typed (the amount too), the feeling as its number. */
-type Fields = {
-  dealName: string;
-  company: string;
+type Fields = Record<TextField, string> & {
   amount: string;
-  currency: string;
-  stageBefore: string;
-  outcome: string;
-  reason: string;
-  secondaryReason: string;
-  confidence: string;
   feeling: number | undefined;
   answers: Record<string, string>;
 };
@@ -43,17 +43,6 @@ function fieldsOf(lesson: Lesson, template: Template): Fields {
     answers: { ...lesson.answers },
   };
 }
-
-const TEXT_FIELDS = [
-  'dealName',
-  'company',
-  'currency',
-  'stageBefore',
-  'outcome',
-  'reason',
-  'secondaryReason',
-  'confidence',
-] as const;
 
 /**
  * Only what the user changed from where the form began: a field changed elsewhere meanwhile is
@@ -118,19 +107,16 @@ export function LessonEditForm({
       onInput={(value) => setAnswer(key, value)}
     />
   );
-  const question = (q: Question) =>
-    q.kind === 'text' ? (
-      text(q.id, q.label)
-    ) : (
-      <Choices
-        key={q.id}
-        name={id(q.id)}
-        legend={q.label}
-        options={q.options.map((o) => ({ value: o.id, label: o.label }))}
-        value={fields.answers[q.id]}
-        onChange={(value) => setAnswer(q.id, value)}
-      />
-    );
+  const question = (q: Question) => (
+    <QuestionField
+      key={q.id}
+      id={id}
+      question={q}
+      value={fields.answers[q.id]}
+      rows={2}
+      onChange={(value) => setAnswer(q.id, value)}
+    />
+  );
   const submit = (event: JSX.TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSave(changesFrom(start, fields));
@@ -138,23 +124,7 @@ export function LessonEditForm({
 
   return (
     <form class="rb-form rb-page" aria-label={t('lesson_edit_form')} onSubmit={submit} noValidate>
-      <div class="rb-row">
-        <LimitedField
-          id={id('deal')}
-          label={t('form_deal')}
-          max={NAME_MAX}
-          value={fields.dealName}
-          required
-          onInput={(dealName) => set({ dealName })}
-        />
-        <LimitedField
-          id={id('company')}
-          label={t('form_company')}
-          max={NAME_MAX}
-          value={fields.company}
-          onInput={(company) => set({ company })}
-        />
-      </div>
+      <DealFields id={id} values={fields} onChange={set} />
       <div class="rb-row">
         <div class="rb-field">
           <label for={id('amount')}>{t('fact_amount')}</label>
@@ -181,47 +151,17 @@ export function LessonEditForm({
           onInput={(stageBefore) => set({ stageBefore })}
         />
       </div>
-      <OutcomeSelect
-        id={id('outcome')}
-        value={fields.outcome}
-        onChange={(outcome) => set({ outcome })}
-      />
-      <div class="rb-row">
-        <ReasonSelect
-          id={id('reason')}
-          label={t('form_main_reason')}
-          groups={template.groups}
-          value={fields.reason}
-          onChange={(reason) => set({ reason })}
-        />
-        <ReasonSelect
-          id={id('reason2')}
-          label={t('form_second_reason')}
-          groups={template.groups}
-          value={fields.secondaryReason}
-          onChange={(secondaryReason) => set({ secondaryReason })}
-        />
-      </div>
-      {(fields.reason === OTHER_REASON ||
-        fields.secondaryReason === OTHER_REASON ||
-        fields.answers[OTHER_REASON_ANSWER]) &&
-        text(OTHER_REASON_ANSWER, t('form_other_reason'), 1)}
-      <Choices
-        name={id('confidence')}
-        legend={t('form_confidence')}
-        options={CONFIDENCE.map((c) => ({ value: c.id, label: c.label }))}
-        value={fields.confidence}
-        onChange={(confidence) => set({ confidence })}
-      />
-      <Choices
-        name={id('feeling')}
-        legend={t('form_feeling')}
-        options={FEELINGS.map((f) => ({
-          value: f.value,
-          label: t('form_feeling_option', [f.value, f.label]),
-        }))}
-        value={fields.feeling}
-        onChange={(feeling) => set({ feeling })}
+      <LossFields
+        id={id}
+        groups={template.groups}
+        values={fields}
+        onChange={set}
+        otherReason={
+          (fields.reason === OTHER_REASON ||
+            fields.secondaryReason === OTHER_REASON ||
+            !!fields.answers[OTHER_REASON_ANSWER]) &&
+          text(OTHER_REASON_ANSWER, t('form_other_reason'), 1)
+        }
       />
       {template.questions.map(question)}
       {removed.length > 0 && (

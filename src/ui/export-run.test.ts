@@ -6,6 +6,7 @@ import { fromCsv } from '../export/csv';
 import { readExportFile } from '../export/read-file';
 import { OUTCOME_IDS } from '../lessons/outcomes';
 import { LessonSchema, type Lesson } from '../lessons/schema';
+import { lessonId, testLesson } from '../lessons/lesson.test-helper';
 import type { Win } from '../lessons/win-schema';
 import { exportLessons, type ExportFormat } from './export-run';
 import { commitImport, previewImport } from './import-file';
@@ -155,17 +156,14 @@ describe('export then import into an empty database', () => {
   });
 });
 
-const lesson = (n: number, fields: Partial<Lesson> = {}): Lesson => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
-  updatedAt: '2026-02-01T00:00:00.000Z',
-  schemaVersion: 1,
-  crm: 'hubspot',
-  dealName: `Deal ${n}`,
-  outcome: 'competitor',
-  answers: {},
-  ...fields,
-});
+const lesson = (n: number, fields: Partial<Lesson> = {}) =>
+  testLesson({
+    id: lessonId(n),
+    createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+    updatedAt: '2026-02-01T00:00:00.000Z',
+    dealName: `Deal ${n}`,
+    ...fields,
+  });
 const win: Win = {
   id: '5c9a7e2b-3d4f-4a1b-9c8d-7e6f5a4b3c2d',
   createdAt: '2026-02-01T10:00:00.000Z',

@@ -19,6 +19,48 @@ function storageUsage(page: Page): Promise<number> {
 }
 
 /**
+ * Runs in the extension (a page or the worker; it is sent there as source, so it uses nothing
+ * from this module): with `json`, a chunk of lessons, puts them in the `lessons` table in one
+ * readwrite transaction and says how many; without, counts the table's rows (0 with no table yet).
+ */
+async function inLessonsTable(json: string | undefined): Promise<number> {
+  // Opening a database that is not there would create an empty one.
+  if (json === undefined && !(await indexedDB.databases()).some((d) => d.name === 'rebound'))
+    return 0;
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('rebound');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('lessons')) {
+        db.close();
+        if (json === undefined) return resolve(0);
+        return reject(new Error('The database has no lessons table'));
+      }
+      if (json === undefined) {
+        const request = db.transaction('lessons').objectStore('lessons').count();
+        request.onsuccess = () => {
+          db.close();
+          resolve(request.result);
+        };
+        request.onerror = () => reject(request.error);
+        return;
+      }
+      const tx = db.transaction('lessons', 'readwrite');
+      const store = tx.objectStore('lessons');
+      const chunk = JSON.parse(json) as unknown[];
+      for (const lesson of chunk) store.put(lesson);
+      tx.oncomplete = () => {
+        db.close();
+        resolve(chunk.length);
+      };
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('Seeding transaction aborted'));
+    };
+  });
+}
+
+/**
  * Writes `lessons` into the extension's `lessons` table (replacing any with the same id) and
  * says how much the origin's stored bytes grew.
  */
@@ -50,31 +92,7 @@ export async function seedLessons(
     for (let start = 0; start < lessons.length; start += CHUNK) {
       // One string per chunk: Playwright's own serialisation of an object graph this size is
       // what took the time, JSON.parse in the page is fast.
-      await page.evaluate(
-        (json) =>
-          new Promise<void>((resolve, reject) => {
-            const chunk = JSON.parse(json) as unknown[];
-            const open = indexedDB.open('rebound');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('lessons')) {
-                db.close();
-                return reject(new Error('The database has no lessons table'));
-              }
-              const tx = db.transaction('lessons', 'readwrite');
-              const store = tx.objectStore('lessons');
-              for (const lesson of chunk) store.put(lesson);
-              tx.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              tx.onerror = () => reject(tx.error);
-              tx.onabort = () => reject(tx.error ?? new Error('Seeding transaction aborted'));
-            };
-          }),
-        JSON.stringify(lessons.slice(start, start + CHUNK)),
-      );
+      await page.evaluate(inLessonsTable, JSON.stringify(lessons.slice(start, start + CHUNK)));
     }
     return { usageBefore, usageAfter: await storageUsage(page) };
   } finally {
@@ -84,25 +102,5 @@ export async function seedLessons(
 
 /** How many lessons the extension's database holds (a count, not a read of every row). */
 export async function countStoredLessons(ext: Extension): Promise<number> {
-  return ext.inWorker(async () => {
-    // Opening a database that is not there would create an empty one.
-    if (!(await indexedDB.databases()).some((d) => d.name === 'rebound')) return 0;
-    return new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('rebound');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('lessons')) {
-          db.close();
-          return resolve(0);
-        }
-        const request = db.transaction('lessons').objectStore('lessons').count();
-        request.onsuccess = () => {
-          db.close();
-          resolve(request.result);
-        };
-        request.onerror = () => reject(request.error);
-      };
-    });
-  });
+  return ext.inWorker(inLessonsTable, undefined);
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../src/db/database';
 import type { Lesson } from '../../../src/lessons/schema';
+import { lessonId, testLesson } from '../../../src/lessons/lesson.test-helper';
 import { defaultTemplateSettings } from '../../../src/lessons/template';
 import { mergeReason } from '../../../src/lessons/template-edit';
 import { templateItem } from '../../../src/settings/store';
@@ -13,20 +14,8 @@ const NOW = new Date(2026, 10, 18, 12);
 const daysAgo = (days: number) => new Date(2026, 10, 18 - days, 12).toISOString();
 
 let nextId = 0;
-function lesson(overrides: Partial<Lesson> = {}): Lesson {
-  const at = overrides.createdAt ?? daysAgo(1);
-  return {
-    id: `00000000-0000-4000-8000-${String(nextId++).padStart(12, '0')}`,
-    createdAt: at,
-    updatedAt: at,
-    schemaVersion: 1,
-    crm: 'hubspot',
-    dealName: 'Acme renewal',
-    outcome: 'competitor',
-    answers: {},
-    ...overrides,
-  };
-}
+const lesson = (overrides: Partial<Lesson> = {}) =>
+  testLesson({ id: lessonId(nextId++), createdAt: daysAgo(1), ...overrides });
 
 beforeEach(() => {
   fakeBrowser.reset();

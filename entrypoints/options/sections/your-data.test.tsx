@@ -6,20 +6,18 @@ import { fromCsv } from '../../../src/export/csv';
 import { toJson } from '../../../src/export/json';
 import { readExportFile } from '../../../src/export/read-file';
 import type { Lesson } from '../../../src/lessons/schema';
+import { lessonId, testLesson } from '../../../src/lessons/lesson.test-helper';
 import { ExportPanel } from '../../../src/ui/ExportPanel';
 import { ImportPanel } from './ImportPanel';
 
-const lesson = (n: number, fields: Partial<Lesson> = {}): Lesson => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  createdAt: `2026-01-0${n}T00:00:00.000Z`,
-  updatedAt: '2026-02-01T00:00:00.000Z',
-  schemaVersion: 1,
-  crm: 'hubspot',
-  dealName: `Deal ${n}`,
-  outcome: 'competitor',
-  answers: {},
-  ...fields,
-});
+const lesson = (n: number, fields: Partial<Lesson> = {}) =>
+  testLesson({
+    id: lessonId(n),
+    createdAt: `2026-01-0${n}T00:00:00.000Z`,
+    updatedAt: '2026-02-01T00:00:00.000Z',
+    dealName: `Deal ${n}`,
+    ...fields,
+  });
 
 let downloads: Blob[];
 beforeEach(async () => {
