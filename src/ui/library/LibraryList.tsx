@@ -54,7 +54,11 @@ export function LibraryList({
   useEffect(() => {
     list.scrollToOffset(0);
     const kept = new Set(ids);
-    setSelected((before) => new Set([...before].filter((id) => kept.has(id))));
+    setSelected((before) =>
+      [...before].every((id) => kept.has(id))
+        ? before
+        : new Set([...before].filter((id) => kept.has(id))),
+    );
   }, [ids]);
 
   const flip = (set: ReadonlySet<string>, id: string) => {

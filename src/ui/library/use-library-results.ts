@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { database } from '../../db/database';
 import { firstLessons, matchingLessonIds, type LessonsVersion } from '../../db/lesson-query';
 import {
@@ -48,7 +48,9 @@ export function useLibraryResults(
     if (version !== undefined && workerReady) worker.refresh();
   }, [version?.key, workerReady]);
 
-  useEffect(() => {
+  // A layout effect: the query leaves in the same task as the keystroke's render, not a frame
+  // later.
+  useLayoutEffect(() => {
     if (!template) return;
     const lessonQuery = toLessonQuery(filter, template);
     const datesOnly =

@@ -62,7 +62,11 @@ export function useLibraryWorker(template: Template | undefined): LibraryWorker 
       if (!message.success) return;
       const data = message.data;
       if (data.type === 'results') {
-        pending.get(data.seq)?.({ ids: data.ids, terms: data.terms, total: data.total });
+        pending.get(data.seq)?.({
+          ids: data.ids ? data.ids.split('\n') : [],
+          terms: data.terms,
+          total: data.total,
+        });
         pending.delete(data.seq);
         return;
       }

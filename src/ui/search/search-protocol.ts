@@ -41,7 +41,11 @@ export const FromSearchWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('results'),
     seq: z.number().int(),
-    ids: z.array(z.string()),
+    /**
+     * The matching ids in order, one per line: one string crosses to the page (and is checked
+     * by the schema) in a fraction of the time of an array of 50,000.
+     */
+    ids: z.string(),
     terms: z.array(z.string()),
     /** Lessons known to the worker, matching or not. */
     total: z.number().int(),

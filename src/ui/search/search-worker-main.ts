@@ -87,7 +87,7 @@ export function serveSearch(port: Port) {
   const answer = (query: LessonQuery) => {
     const hits = query.text ? searchLessons(index, query.text) : undefined;
     return {
-      ids: catalog.query(query, hits?.ids),
+      ids: catalog.query(query, hits?.ids).join('\n'),
       terms: hits?.terms ?? [],
       total: catalog.size,
     };
