@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { database } from '../../db/database';
 import { firstLessons, matchingLessonIds, type LessonsVersion } from '../../db/lesson-query';
 import {
@@ -44,7 +44,9 @@ export function useLibraryResults(
   const [results, setResults] = useState<LibraryResults>({ state: 'loading', forQuery: query });
   const workerReady = worker?.status.state === 'ready';
 
-  useEffect(() => {
+  // Before the query below (layout effects run in order): the worker reads what changed first,
+  // or it would answer from before the change.
+  useLayoutEffect(() => {
     if (version !== undefined && workerReady) worker.refresh();
   }, [version?.key, workerReady]);
 
