@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_MAX, TAGS_MAX, type Lesson, type LessonInput } from '../lessons/schema';
 import { ReboundDatabase } from './database';
+import { tagsInUse } from './lesson-query';
 import {
-  allTags,
   deleteLessons,
   editLesson,
   restoreLessons,
@@ -162,11 +162,11 @@ describe('setTags', () => {
   });
 });
 
-describe('allTags', () => {
+describe('tagsInUse, after tag edits', () => {
   it('lists each tag once, from the index', async () => {
     await add({ tags: ['renewal', 'Q4'] });
     await add({ dealId: '43', tags: ['Q4', 'enterprise'] });
-    expect(await allTags(db)).toEqual(['Q4', 'enterprise', 'renewal']);
+    expect(await tagsInUse(db)).toEqual(['Q4', 'enterprise', 'renewal']);
   });
 });
 
@@ -182,6 +182,6 @@ describe('deleteLessons and restoreLessons', () => {
     await restoreLessons(db, deleted);
     expect(await db.lessons.get(a.id)).toEqual(edited.status === 'saved' && edited.lesson);
     expect(await db.lessons.get(b.id)).toEqual(b);
-    expect(await allTags(db)).toEqual(['x']);
+    expect(await tagsInUse(db)).toEqual(['x']);
   });
 });

@@ -145,11 +145,6 @@ export function setTags(
   });
 }
 
-/** Every tag any lesson carries, from the multi-entry index (not the lessons themselves). */
-export async function allTags(db: ReboundDatabase): Promise<string[]> {
-  return (await db.lessons.orderBy('tags').uniqueKeys()) as string[];
-}
-
 /** Deletes lessons in one transaction; returns the records deleted, for an undo. */
 export function deleteLessons(db: ReboundDatabase, ids: readonly string[]): Promise<Lesson[]> {
   return db.transaction('rw', db.lessons, async () => {

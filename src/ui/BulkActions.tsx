@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { database } from '../db/database';
-import { allTags, setTags } from '../db/lesson-edits';
+import { tagsInUse } from '../db/lesson-query';
+import { setTags } from '../db/lesson-edits';
 import { describeWriteError } from '../db/write-error';
 import { t } from '../i18n/t';
 import { TagInput } from './TagEditor';
@@ -23,7 +24,7 @@ export function BulkActions({ ids, onDone }: Props) {
   const offer = useUndo();
   const deleteLessons = useDeleteLessons();
   const [error, setError] = useState<string>();
-  const known = () => allTags(database());
+  const known = () => tagsInUse(database());
   const tag = (how: 'add' | 'remove') => async (tags: string[]) => {
     const changed = await setTags(database(), ids, { [how]: tags });
     const name = tags.join(', ');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { database } from '../db/database';
-import { allTags, editLesson, setTags, type LessonChanges } from '../db/lesson-edits';
+import { editLesson, setTags, type LessonChanges } from '../db/lesson-edits';
+import { tagsInUse } from '../db/lesson-query';
 import { describeWriteError } from '../db/write-error';
 import { editFieldLabel, previousText } from '../lessons/edit-history';
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
@@ -118,7 +119,7 @@ export function LessonDetail({ id, lesson, template, onChange, onDeleted }: Prop
       <TagEditor
         id={`${id}-tags`}
         tags={shown.tags ?? []}
-        known={() => allTags(database())}
+        known={() => tagsInUse(database())}
         onAdd={(tags) => changeTags({ add: tags })}
         onRemove={(tag) => changeTags({ remove: [tag] })}
       />

@@ -17,7 +17,7 @@ export function tagError(error: unknown): string {
 type InputProps = {
   id: string;
   label: string;
-  /** The tags known so far (allTags), read when the field gets focus. */
+  /** The tags known so far (tagsInUse), read when the field gets focus. */
   known: () => Promise<string[]>;
   /** Not offered: the tags the lesson already has. */
   exclude?: readonly string[];
