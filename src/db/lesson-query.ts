@@ -75,16 +75,17 @@ export async function matchingLessonIds(
 }
 
 /**
- * The first lessons of the whole library in date order, read page by page from the index: what
- * the library shows at once, before every id is known.
+ * The ids of the first lessons of the whole library in date order, from the index alone (no
+ * record is read): what the library shows at once, before every id is known. The rows on
+ * screen are then read whole, once, by the list.
  */
-export function firstLessons(
+export function firstLessonIds(
   db: ReboundDatabase,
   sort: 'newest' | 'oldest',
   limit: number,
-): Promise<Lesson[]> {
+): Promise<string[]> {
   const byDate = db.lessons.orderBy('createdAt');
-  return (sort === 'newest' ? byDate.reverse() : byDate).limit(limit).toArray();
+  return (sort === 'newest' ? byDate.reverse() : byDate).limit(limit).primaryKeys();
 }
 
 /** The lessons of `ids`, in that order, skipping any deleted meanwhile. */

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { database } from '../../db/database';
-import { firstLessons, matchingLessonIds, type LessonsVersion } from '../../db/lesson-query';
+import { firstLessonIds, matchingLessonIds, type LessonsVersion } from '../../db/lesson-query';
 import {
   filterQuery,
   isFiltered,
@@ -75,14 +75,9 @@ export function useLibraryResults(
         }
         if (datesOnly) {
           const sort = lessonQuery.sort as 'newest' | 'oldest';
-          const first = await firstLessons(database(), sort, PREVIEW_ROWS);
+          const first = await firstLessonIds(database(), sort, PREVIEW_ROWS);
           const total = version?.count;
-          return ready(
-            first.map((l) => l.id),
-            total,
-            [],
-            total === undefined || total > first.length,
-          );
+          return ready(first, total, [], total === undefined || total > first.length);
         }
         ready(await matchingLessonIds(database(), lessonQuery), version!.count, [], false);
       } catch (error) {
