@@ -1,9 +1,9 @@
 import { t } from '../../i18n/t';
-import { outcomeLabel } from '../../lessons/outcomes';
-import { OTHER_REASON_ANSWER, planText } from '../../lessons/questions';
+import { planText } from '../../lessons/questions';
 import type { Lesson } from '../../lessons/schema';
-import { reasonLabel, reasonOf, type Template } from '../../lessons/template';
+import type { Template } from '../../lessons/template';
 import { formatAmount, formatDate } from '../format';
+import { LessonReason } from '../LessonSummary';
 import { Highlighted, highlightRuns, snippet } from '../search/highlight';
 import { crmName } from './filter-chips';
 
@@ -20,10 +20,6 @@ export function LessonRowSummary({
   template: Template;
   terms: string[];
 }) {
-  const reason =
-    reasonLabel(template, lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) ||
-    outcomeLabel(lesson.outcome);
-  const colour = reasonOf(template, lesson.reason)?.colour;
   const plan = planText(lesson.answers);
   const matched =
     terms.length > 0
@@ -50,9 +46,7 @@ export function LessonRowSummary({
             <Highlighted text={lesson.company} terms={terms} />
           </>
         )}
-        {amount && <> · {amount}</>} ·{' '}
-        {colour && <span class="reason-dot" aria-hidden="true" style={{ background: colour }} />}
-        {reason}
+        {amount && <> · {amount}</>} · <LessonReason lesson={lesson} template={template} />
       </div>
       {lesson.tags?.length ? (
         <ul class="tag-list" aria-label={t('library_row_tags')}>
