@@ -118,6 +118,18 @@ describe('the library', () => {
     expect(await settled('tag=rfp-2026')).toBe('1 of 302 lessons');
     await page.getByRole('link', { name: 'Insights' }).click();
     expect(page.url()).toContain('#insights?tag=rfp-2026');
+    // The move is announced: the section's heading takes the focus, the tab's title names it.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`,
+        ),
+      )
+      .toBe('H2 Insights');
+    expect(await page.title()).toMatch(/^Insights · /);
+    expect(await page.getByRole('link', { name: 'Insights' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
     const months = page.getByRole('article', { name: 'Lessons per month' });
     await months.getByText(/in all: 1\.$/).waitFor({ timeout: 30_000 });
     expect(await count().getAttribute('data-filter')).toBe('tag=rfp-2026');
