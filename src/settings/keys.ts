@@ -13,6 +13,8 @@ export const SETTINGS_KEYS = {
   template: 'templateSettings',
   /** The user's rules for CRMs Rebound has no adapter for. */
   customRules: 'customRules',
+  /** Lessons that come back: review, badge, reminder, second look, similar deals, cue plans. */
+  comeBack: 'comeBackSettings',
 } as const;
 
 /** Not a setting: the background's note that it asked about the skip streak (internal.ts). */

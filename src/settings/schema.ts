@@ -65,5 +65,30 @@ export const AskSettingsSchema = z.object({
 });
 export type AskSettings = z.infer<typeof AskSettingsSchema>;
 
+/** A time of day, `HH:MM` (24 h), as an `<input type="time">` gives it. */
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/**
+ * Lessons that come back (issue #11), saved together by the options page's "Lessons that come
+ * back" section: the popup's review, its badge and daily reminder, the second look at a loss,
+ * the similar-deal chip on open deals and the plans whose cue comes back at its moment.
+ */
+export const ComeBackSettingsSchema = z.object({
+  /** The toolbar badge shows how many lessons are due for review. */
+  reviewBadge: z.boolean().default(true),
+  /** A daily notification at `reminderTime` (local time) that opens the review, when on. */
+  reminder: z.boolean().default(false),
+  reminderTime: TimeOfDaySchema.default('09:00'),
+  /** Two to four weeks after a loss, its review asks "Learned anything new about why?". */
+  secondLook: z.boolean().default(true),
+  /** The "lessons from similar deals" chip on open deals in supported CRMs. */
+  similarDeals: z.boolean().default(true),
+  /** CRM adapter ids where the chip stays off although `similarDeals` is on. */
+  similarDealsOffIn: z.array(z.string().min(1).max(40)).max(50).default([]),
+  /** An if-then plan whose cue names a stage or situation comes back when a deal shows it. */
+  cuePlans: z.boolean().default(true),
+});
+export type ComeBackSettings = z.infer<typeof ComeBackSettingsSchema>;
+
 /** Skips in a row after which Rebound asks, once, whether to change the settings. */
 export const SKIP_STREAK = 3;

@@ -4,7 +4,7 @@ import { TemplateSettingsSchema } from '../lessons/template';
 import { LabelsSchema } from './detection';
 import { defineSettingsItem } from './item';
 import { SETTINGS_KEYS } from './keys';
-import { AskSettingsSchema, CustomRuleSchema } from './schema';
+import { AskSettingsSchema, ComeBackSettingsSchema, CustomRuleSchema } from './schema';
 
 /**
  * The settings, one storage.local item per concern (content scripts read them too), each saved
@@ -38,4 +38,9 @@ export const customRulesItem = defineSettingsItem(
   SETTINGS_KEYS.customRules,
   z.array(CustomRuleSchema).max(50),
   () => [],
+);
+
+/** Lessons that come back: what of the review, the chip and the cue plans is on. */
+export const comeBackItem = defineSettingsItem(SETTINGS_KEYS.comeBack, ComeBackSettingsSchema, () =>
+  ComeBackSettingsSchema.parse({}),
 );
