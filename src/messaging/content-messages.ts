@@ -75,6 +75,34 @@ export const DealSeenSchema = z.object({
 export type DealSeen = z.infer<typeof DealSeenSchema>;
 
 /**
+ * A past lesson as an open deal's page shows it (the similar-deal chip, issue #11): only what the
+ * chip shows, built by the background from the stored lesson. Untrusted text (it came from CRM
+ * pages and the user's answers): the chip renders it as text only.
+ */
+export const LessonCardSchema = z.object({
+  lessonId: z.uuid(),
+  dealName: z.string().check(z.maxLength(500)),
+  /** The reason's label in the user's template (or the outcome's), when the lesson has one. */
+  reason: z.optional(z.string().check(z.maxLength(200))),
+  /** The if-then plan as one sentence (planText in src/lessons/questions.ts). */
+  plan: z.optional(z.string().check(z.maxLength(2000))),
+  createdAt: z.iso.datetime(),
+  /** Why it matches this deal, in words ("same company", "lost at Proposal twice"). */
+  why: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(6)),
+});
+export type LessonCard = z.infer<typeof LessonCardSchema>;
+
+/**
+ * What the background found for an open deal: a plan whose cue this deal shows now (at most once
+ * per lesson and deal), then the lessons of similar deals, best first. Empty: no chip.
+ */
+export const DealMatchesSchema = z.object({
+  cue: z.optional(LessonCardSchema),
+  similar: z.array(LessonCardSchema).check(z.maxLength(5)),
+});
+export type DealMatches = z.infer<typeof DealMatchesSchema>;
+
+/**
  * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded): the
  * reply is the ToContent message (prompt/open or win/open) it would have been sent.
  */
