@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { adapterHostPermissions } from './src/crm/registry';
 
+/** The icons drawn by `npm run icons` (tests/store/icons.ts) from src/public/icon/*.svg. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Icons and other static files; the top level of the repository is kept to the fixed set.
@@ -32,7 +35,9 @@ export default defineConfig({
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: '__MSG_ext_short_name__' },
+    // WXT lists src/public/icon/<size>.png as `icons` by itself; the toolbar button gets every
+    // size too, so Chromium picks the crisp one for the screen's pixel ratio (16 or 32).
+    action: { default_title: '__MSG_ext_short_name__', default_icon: ICONS },
     commands: {
       'reflect-manually': {
         // Alt+Shift+R is never assigned by Chromium on Linux (it keeps that key); L is.
@@ -40,6 +45,30 @@ export default defineConfig({
         description: '__MSG_command_reflect_manually__',
       },
     },
+  },
+  hooks: {
+    // The SVGs are what the PNGs are drawn from, not part of the extension.
+    'build:publicAssets': (_wxt, files) => {
+      const drawings = files.filter((file) => file.relativeDest.endsWith('.svg'));
+      for (const drawing of drawings) files.splice(files.indexOf(drawing), 1);
+    },
+  },
+  zip: {
+    // The sources zip Firefox's review rebuilds the add-on from: what `npm ci && wxt build -b
+    // firefox` reads, and nothing else (no tests, bench, CI, lint config). Everything is left out
+    // but this list (includeSources wins over excludeSources); test files stay out by negation.
+    excludeSources: ['**'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/**',
+      'src/**',
+      '!**/*.test.{ts,tsx}',
+      '!**/*.test-helper.ts',
+    ],
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
