@@ -1,9 +1,6 @@
 import { defineConfig } from 'wxt';
 import { adapterHostPermissions } from './src/crm/registry';
 
-/** The icons drawn by `npm run icons` (tests/store/icons.ts) from src/public/icon/*.svg. */
-const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
-
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Icons and other static files; the top level of the repository is kept to the fixed set.
@@ -35,9 +32,9 @@ export default defineConfig({
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // WXT lists src/public/icon/<size>.png as `icons` by itself; the toolbar button gets every
-    // size too, so Chromium picks the crisp one for the screen's pixel ratio (16 or 32).
-    action: { default_title: '__MSG_ext_short_name__', default_icon: ICONS },
+    // WXT lists src/public/icon/<size>.png (drawn by `npm run icons`) as `icons` by itself; the
+    // toolbar button's icons are the popup's (entrypoints/popup/index.html), in every build.
+    action: { default_title: '__MSG_ext_short_name__' },
     commands: {
       'reflect-manually': {
         // Alt+Shift+R is never assigned by Chromium on Linux (it keeps that key); L is.
