@@ -13,6 +13,15 @@ import { ROOT } from '../e2e/harness';
 const ICONS = join(ROOT, 'src/public/icon');
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
+/**
+ * Transparent padding around the drawing. The Chrome Web Store shows the 128 px icon as the
+ * listing's and asks for the art at 96×96 with 16 px of padding on each side, so it sits beside
+ * other listings at the same size; the toolbar sizes fill their square.
+ */
+function padding(size: number): number {
+  return size === 128 ? 16 : 0;
+}
+
 /** The drawing each size is made from. */
 function iconSource(size: number): string {
   return size === 16 || size === 32 ? `icon-${size}.svg` : 'icon.svg';
@@ -28,7 +37,8 @@ for (const size of ICON_SIZES) {
   await page.setViewportSize({ width: size, height: size });
   await page.setContent(
     `<style>html,body{margin:0;background:transparent}img{display:block}</style>` +
-      `<img src="${dataUrl(iconSource(size))}" width="${size}" height="${size}">`,
+      `<img src="${dataUrl(iconSource(size))}" width="${size - 2 * padding(size)}" ` +
+      `style="margin:${padding(size)}px">`,
   );
   await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
   const file = join(ICONS, `${size}.png`);
