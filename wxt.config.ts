@@ -32,6 +32,8 @@ export default defineConfig({
     host_permissions: adapterHostPermissions(),
     // A user rule for another CRM asks for that one host when it is saved.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // WXT lists src/public/icon/<size>.png (drawn by `npm run icons`) as `icons` by itself; the
+    // toolbar button's icons are the popup's (entrypoints/popup/index.html), in every build.
     action: { default_title: '__MSG_ext_short_name__' },
     commands: {
       'reflect-manually': {
@@ -40,6 +42,30 @@ export default defineConfig({
         description: '__MSG_command_reflect_manually__',
       },
     },
+  },
+  hooks: {
+    // The SVGs are what the PNGs are drawn from, not part of the extension.
+    'build:publicAssets': (_wxt, files) => {
+      const drawings = files.filter((file) => file.relativeDest.endsWith('.svg'));
+      for (const drawing of drawings) files.splice(files.indexOf(drawing), 1);
+    },
+  },
+  zip: {
+    // The sources zip Firefox's review rebuilds the add-on from: what `npm ci && wxt build -b
+    // firefox` reads, and nothing else (no tests, bench, CI, lint config). Everything is left out
+    // but this list (includeSources wins over excludeSources); test files stay out by negation.
+    excludeSources: ['**'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'entrypoints/**',
+      'src/**',
+      '!**/*.test.{ts,tsx}',
+      '!**/*.test-helper.ts',
+    ],
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

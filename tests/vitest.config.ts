@@ -15,12 +15,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Beside the source (entry points' own parts too): the test harness's own pure parts
-          // (the stripped fixtures) and the fixtures' generators (the bench's lessons).
+          // (the stripped fixtures), the fixtures' generators (the bench's lessons) and the
+          // release scripts' (tests/store: version bump).
           include: [
             'src/**/*.test.{ts,tsx}',
             'entrypoints/**/*.test.{ts,tsx}',
             'tests/e2e/*.test.ts',
             'tests/fixtures/**/*.test.ts',
+            'tests/store/*.test.ts',
           ],
           exclude: ['tests/e2e/*.e2e.test.ts'],
           environment: 'happy-dom',

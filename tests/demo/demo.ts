@@ -15,9 +15,10 @@ import {
   ROOT,
   serveHubSpot,
 } from '../e2e/harness';
-import { goToSection, lessonRow, openLesson } from '../e2e/options-page';
+import { goToSection, openLesson } from '../e2e/options-page';
 import { seedLessons } from '../e2e/seed';
 import { generateLessons } from '../fixtures/lessons/generate';
+import { answerQuickReflection, DEMO_DEAL, DEMO_SEARCH, searchLibrary } from './steps';
 
 const OUT = join(ROOT, 'demo-screenshots');
 const headed =
@@ -26,7 +27,7 @@ const headed =
 const ext = await launchExtension({ headless: !headed });
 await serveHubSpot(ext.context);
 const page = await ext.context.newPage();
-await page.goto(hubspotDealUrl({ name: 'Acme Corp — Platform renewal', company: 'Acme Corp' }));
+await page.goto(hubspotDealUrl(DEMO_DEAL));
 
 if (headed) {
   console.log(
@@ -52,12 +53,7 @@ if (headed) {
   await expectPrompt(page);
   await shot(page, 'prompt', 'HubSpot saved the stage; Rebound asks what happened');
   const prompt = promptOn(page);
-  await prompt.getByLabel('Outcome').selectOption({ label: 'Lost to a competitor' });
-  await prompt.getByLabel('Main reason').selectOption({ label: 'Price / value' });
-  await prompt.getByRole('radio', { name: 'Fairly sure' }).check();
-  await prompt.getByRole('radio', { name: '3 Okay' }).check();
-  await prompt.getByLabel('Next time I see…').fill('procurement leading the RFP');
-  await prompt.getByLabel('…I will').fill('ask for the economic buyer in week one');
+  await answerQuickReflection(prompt);
   await shot(page, 'prompt-filled', 'the reflection, answered in about a minute');
   await prompt.getByRole('button', { name: 'Save' }).click();
   await prompt.getByRole('status').waitFor();
@@ -71,15 +67,9 @@ if (headed) {
   // A library that has been used for a while: generated lessons besides the one just saved.
   await seedLessons(ext, generateLessons(150, 7));
   const options = await ext.openPage('options.html#library');
-  await openLesson(options, 'Acme Corp — Platform renewal');
+  await openLesson(options, DEMO_DEAL.name);
   await shot(options, 'library', 'options → Library: every lesson, newest first, one opened');
-  await options.getByRole('searchbox', { name: 'Search lessons' }).fill('economic buyer');
-  // The count says when its numbers are the final ones for this search (the worker's).
-  await options
-    .locator('[data-testid="library-count"][data-state="ready"][data-worker="ready"]')
-    .and(options.locator('[data-filter="q=economic+buyer"]'))
-    .waitFor({ timeout: 30_000 });
-  await lessonRow(options, 'Acme Corp').locator('mark').first().waitFor();
+  await searchLibrary(options, DEMO_SEARCH, DEMO_DEAL.company);
   await shot(options, 'library-search', 'a search in every answer, the matches marked');
   await options.getByRole('searchbox', { name: 'Search lessons' }).fill('');
   await goToSection(options, 'Insights');
