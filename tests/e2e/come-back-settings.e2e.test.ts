@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lessonId, testLesson } from '../../src/lessons/lesson.test-helper';
-import { launchExtension, loseHubSpotDeal, serveHubSpot, type Extension } from './harness';
+import { launchExtension, loseHubSpotDeal, serveHubSpot, snap, type Extension } from './harness';
 import { goToSection, openLesson, openOptions } from './options-page';
 import { seedLessons } from './seed';
 
@@ -81,6 +81,7 @@ describe('the daily reminder', () => {
     await saveSection(options);
 
     await expect.poll(async () => (await reminderAlarm())?.time, { timeout: 10_000 }).toBe('07:45');
+    await snap(options, 'come-back-settings');
     const { hoursAhead } = (await reminderAlarm())!;
     // The next 07:45: later today or tomorrow, never a day late (a DST night is 23 or 25 hours).
     expect(hoursAhead).toBeGreaterThan(0);
@@ -132,11 +133,15 @@ describe('a lesson whose reason changed on a second look', () => {
       )
       .waitFor();
 
+    await row.getByRole('button', { name: 'Edit', exact: true }).scrollIntoViewIfNeeded();
+    await snap(options, 'come-back-first-thought');
     await goToSection(options, 'Insights');
     const drift = options.getByRole('article', { name: 'Reasons that changed on a second look' });
     await drift
       .getByRole('row', { name: 'Price / value No access to the decision maker 1' })
       .waitFor();
+    await drift.scrollIntoViewIfNeeded();
+    await snap(options, 'come-back-insights-drift');
     await options.close();
   });
 });

@@ -265,8 +265,8 @@ function DriftCard({ drift }: { drift: DriftTable }) {
         <tbody>
           {drift.rows.map((row) => (
             <tr key={`${row.from.key}→${row.to.key}`}>
-              <td>{row.from.label}</td>
-              <td>{row.to.label}</td>
+              <th scope="row">{row.from.label}</th>
+              <td class="insight-text">{row.to.label}</td>
               <td>{row.count}</td>
             </tr>
           ))}
