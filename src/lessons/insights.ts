@@ -25,6 +25,8 @@ export const RECENT_DAYS = 90;
 export const PERCENT_FROM = 20;
 /** Reasons over time shows this many reasons by name; the rest are summed as one series. */
 export const TOP_REASONS = 6;
+/** The reasons changed on a second look show this many pairs; the rest are told as a count. */
+export const TOP_DRIFTS = 10;
 
 const DAY_MS = 86_400_000;
 /** The reason key of lessons that name none. */
@@ -56,8 +58,11 @@ export type FeelingChart = {
 
 /** Lessons whose reason changed from one to another after they were first saved. */
 export type DriftRow = { from: ReasonRef; to: ReasonRef; count: number };
-/** Reasons changed on a second look, most frequent first; no rows when none changed. */
-export type DriftTable = { rows: DriftRow[]; lessons: number; summary: string };
+/**
+ * Reasons changed on a second look, the TOP_DRIFTS most frequent pairs first (no rows when none
+ * changed); `more`: the lessons whose change is in a pair not shown.
+ */
+export type DriftTable = { rows: DriftRow[]; lessons: number; more: number; summary: string };
 
 export type Insights = {
   total: number;
@@ -384,9 +389,11 @@ export function createInsights({
         );
       const drifted = driftRows.reduce((sum, row) => sum + row.count, 0);
       const top = driftRows[0];
+      const shownDrifts = driftRows.slice(0, TOP_DRIFTS);
       const driftTable: DriftTable = {
-        rows: driftRows,
+        rows: shownDrifts,
         lessons: drifted,
+        more: drifted - shownDrifts.reduce((sum, row) => sum + row.count, 0),
         summary: !top
           ? ''
           : drifted === 1

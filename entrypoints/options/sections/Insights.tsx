@@ -272,6 +272,7 @@ function DriftCard({ drift }: { drift: DriftTable }) {
           ))}
         </tbody>
       </table>
+      {drift.more > 0 && <p class="muted">{t('insights_drift_more', drift.more)}</p>}
     </article>
   );
 }
