@@ -130,6 +130,16 @@ describe('keepReviewReminder', () => {
     );
   });
 
+  it('sets the next day even when the clock reads a moment before the alarm was due', async () => {
+    await switchOn('09:30');
+    start();
+    await vi.waitFor(async () => expect(await alarm()).toBeDefined());
+    clock = new Date(2026, 11, 2, 9, 29, 59, 900);
+    await fakeBrowser.alarms.onAlarm.trigger((await alarm())!);
+    await vi.waitFor(() => expect(countDue).toHaveBeenCalled());
+    expect(await scheduledAt()).toEqual(new Date(2026, 11, 3, 9, 30));
+  });
+
   it('opens the review in a tab when its notification is clicked', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     start();

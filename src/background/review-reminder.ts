@@ -72,14 +72,16 @@ export function keepReviewReminder({
     if (!loaded.problem) await schedule(loaded.value);
   };
 
-  const onAlarm = (alarm: { name: string }) => {
+  const onAlarm = (alarm: { name: string; scheduledTime: number }) => {
     if (alarm.name !== REVIEW_REMINDER) return;
     void (async () => {
       const { value, problem } = await comeBackItem.load();
       if (problem || !value.reminder) return;
       // Tomorrow's first: a count that fails must not end the reminders.
+      // From the moment it was set for, at the latest: never the same moment again.
+      const from = Math.max(now().getTime(), alarm.scheduledTime);
       await browser.alarms.create(REVIEW_REMINDER, {
-        when: nextReminderAt(value.reminderTime, now()).getTime(),
+        when: nextReminderAt(value.reminderTime, new Date(from)).getTime(),
       });
       const due = await countDue(now());
       if (due === 0) return;
