@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { AskSettings } from './sections/AskSettings';
+import { ComeBackSettings } from './sections/ComeBackSettings';
 import { CustomRules } from './sections/CustomRules';
 import { DetectionLog } from './sections/DetectionLog';
 import { YourData } from './sections/YourData';
@@ -72,6 +73,7 @@ const ROUTES: Route[] = [
       </>
     ),
   },
+  { id: 'comeback', label: () => t('nav_comeback'), render: () => <ComeBackSettings /> },
   { id: 'rules', label: () => t('nav_rules'), render: () => <CustomRules /> },
   { id: 'detection', label: () => t('nav_detection'), render: () => <DetectionLog /> },
   { id: 'data', label: () => t('nav_data'), render: () => <YourData /> },

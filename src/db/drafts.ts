@@ -98,6 +98,11 @@ export function unfinishedDrafts(db: ReboundDatabase): Promise<DraftRecord[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
+/** How many reflections are waiting (the popup lists them all): the toolbar badge's count. */
+export function countUnfinishedDrafts(db: ReboundDatabase): Promise<number> {
+  return db.drafts.count();
+}
+
 /**
  * Lets a reflection entered by hand go (the reflect page's Discard). Only a manual one: a
  * prompted loss's draft goes with its prompt (Skip), so the deal is not asked about again.

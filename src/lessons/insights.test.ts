@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createInsights, formatShare, MONTHS_SHOWN, TOP_REASONS, WEEKS_SHOWN } from './insights';
+import {
+  createInsights,
+  formatShare,
+  MONTHS_SHOWN,
+  TOP_DRIFTS,
+  TOP_REASONS,
+  WEEKS_SHOWN,
+} from './insights';
 import type { Lesson } from './schema';
 import { lessonId, testLesson } from './lesson.test-helper';
 import { defaultTemplateSettings, resolveTemplate } from './template';
@@ -249,5 +256,69 @@ describe('insights', () => {
       }),
     );
     expect(insightsOf([...lessons].reverse())).toEqual(insightsOf(lessons));
+  });
+});
+
+describe('reasons that changed on a second look', () => {
+  const at = daysAgo(0);
+  const changed = (from: string, to: string | undefined) =>
+    lesson({ reason: to, history: [{ at, field: 'reason', previous: from }] });
+
+  it('counts each change from → to, most frequent first, and sums them up in words', () => {
+    const result = insightsOf([
+      changed('competitor.price-value', 'no-decision.no-access'),
+      changed('competitor.price-value', 'no-decision.no-access'),
+      changed('no-decision.went-dark', 'no-decision.champion-left'),
+      lesson({ reason: 'competitor.price-value' }),
+    ]);
+    expect(result.drift.rows.map((row) => [row.from.label, row.to.label, row.count])).toEqual([
+      ['Price / value', 'No access to the decision maker', 2],
+      ['Went dark', 'Champion left', 1],
+    ]);
+    expect(result.drift.lessons).toBe(3);
+    expect(result.drift.more).toBe(0);
+    expect(result.drift.summary).toBe(
+      'Reasons changed on a second look in 3 of 4 lessons; most often from Price / value to No access to the decision maker (2).',
+    );
+  });
+
+  it('shows the most frequent pairs and tells the rest as a count', () => {
+    const reasons = BUILT_IN.groups.flatMap((g) => g.reasons.map((r) => r.id)).slice(0, 13);
+    // Twelve different pairs, the first changed twice: TOP_DRIFTS shown, the rest counted.
+    const lessons = reasons
+      .slice(1)
+      .map((to) => changed(reasons[0]!, to))
+      .concat(changed(reasons[0]!, reasons[1]!));
+    const { drift } = insightsOf(lessons);
+    expect(drift.rows).toHaveLength(TOP_DRIFTS);
+    expect(drift.rows[0]!.count).toBe(2);
+    expect(drift.lessons).toBe(13);
+    expect(drift.more).toBe(13 - 2 - (TOP_DRIFTS - 1));
+  });
+
+  it('says one change as one, and counts a reason cleared later as a change', () => {
+    const result = insightsOf([changed('competitor.price-value', undefined), lesson()]);
+    expect(result.drift.rows.map((row) => [row.from.label, row.to.label])).toEqual([
+      ['Price / value', 'No reason given'],
+    ]);
+    expect(result.drift.summary).toBe(
+      "One lesson's reason changed on a second look: from Price / value to No reason given.",
+    );
+  });
+
+  it('has no rows when no reason changed: edited back, merged, only filled in later, other fields', () => {
+    const template = resolveTemplate(
+      mergeReason(defaultTemplateSettings(), 'competitor.time-to-value', 'competitor.price-value'),
+    );
+    const result = insightsOf(
+      [
+        changed('competitor.price-value', 'competitor.price-value'),
+        changed('competitor.time-to-value', 'competitor.price-value'),
+        lesson({ reason: 'competitor.price-value', history: [{ at, field: 'reason' }] }),
+        lesson({ history: [{ at, field: 'dealName', previous: 'Old name' }] }),
+      ],
+      template,
+    );
+    expect(result.drift).toEqual({ rows: [], lessons: 0, more: 0, summary: '' });
   });
 });

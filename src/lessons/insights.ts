@@ -1,4 +1,5 @@
 import { t } from '../i18n/t';
+import { firstValue } from './edit-history';
 import { PLAN_ACTION, PLAN_CUE } from './questions';
 import { GROUP_COLOURS } from './reasons';
 import type { Lesson } from './schema';
@@ -24,6 +25,8 @@ export const RECENT_DAYS = 90;
 export const PERCENT_FROM = 20;
 /** Reasons over time shows this many reasons by name; the rest are summed as one series. */
 export const TOP_REASONS = 6;
+/** The reasons changed on a second look show this many pairs; the rest are told as a count. */
+export const TOP_DRIFTS = 10;
 
 const DAY_MS = 86_400_000;
 /** The reason key of lessons that name none. */
@@ -53,6 +56,14 @@ export type FeelingChart = {
   summary: string;
 };
 
+/** Lessons whose reason changed from one to another after they were first saved. */
+export type DriftRow = { from: ReasonRef; to: ReasonRef; count: number };
+/**
+ * Reasons changed on a second look, the TOP_DRIFTS most frequent pairs first (no rows when none
+ * changed); `more`: the lessons whose change is in a pair not shown.
+ */
+export type DriftTable = { rows: DriftRow[]; lessons: number; more: number; summary: string };
+
 export type Insights = {
   total: number;
   weeks: CountChart;
@@ -66,6 +77,7 @@ export type Insights = {
   feeling: FeelingChart;
   /** Lessons with an if-then plan (`part`) of all lessons (`whole`). */
   plans: ShareChart;
+  drift: DriftTable;
 };
 
 export type InsightsAccumulator = {
@@ -162,6 +174,8 @@ export function createInsights({
   const recent = emptyTally();
   const recentFrom = now.getTime() - RECENT_DAYS * DAY_MS;
   const reasons = new Map<string, ReasonRef & { controllable?: boolean }>();
+  /** Counts by "from key → to key" (keys hold no arrow: they are reason ids). */
+  const drift = new Map<string, number>();
   let total = 0;
   let earliest: Date | undefined;
   let latest: Date | undefined;
@@ -197,6 +211,16 @@ export function createInsights({
       if (!earliest || at < earliest) earliest = at;
       if (!latest || at > latest) latest = at;
       const reason = resolve(lesson.reason);
+      // The reason it was first saved with (src/lessons/edit-history.ts), through merges: a
+      // first save without a reason that got one later is not a change of mind.
+      const first = firstValue(lesson, 'reason', lesson.reason);
+      if (typeof first === 'string' && first) {
+        const from = resolve(first);
+        if (from.key !== reason.key) {
+          const key = `${from.key}→${reason.key}`;
+          drift.set(key, (drift.get(key) ?? 0) + 1);
+        }
+      }
       const month = monthKey(at);
       let tally = months.get(month);
       if (!tally) months.set(month, (tally = emptyTally()));
@@ -352,6 +376,36 @@ export function createInsights({
           : none,
       };
 
+      const driftRows: DriftRow[] = [...drift]
+        .map(([key, count]) => {
+          const [from, to] = key.split('→') as [string, string];
+          return { from: ref(from), to: ref(to), count };
+        })
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            a.from.label.localeCompare(b.from.label) ||
+            a.to.label.localeCompare(b.to.label),
+        );
+      const drifted = driftRows.reduce((sum, row) => sum + row.count, 0);
+      const top = driftRows[0];
+      const shownDrifts = driftRows.slice(0, TOP_DRIFTS);
+      const driftTable: DriftTable = {
+        rows: shownDrifts,
+        lessons: drifted,
+        more: drifted - shownDrifts.reduce((sum, row) => sum + row.count, 0),
+        summary: !top
+          ? ''
+          : drifted === 1
+            ? t('insights_drift_summary_one', [top.from.label, top.to.label])
+            : t('insights_drift_summary', [
+                formatShare(drifted, total),
+                top.from.label,
+                top.to.label,
+                top.count,
+              ]),
+      };
+
       return {
         total,
         weeks: weeksChart,
@@ -362,6 +416,7 @@ export function createInsights({
         control,
         feeling,
         plans,
+        drift: driftTable,
       };
     },
   };

@@ -66,7 +66,9 @@ export const AskSettingsSchema = z.object({
 export type AskSettings = z.infer<typeof AskSettingsSchema>;
 
 /** A time of day, `HH:MM` (24 h), as an `<input type="time">` gives it. */
-const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => t('comeback_reminder_time_invalid') });
 
 /**
  * Lessons that come back (issue #11), saved together by the options page's "Lessons that come

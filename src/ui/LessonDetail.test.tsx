@@ -112,6 +112,45 @@ describe('LessonDetail, editing', () => {
   });
 });
 
+describe('LessonDetail, the first thought', () => {
+  it('shows the reason it was first saved with beside the new one, once the reason is edited', async () => {
+    const lesson = await addLesson(
+      database(),
+      { ...input, reason: 'competitor.price-value' },
+      crypto.randomUUID(),
+      new Date('2026-11-20'),
+    );
+    show(lesson);
+    expect(screen.queryByTestId('reason-drift')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('form', { name: 'Edit lesson' });
+    fireEvent.change(within(form).getByLabelText('Main reason'), {
+      target: { value: 'no-decision.no-access' },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+    expect(screen.getByTestId('reason-drift').textContent).toBe(
+      'First thought: Price / value → later: No access to the decision maker',
+    );
+  });
+
+  it('shows it as text, never as markup', async () => {
+    const lesson = await stored();
+    await database().lessons.put({
+      ...lesson,
+      reason: 'other',
+      answers: { reasonOther: '<b>Legal</b>' },
+      history: [{ at: lesson.createdAt, field: 'answers.reasonOther', previous: '<i>Timing</i>' }],
+    });
+    show((await database().lessons.get(lesson.id))!);
+    expect(screen.getByTestId('reason-drift').textContent).toBe(
+      'First thought: <i>Timing</i> → later: <b>Legal</b>',
+    );
+    expect(document.querySelector('#detail b, #detail i')).toBeNull();
+  });
+});
+
 describe('LessonDetail, tags and delete', () => {
   it('adds a tag on Enter and removes it from its chip', async () => {
     const lesson = await stored();

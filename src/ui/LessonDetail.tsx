@@ -3,7 +3,7 @@ import { database } from '../db/database';
 import { editLesson, setTags, type LessonChanges } from '../db/lesson-edits';
 import { tagsInUse } from '../db/lesson-query';
 import { describeWriteError } from '../db/write-error';
-import { editFieldLabel, previousText } from '../lessons/edit-history';
+import { editFieldLabel, previousText, reasonDrift } from '../lessons/edit-history';
 import { lessonAnswers, lessonFacts } from '../lessons/describe';
 import type { Lesson } from '../lessons/schema';
 import type { Template } from '../lessons/template';
@@ -85,6 +85,7 @@ export function LessonDetail({ id, lesson, template, onChange, onDeleted }: Prop
 
   const history = shown.history ?? [];
   const lastEdit = history.at(-1);
+  const drift = reasonDrift(shown, template);
   const rows: [string, string][] = [
     [t('fact_saved'), formatDateTime(shown.createdAt)],
     ...lessonFacts(shown, template, formatAmount),
@@ -112,6 +113,11 @@ export function LessonDetail({ id, lesson, template, onChange, onDeleted }: Prop
         />
       ) : (
         <>
+          {drift && (
+            <p class="reason-drift" data-testid="reason-drift">
+              {t('lesson_reason_drift', [drift.first, drift.later])}
+            </p>
+          )}
           <AnswerList rows={rows} />
           <DealLink url={shown.dealUrl} crm={shown.crm} />
         </>

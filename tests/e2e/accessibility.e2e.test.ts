@@ -63,6 +63,8 @@ const SHOWN: Record<OptionsRoute, (options: Page) => Promise<unknown>> = {
   questions: (options) => options.getByRole('button', { name: 'Save reasons' }).waitFor(),
   // The won labels show only once wins are asked about: the win test checks them.
   ask: (options) => options.getByRole('heading', { name: 'Stages that mean “lost”' }).waitFor(),
+  // The reminder on, so its time is checked as a user edits it (it waits while the reminder is off).
+  comeback: (options) => options.getByLabel('Remind me once a day').check(),
   rules: async (options) => {
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').waitFor();

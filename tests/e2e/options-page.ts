@@ -6,13 +6,14 @@ import type { Extension } from './harness';
  * (entrypoints/options/App.tsx): a test opens the section it works in, as a bookmark would.
  */
 export type OptionsRoute =
-  'library' | 'insights' | 'questions' | 'ask' | 'rules' | 'detection' | 'data';
+  'library' | 'insights' | 'questions' | 'ask' | 'comeback' | 'rules' | 'detection' | 'data';
 
 export const OPTIONS_ROUTES: readonly OptionsRoute[] = [
   'library',
   'insights',
   'questions',
   'ask',
+  'comeback',
   'rules',
   'detection',
   'data',

@@ -141,6 +141,44 @@ describe('Insights', () => {
     expect(document.body.textContent).not.toMatch(/win rate|\bwon\b/i);
   });
 
+  it('shows the reasons changed on a second look as a table, only when some changed', async () => {
+    const changed = (from: string, to: string) =>
+      lesson({ reason: to, history: [{ at: daysAgo(0), field: 'reason', previous: from }] });
+    const unchanged = lesson({ reason: 'no-decision.went-dark' });
+    await database().lessons.bulkAdd([
+      unchanged,
+      changed('competitor.price-value', 'no-decision.no-access'),
+      changed('competitor.price-value', 'no-decision.no-access'),
+      changed('no-decision.went-dark', 'no-decision.champion-left'),
+    ]);
+    const { rerender } = render(<Titled />);
+    const drift = await card('Reasons that changed on a second look');
+    expect(
+      within(drift).getByText(
+        'Reasons changed on a second look in 3 of 4 lessons; most often from Price / value to No access to the decision maker (2).',
+      ),
+    ).toBeTruthy();
+    const table = within(drift).getByRole('table', {
+      name: 'Reasons that changed on a second look',
+    });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent)),
+    ).toEqual([
+      ['First thought', 'Later', 'Lessons'],
+      ['Price / value', 'No access to the decision maker', '2'],
+      ['Went dark', 'Champion left', '1'],
+    ]);
+
+    // Absent when none of the lessons read changed: once the others show, this one does not.
+    rerender(<Insights ids={[unchanged.id]} />);
+    await screen.findByText('Most frequent reason in the last 90 days: Went dark, 1 of 1.');
+    expect(
+      screen.queryByRole('heading', { name: 'Reasons that changed on a second look' }),
+    ).toBeNull();
+  });
+
   it('reads only the lessons the filters match, and again when they change', async () => {
     const a = lesson({ reason: 'no-decision.went-dark' });
     const b = lesson({ reason: 'competitor.price-value' });

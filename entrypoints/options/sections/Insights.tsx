@@ -6,6 +6,7 @@ import {
   createInsights,
   formatShare,
   type Bucket,
+  type DriftTable,
   type Insights as InsightsData,
 } from '../../../src/lessons/insights';
 import type { Template } from '../../../src/lessons/template';
@@ -245,6 +246,38 @@ function InsightCard({ card }: { card: Card }) {
 }
 
 /**
+ * Reasons changed after the fact ("what did I learn later?"): a table only, no chart: a few
+ * pairs of reasons, each with its count, read best as rows.
+ */
+function DriftCard({ drift }: { drift: DriftTable }) {
+  return (
+    <article class="card insight" aria-labelledby="insight-drift-title" data-testid="insight-drift">
+      <h3 id="insight-drift-title">{t('insights_drift_title')}</h3>
+      <p class="insight-summary">{drift.summary}</p>
+      <table class="insight-table" aria-labelledby="insight-drift-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('insights_drift_col_from')}</th>
+            <th scope="col">{t('insights_drift_col_to')}</th>
+            <th scope="col">{t('insights_col_lessons')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {drift.rows.map((row) => (
+            <tr key={`${row.from.key}→${row.to.key}`}>
+              <th scope="row">{row.from.label}</th>
+              <td class="insight-text">{row.to.label}</td>
+              <td>{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {drift.more > 0 && <p class="muted">{t('insights_drift_more', drift.more)}</p>}
+    </article>
+  );
+}
+
+/**
  * Insights (issue #10 item 4): progress and patterns of the lessons the library's filters match
  * (`ids`, in order; undefined: every lesson), never a win rate. Each chart has its summary in
  * words and the same numbers as a table.
@@ -279,6 +312,7 @@ export function Insights({ ids }: { ids?: string[] }) {
             <InsightCard key={card.id} card={card} />
           ))}
           {read.insights.amounts.length === 0 && <p class="muted">{read.insights.amountsEmpty}</p>}
+          {read.insights.drift.rows.length > 0 && <DriftCard drift={read.insights.drift} />}
         </>
       )}
     </section>
