@@ -139,16 +139,19 @@ describe('createCuePlans', () => {
     expect(await plans.cueFor(open('7', clear), NOW + 2)).toBeUndefined();
   });
 
-  it('gives a stage plan before a situation plan, then the newest', async () => {
+  it('gives a stage plan before a situation plan, then the situation with more words, then the newest', async () => {
     const older = planned(3, 'a deal at the Proposal stage');
     const newer = planned(4, 'deals in proposal');
-    await db.lessons.bulkAdd([rfp, older, newer]);
+    const threeWords = planned(5, 'procurement leading the RFP');
+    const twoWords = planned(9, 'an RFP from procurement');
+    await db.lessons.bulkAdd([twoWords, threeWords, older, newer]);
     const plans = createCuePlans(db);
     const deal = { dealName: 'RFP, procurement leading', stage: 'Proposal' };
     const ids = [];
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < 5; i++) {
       ids.push((await plans.cueFor(open('7', deal, true), NOW + i))?.lessonId);
-    expect(ids).toEqual([newer.id, older.id, rfp.id, undefined]);
+    }
+    expect(ids).toEqual([newer.id, older.id, threeWords.id, twoWords.id, undefined]);
   });
 
   it('keeps up with lessons saved, edited and deleted since it last looked', async () => {
