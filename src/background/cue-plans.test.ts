@@ -176,6 +176,20 @@ describe('createCuePlans', () => {
     );
   });
 
+  it('finds a lesson imported with an older date, and one saved in the same millisecond', async () => {
+    await db.lessons.add(planned(20, 'deals in Negotiation'));
+    const plans = createCuePlans(db);
+    expect(await plans.cueFor(open('1', { stage: 'Proposal' }), NOW)).toBeUndefined();
+    // An import keeps the lesson's own dates, older than any read before.
+    await db.lessons.add(planned(1, 'a deal reach Proposal'));
+    expect((await plans.cueFor(open('2', { stage: 'Proposal' }), NOW))?.lessonId).toBe(lessonId(1));
+    // Written at the very moment of the latest lesson read.
+    await db.lessons.add(
+      planned(3, 'a deal in proposal', { createdAt: '2026-01-20T00:00:00.000Z' }),
+    );
+    expect((await plans.cueFor(open('3', { stage: 'Proposal' }), NOW))?.lessonId).toBe(lessonId(3));
+  });
+
   it('knows stage labels from past losses, so a cue naming one waits for it', async () => {
     // "Proposal" is a stage of a past loss: the cue waits for it, even on a page whose words
     // would otherwise make it a situation.

@@ -9,9 +9,12 @@ import type { DealContext } from '../lessons/deal';
 import { outcomeLabel } from '../lessons/outcomes';
 import {
   cueDeal,
-  preparedCueMatches,
+  cueWait,
+  labelsKey,
   prepareCue,
+  waitMatches,
   type CueMatch,
+  type CueWait,
   type PreparedCue,
 } from '../lessons/plan-cue';
 import { OTHER_REASON_ANSWER, PLAN_CUE, planText } from '../lessons/questions';
@@ -97,7 +100,52 @@ const stageKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCas
 
 /** A lesson whose plan has a cue, as the index keeps it (the lesson itself is read when shown). */
 type CuePlan = { lessonId: string; createdAt: string; cue: PreparedCue };
-type CueIndex = { key: string; plans: CuePlan[]; stages: string[] };
+
+/**
+ * The lessons whose plan has a cue, and the stages of past losses, as of `key` (lessonsVersion).
+ * Read in full once; after that only the lessons changed since `latest` are read again, unless
+ * some were deleted (fewer ids than lessons: read in full), so a lesson saved costs one index
+ * range, not a read of every lesson.
+ */
+type CueIndex = {
+  key: string;
+  /** Every lesson id read. */
+  ids: Set<string>;
+  /** The latest `updatedAt` read. */
+  latest: string;
+  plans: Map<string, CuePlan>;
+  stages: Set<string>;
+  /**
+   * What each plan's cue waits for, given a set of stage labels: kept for the last set, which is
+   * the same from one deal to the next unless a deal shows a stage no past loss had. Matching
+   * 28,000 cues is then a lookup each, not a search of each cue for each label.
+   */
+  waits: { labels: string; byLesson: Map<string, CueWait> };
+};
+
+function emptyIndex(): CueIndex {
+  const waits = { labels: '', byLesson: new Map() };
+  return { key: '', ids: new Set(), latest: '', plans: new Map(), stages: new Set(), waits };
+}
+
+/** Takes lessons read (new, or changed since the index last read them) into the index. */
+function takeLessons(index: CueIndex, lessons: readonly Lesson[]): void {
+  for (const lesson of lessons) {
+    index.ids.add(lesson.id);
+    if (lesson.updatedAt > index.latest) index.latest = lesson.updatedAt;
+    const stage = lesson.stageBefore?.trim();
+    if (stage) index.stages.add(stage);
+    index.waits.byLesson.delete(lesson.id);
+    const cue = lesson.answers[PLAN_CUE]?.trim();
+    if (cue) {
+      index.plans.set(lesson.id, {
+        lessonId: lesson.id,
+        createdAt: lesson.createdAt,
+        cue: prepareCue(cue),
+      });
+    } else index.plans.delete(lesson.id);
+  }
+}
 
 /** The deal an open CRM page shows, as the `deal/open` message brings it. */
 export type CueDealOpen = {
@@ -139,22 +187,6 @@ const settingsDeps: Required<CuePlansDeps> = {
   template: async () => resolveTemplate((await templateItem.load()).value),
 };
 
-/** Reads every lesson (a page at a time) for the plans with a cue and the stages of past losses. */
-async function buildIndex(db: ReboundDatabase, key: string): Promise<CueIndex> {
-  const plans: CuePlan[] = [];
-  const stages = new Set<string>();
-  await forEachLessonPage(db, undefined, (lessons) => {
-    for (const lesson of lessons) {
-      const stage = lesson.stageBefore?.trim();
-      if (stage) stages.add(stage);
-      const cue = lesson.answers[PLAN_CUE]?.trim();
-      if (cue)
-        plans.push({ lessonId: lesson.id, createdAt: lesson.createdAt, cue: prepareCue(cue) });
-    }
-  });
-  return { key, plans, stages: [...stages] };
-}
-
 /** How good a match is: a stage first, then a situation with more words. */
 const strength = (match: CueMatch) => (match.kind === 'stage' ? 1000 : match.words.length);
 
@@ -178,20 +210,32 @@ function cueCard(lesson: Lesson, match: CueMatch, template: Template): LessonCar
 }
 
 /**
- * The background's cue plans. The index of plans with a cue is built on first use and again
- * whenever the lessons changed (lessonsVersion: a count and the latest change, so a lesson saved,
- * edited or deleted anywhere is seen). Decisions run one at a time: two pages of one deal asking
- * at once must not both get the plan before either is remembered.
+ * The background's cue plans. The index of plans with a cue is built on first use and brought up
+ * to date whenever the lessons changed (lessonsVersion: a count and the latest change, so a
+ * lesson saved, edited, imported or deleted anywhere is seen). Decisions run one at a time: two
+ * pages of one deal asking at once must not both get the plan before either is remembered (and
+ * the index is only ever brought up to date by one of them).
  */
 export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): CuePlans {
   const { enabled, closedStage, template } = { ...settingsDeps, ...deps };
-  let index: Promise<CueIndex> | undefined;
+  let index: CueIndex | undefined;
   const currentIndex = async (): Promise<CueIndex> => {
-    const { key } = await lessonsVersion(db);
-    const built = index && (await index.catch(() => undefined));
-    if (built?.key === key) return built;
-    index = buildIndex(db, key);
-    return index;
+    const { key, count } = await lessonsVersion(db);
+    if (index?.key === key) return index;
+    if (index) {
+      // At the latest moment read too: a lesson written in the same millisecond as the last one.
+      takeLessons(index, await db.lessons.where('updatedAt').aboveOrEqual(index.latest).toArray());
+      // An imported lesson keeps its older date: the count tells, as it does a deletion.
+      if (index.ids.size === count) {
+        index.key = key;
+        return index;
+      }
+    }
+    const full = emptyIndex();
+    await forEachLessonPage(db, undefined, (lessons) => takeLessons(full, lessons));
+    full.key = key;
+    index = full;
+    return full;
   };
 
   const decide = async (open: CueDealOpen, now: number): Promise<LessonCard | undefined> => {
@@ -202,7 +246,7 @@ export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): Cu
     if (!ShownSchema.shape.dealId.safeParse(dealId).success) return undefined;
     const stage = deal.stage?.trim() || undefined;
     if ((await closedStage())(stage)) return undefined;
-    const [{ plans, stages }, memory] = await Promise.all([
+    const [index, memory] = await Promise.all([
       currentIndex(),
       cueMemoryItem.getValue().then(parseCueMemory),
     ]);
@@ -220,11 +264,16 @@ export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): Cu
       deal.stage,
       deal.lostReason,
     ].filter((field): field is string => !!field);
-    const ready = cueDeal({ stage, fields, stages });
-    const candidates = plans
-      .filter((plan) => !shown.has(plan.lessonId))
+    const ready = cueDeal({ stage, fields, stages: [...index.stages] });
+    const labels = labelsKey(ready.labels);
+    if (index.waits.labels !== labels) index.waits = { labels, byLesson: new Map() };
+    const waits = index.waits.byLesson;
+    const candidates = [...index.plans.values()]
       .flatMap((plan) => {
-        const match = preparedCueMatches(plan.cue, ready);
+        if (shown.has(plan.lessonId)) return [];
+        let wait = waits.get(plan.lessonId);
+        if (!wait) waits.set(plan.lessonId, (wait = cueWait(plan.cue, ready.labels)));
+        const match = waitMatches(wait, ready);
         if (!match || (match.kind === 'stage' && !entered)) return [];
         return [{ plan, match }];
       })

@@ -200,9 +200,11 @@ export function cueDeal(deal: {
   return { stage, fieldKeys: new Set(deal.fields.flatMap(keysOf)), labels: [...known.values()] };
 }
 
-/** Whether the deal shows what a prepared cue waits for now. */
-export function preparedCueMatches(cue: PreparedCue, deal: CueDeal): CueMatch | undefined {
-  const wait = cueWait(cue, deal.labels);
+/**
+ * Whether the deal shows what a cue waits for now. `wait` is cueWait of the cue with
+ * `deal.labels` (a caller matching many deals with the same labels keeps the waits).
+ */
+export function waitMatches(wait: CueWait, deal: CueDeal): CueMatch | undefined {
   if (wait.kind === 'stage') {
     const { stage } = deal;
     return stage && wait.stages.some((keys) => sameKeys(keys, stage.keys))
@@ -215,10 +217,18 @@ export function preparedCueMatches(cue: PreparedCue, deal: CueDeal): CueMatch | 
     : undefined;
 }
 
+/** The key of a set of labels: deals whose labels have the same key share cues' waits. */
+export const labelsKey = (labels: readonly StageLabel[]) =>
+  labels
+    .map((label) => label.keys.join(' '))
+    .sort()
+    .join('|');
+
 /** Whether an open deal shows what `cue` waits for now (see the rules at the top). */
 export function cueMatches(
   cue: string,
   deal: { stage?: string; fields: readonly string[]; stages?: readonly string[] },
 ): CueMatch | undefined {
-  return preparedCueMatches(prepareCue(cue), cueDeal(deal));
+  const ready = cueDeal(deal);
+  return waitMatches(cueWait(prepareCue(cue), ready.labels), ready);
 }
