@@ -7,6 +7,7 @@ import { ReboundDatabase } from '../db/database';
 import { dealOnPage } from '../detection/page-read';
 import { settle } from '../detection/settle.test-helper';
 import { watchStageShown } from '../detection/stage-shown';
+import type { DealContext } from '../lessons/deal';
 import { lessonId, testLesson } from '../lessons/lesson.test-helper';
 import type { LessonCard } from '../messaging/content-messages';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
@@ -63,11 +64,12 @@ function showStage(label: string) {
   document.querySelector('[data-test-id="dropdown-toggle-text"]')!.textContent = label;
 }
 
-const ask = async (dealId: string, stageEntered: boolean) => {
-  const card = await plans.cueFor(
-    { crm: 'hubspot', dealId, deal: dealOnPage(hubspot, document, dealId), stageEntered },
-    NOW,
-  );
+const ask = async (
+  dealId: string,
+  stageEntered: boolean,
+  deal: DealContext = dealOnPage(hubspot, document, dealId),
+) => {
+  const card = await plans.cueFor({ crm: 'hubspot', dealId, deal, stageEntered }, NOW);
   if (card) cards.push(card);
   answers.push(card?.lessonId);
 };
@@ -96,7 +98,7 @@ async function openDeal(dealId: string, stage: string, fields: { pipeline?: stri
     isLost: lostMatcher(),
     isWon: wonMatcher(),
     settleMs: 0,
-    onStage: () => void ask(dealId, true),
+    onStage: (shown) => void ask(shown.dealId, true, shown.deal),
   });
 }
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
-import type { DealContext } from '../lessons/deal';
 import type { CrmAdapter } from './types';
-import { watchStageShown } from './stage-shown';
+import { watchStageShown, type StageShown } from './stage-shown';
 import { settle } from './settle.test-helper';
 
 /** A CRM whose record pages are /deal/<id> and show the stage in `.stage`, in a shadow root or not. */
@@ -45,7 +44,7 @@ function show(text: string | undefined) {
 /** Waits 0 ms for a stage to stay unless a test is about that wait: each check decides at once. */
 function watch(options: { url?: URL; baselineUntil?: number; settleMs?: number } = {}) {
   controller = new AbortController();
-  const onStage = vi.fn<(stage: string, deal: DealContext) => void>();
+  const onStage = vi.fn<(shown: StageShown) => void>();
   watchStageShown({
     adapter,
     url: options.url ?? DEAL_URL,
@@ -57,7 +56,7 @@ function watch(options: { url?: URL; baselineUntil?: number; settleMs?: number }
     baselineUntil: options.baselineUntil,
     settleMs: options.settleMs ?? 0,
   });
-  const stages = () => onStage.mock.calls.map(([stage]) => stage);
+  const stages = () => onStage.mock.calls.map(([shown]) => shown.stage);
   return { onStage, stages };
 }
 
@@ -68,9 +67,10 @@ describe('watchStageShown', () => {
     const { onStage } = watch();
     show('Proposal');
     await vi.waitFor(() => expect(onStage).toHaveBeenCalledOnce());
-    expect(onStage).toHaveBeenCalledWith('Proposal', {
-      dealName: 'Acme renewal',
+    expect(onStage).toHaveBeenCalledWith({
+      dealId: '42',
       stage: 'Proposal',
+      deal: { dealName: 'Acme renewal', stage: 'Proposal' },
     });
   });
 
@@ -137,7 +137,7 @@ describe('watchStageShown', () => {
     show('Closed won');
     let clock = 1000;
     controller = new AbortController();
-    const onStage = vi.fn();
+    const onStage = vi.fn<(shown: StageShown) => void>();
     watchStageShown({
       adapter,
       url: DEAL_URL,
@@ -155,7 +155,7 @@ describe('watchStageShown', () => {
     clock = 2000;
     show('Negotiation');
     await vi.waitFor(() => expect(onStage).toHaveBeenCalledOnce());
-    expect(onStage.mock.calls[0]![0]).toBe('Negotiation');
+    expect(onStage.mock.calls[0]![0].stage).toBe('Negotiation');
   });
 
   it('sees a stage inside an open shadow root', async () => {
@@ -172,7 +172,7 @@ describe('watchStageShown', () => {
       shadow.replaceChildren(Object.assign(document.createElement('b'), { textContent: stage }));
     showInShadow('Discovery');
     controller = new AbortController();
-    const onStage = vi.fn();
+    const onStage = vi.fn<(shown: StageShown) => void>();
     watchStageShown({
       adapter: shadowAdapter,
       url: DEAL_URL,
@@ -186,7 +186,7 @@ describe('watchStageShown', () => {
     await settle();
     showInShadow('Proposal');
     await vi.waitFor(() => expect(onStage).toHaveBeenCalledOnce());
-    expect(onStage.mock.calls[0]![0]).toBe('Proposal');
+    expect(onStage.mock.calls[0]![0].stage).toBe('Proposal');
   });
 
   it('stops when its signal aborts', async () => {

@@ -10,6 +10,15 @@ import type { CrmAdapter } from './types';
  */
 export const STAGE_SHOWN_SETTLE_MS = 400;
 
+/** A deal's record page showing it in a new open stage. */
+export type StageShown = {
+  dealId: string;
+  /** The stage label as the page shows it (trimmed). */
+  stage: string;
+  /** The deal as the adapter's selectors read it then (dealOnPage). */
+  deal: DealContext;
+};
+
 /** One stage re-rendered with other spacing or case is the same stage. */
 const sameStage = (a: string | undefined, b: string | undefined) =>
   a !== undefined &&
@@ -19,7 +28,7 @@ const sameStage = (a: string | undefined, b: string | undefined) =>
 /**
  * On a deal's record page, calls `onStage` with the stage label the page shows each time it
  * changes to a different open stage (not lost, not won) and stays there `settleMs`, with the
- * deal as the adapter reads it then: the moment a plan whose cue names that stage may come back
+ * deal's id and the deal as the adapter reads it then: the moment a plan whose cue names that stage may come back
  * (src/background/cue-plans.ts, `stageEntered: true`). The stage shown when it starts, or the
  * first one the page renders after that, is where the deal already was: not a change (the page's
  * open tells the background about it). Changes before `baselineUntil` (ms since epoch: right
@@ -35,7 +44,7 @@ export function watchStageShown(options: {
   isLost: (label: string | undefined) => boolean;
   /** Won labels: pass the user's whether or not wins are captured (a won deal has no next step). */
   isWon: (label: string | undefined) => boolean;
-  onStage: (stage: string, deal: DealContext) => void;
+  onStage: (shown: StageShown) => void;
   baselineUntil?: number;
   settleMs?: number;
   now?: () => number;
@@ -80,7 +89,7 @@ export function watchStageShown(options: {
         const deal = read();
         if (!sameStage(stageOf(deal), stage)) return;
         shown = stage;
-        if (!isLost(stage) && !isWon(stage)) onStage(stage, deal);
+        if (!isLost(stage) && !isWon(stage)) onStage({ dealId: page.dealId, stage, deal });
       });
     },
     signal,
