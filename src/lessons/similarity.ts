@@ -198,11 +198,15 @@ export type LessonFeatures = {
   stage?: { folded: string; label: string };
 };
 
+const stageOf = (label: string | undefined) => {
+  const folded = label ? foldText(label) : '';
+  return folded ? { folded, label: label!.trim() } : undefined;
+};
+
 const foldCurrency = (currency: string | undefined) =>
   currency ? currency.trim().toUpperCase() : undefined;
 
 export function lessonFeatures(lesson: Lesson): LessonFeatures {
-  const stageFolded = lesson.stageBefore ? foldText(lesson.stageBefore) : '';
   return {
     lessonId: lesson.id,
     createdAt: lesson.createdAt,
@@ -217,7 +221,7 @@ export function lessonFeatures(lesson: Lesson): LessonFeatures {
       .filter(({ folded }) => folded.length >= MIN_TAG_LENGTH),
     amount: lesson.amount,
     currency: foldCurrency(lesson.currency),
-    stage: stageFolded ? { folded: stageFolded, label: lesson.stageBefore! } : undefined,
+    stage: stageOf(lesson.stageBefore),
   };
 }
 
@@ -230,7 +234,8 @@ export type OpenDeal = {
   phrases: Set<string>;
   amount?: number;
   currency?: string;
-  stage?: string;
+  /** Its stage now, folded, and as the page shows it (the explanation says it in the CRM's words). */
+  stage?: { folded: string; label: string };
 };
 
 export function openDeal(crm: string, dealId: string, deal: DealContext): OpenDeal {
@@ -249,7 +254,7 @@ export function openDeal(crm: string, dealId: string, deal: DealContext): OpenDe
     phrases,
     amount: deal.amount,
     currency: foldCurrency(deal.currency),
-    stage: deal.stage ? foldText(deal.stage) || undefined : undefined,
+    stage: stageOf(deal.stage),
   };
 }
 
@@ -284,7 +289,8 @@ export function scoreDeal(deal: OpenDeal, f: LessonFeatures): Scored {
   // A "competitor" that is the deal's own company is the customer, not a rival.
   const rival = f.competitors.find((c) => c.folded !== deal.company && deal.phrases.has(c.folded));
   if (rival) add({ kind: 'competitor', name: rival.name });
-  if (f.stage && f.stage.folded === deal.stage) add({ kind: 'stage', label: f.stage.label });
+  if (deal.stage && f.stage?.folded === deal.stage.folded)
+    add({ kind: 'stage', label: deal.stage.label });
   let tags = 0;
   for (const { tag, folded } of f.tags) {
     if (tags === MAX_TAG_SIGNALS) break;
