@@ -232,7 +232,10 @@ describe('bestMatches', () => {
   });
 
   it('leaves out the lessons the user found not helpful for this deal', () => {
-    const lessons = [past(1, { company: 'Northwind Traders' }), past(2, { company: 'Northwind Traders' })];
+    const lessons = [
+      past(1, { company: 'Northwind Traders' }),
+      past(2, { company: 'Northwind Traders' }),
+    ];
     const matches = bestMatches(deal(), lessons, 3, (id) => id === lessonId(2));
     expect(matches.map((m) => m.lessonId)).toEqual([lessonId(1)]);
   });

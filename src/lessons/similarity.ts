@@ -81,7 +81,9 @@ const LEGAL_SUFFIXES = new Set([
  * "Müller GmbH" and "Muller". A name that is only legal forms is kept as it is.
  */
 export function foldCompany(name: string | undefined): string | undefined {
-  const words = foldText(name ?? '').split(' ').filter(Boolean);
+  const words = foldText(name ?? '')
+    .split(' ')
+    .filter(Boolean);
   let end = words.length;
   while (end > 1 && LEGAL_SUFFIXES.has(words[end - 1]!)) end--;
   const folded = words.slice(0, end).join(' ');
@@ -98,57 +100,55 @@ const COMPETITOR_CUE =
 /** One capitalised word of a name: "Globex", "SAP", "Salesforce.com", "O'Neil". */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{N}&'’.-]*$/u;
 /** Capitalised words that follow those cues without naming anyone. */
-const NOT_NAMES = new Set(
-  [
-    'i',
-    'we',
-    'they',
-    'them',
-    'he',
-    'she',
-    'it',
-    'the',
-    'a',
-    'an',
-    'our',
-    'their',
-    'this',
-    'that',
-    'another',
-    'someone',
-    'nobody',
-    'none',
-    'no',
-    'not',
-    'status',
-    'quo',
-    'price',
-    'budget',
-    'competitor',
-    'competition',
-    'in',
-    'house',
-    'internal',
-    'cheaper',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ],
-);
+const NOT_NAMES = new Set([
+  'i',
+  'we',
+  'they',
+  'them',
+  'he',
+  'she',
+  'it',
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'this',
+  'that',
+  'another',
+  'someone',
+  'nobody',
+  'none',
+  'no',
+  'not',
+  'status',
+  'quo',
+  'price',
+  'budget',
+  'competitor',
+  'competition',
+  'in',
+  'house',
+  'internal',
+  'cheaper',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
 
 const notAName = (word: string) =>
   foldText(word)
@@ -242,7 +242,9 @@ export function openDeal(crm: string, dealId: string, deal: DealContext): OpenDe
   const phrases = new Set<string>();
   const fields = [deal.dealName, deal.company, deal.pipeline, deal.stage, deal.lostReason];
   for (const field of fields) {
-    const words = foldText(field ?? '').split(' ').filter(Boolean);
+    const words = foldText(field ?? '')
+      .split(' ')
+      .filter(Boolean);
     for (let i = 0; i < words.length; i++)
       for (let n = 1; n <= MAX_NAME_WORDS && i + n <= words.length; n++)
         phrases.add(words.slice(i, i + n).join(' '));
@@ -333,8 +335,8 @@ export function bestMatches(
   return matched.slice(0, limit).map(({ features, score, signals }) => ({
     lessonId: features.lessonId,
     score,
-    why: signals.map(
-      (s): Explanation => (s.kind === 'stage' ? { ...s, kind: 'stageCount', count: atStage } : s),
+    why: signals.map((s): Explanation =>
+      s.kind === 'stage' ? { ...s, kind: 'stageCount', count: atStage } : s,
     ),
   }));
 }
