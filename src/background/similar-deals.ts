@@ -10,9 +10,9 @@ import type { Lesson } from '../lessons/schema';
 import {
   bestMatches,
   explain,
+  FeatureIndex,
   lessonFeatures,
   openDeal,
-  type LessonFeatures,
 } from '../lessons/similarity';
 import { reasonLabel, resolveTemplate } from '../lessons/template';
 import type { DealMatches, DealOpen, LessonCard } from '../messaging/messages';
@@ -60,18 +60,18 @@ export async function readNotHelpful(): Promise<NotHelpful[]> {
  * or imported with an older date) reads everything again.
  */
 function featureIndex(db: ReboundDatabase) {
-  let features = new Map<string, LessonFeatures>();
+  let features = new FeatureIndex();
   let key: string | undefined;
   let latest = '';
   let refreshing: Promise<void> | undefined;
   const add = (lessons: Lesson[]) => {
     for (const lesson of lessons) {
-      features.set(lesson.id, lessonFeatures(lesson));
+      features.set(lessonFeatures(lesson));
       if (lesson.updatedAt > latest) latest = lesson.updatedAt;
     }
   };
   const rebuild = async () => {
-    features = new Map();
+    features = new FeatureIndex();
     latest = '';
     await forEachLessonPage(db, undefined, add);
   };
@@ -87,11 +87,11 @@ function featureIndex(db: ReboundDatabase) {
   };
   return {
     /** The features of every lesson, current as of this call. */
-    async current(): Promise<Iterable<LessonFeatures>> {
+    async current(): Promise<FeatureIndex> {
       // One refresh at a time: two tabs opening deals at once share it.
       refreshing ??= refresh().finally(() => (refreshing = undefined));
       await refreshing;
-      return features.values();
+      return features;
     },
   };
 }
@@ -167,7 +167,8 @@ export function openSimilarDeals({
           .map((n) => n.lessonId),
       );
       const open = openDeal(crm, dealId, deal);
-      const matches = bestMatches(open, await index.current(), SIMILAR_CARDS, (id) =>
+      const features = await index.current();
+      const matches = bestMatches(open, features.candidates(open), SIMILAR_CARDS, (id) =>
         refused.has(id),
       );
       if (matches.length === 0) {
@@ -175,16 +176,13 @@ export function openSimilarDeals({
         return cue && { cue, similar: [] };
       }
       const template = resolveTemplate((await templateItem.load()).value);
-      const lessons = new Map(
-        (
-          await lessonsByIds(
-            db,
-            matches.map((m) => m.lessonId),
-          )
-        ).map((l) => [l.id, l]),
+      const shown = await lessonsByIds(
+        db,
+        matches.map((m) => m.lessonId),
       );
+      const found = new Map(shown.map((lesson) => [lesson.id, lesson]));
       const similar = matches.flatMap((match) => {
-        const lesson = lessons.get(match.lessonId);
+        const lesson = found.get(match.lessonId);
         return lesson ? [lessonCard(lesson, match.why.map(explain), template)] : [];
       });
       // Lessons deleted since the index last looked are simply not there.

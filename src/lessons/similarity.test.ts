@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lessonId, testLesson } from './lesson.test-helper';
 import type { Lesson } from './schema';
 import type { DealContext } from './deal';
+import { generateLessons } from '../../tests/fixtures/lessons/generate';
 import {
   bestMatches,
+  FeatureIndex,
   competitorsIn,
   explain,
   foldCompany,
@@ -258,5 +260,45 @@ describe('bestMatches', () => {
       'tagged “enterprise”',
       'similar amount',
     ]);
+  });
+});
+
+describe('FeatureIndex', () => {
+  it('gives the same best matches as scoring every lesson, for deals like the library’s own', () => {
+    const generated = generateLessons(1_540, 7);
+    const features = generated.slice(0, 1_500).map(lessonFeatures);
+    const index = new FeatureIndex();
+    for (const f of features) index.set(f);
+    let compared = 0;
+    for (const lesson of generated.slice(1_500)) {
+      const open = openDeal(lesson.crm, lesson.dealId ?? lesson.id, {
+        dealName: lesson.dealName,
+        company: lesson.company,
+        amount: lesson.amount,
+        currency: lesson.currency,
+        stage: lesson.stageBefore,
+        pipeline: lesson.tags?.[0],
+      });
+      const everything = bestMatches(open, features, 3);
+      expect(bestMatches(open, index.candidates(open), 3)).toEqual(everything);
+      compared += everything.length;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('follows a lesson’s edits and deletion', () => {
+    const index = new FeatureIndex();
+    index.set(past(1, { company: 'Northwind Traders' }));
+    expect(bestMatches(deal(), index.candidates(deal()), 3)).toHaveLength(1);
+    index.set(past(1, { company: 'Globex' }));
+    expect(index.size).toBe(1);
+    expect(index.candidates(deal()).size).toBe(0);
+    index.set(past(2, { stageBefore: 'Qualification', tags: ['northwind'] }));
+    expect(bestMatches(deal(), index.candidates(deal()), 3).map((m) => m.lessonId)).toEqual([
+      lessonId(2),
+    ]);
+    index.delete(lessonId(2));
+    expect(index.size).toBe(1);
+    expect(index.candidates(deal()).size).toBe(0);
   });
 });

@@ -278,30 +278,52 @@ const similarAmount = (deal: OpenDeal, f: LessonFeatures) =>
   f.currency === deal.currency &&
   Math.abs(f.amount - deal.amount) <= AMOUNT_TOLERANCE * deal.amount;
 
+/**
+ * The score of `f` for the deal; its signals pushed on `signals` when given. Run on every lesson
+ * for every deal page, so without `signals` it allocates nothing and stays a few comparisons
+ * (the bench's "match one deal"): the signals are named only for lessons that reach MIN_SCORE.
+ */
+function scoreInto(deal: OpenDeal, f: LessonFeatures, signals?: Signal[]): number {
+  let score = 0;
+  if (f.dealId === deal.dealId && f.crm === deal.crm) {
+    score += WEIGHTS.sameDeal;
+    signals?.push({ kind: 'sameDeal' });
+  }
+  if (f.company !== undefined && f.company === deal.company) {
+    score += WEIGHTS.company;
+    signals?.push({ kind: 'company' });
+  }
+  // A "competitor" that is the deal's own company is the customer, not a rival.
+  const rival = f.competitors.length
+    ? f.competitors.find((c) => c.folded !== deal.company && deal.phrases.has(c.folded))
+    : undefined;
+  if (rival) {
+    score += WEIGHTS.competitor;
+    signals?.push({ kind: 'competitor', name: rival.name });
+  }
+  if (deal.stage && f.stage?.folded === deal.stage.folded) {
+    score += WEIGHTS.stage;
+    signals?.push({ kind: 'stage', label: deal.stage.label });
+  }
+  let tags = 0;
+  for (let i = 0; i < f.tags.length && tags < MAX_TAG_SIGNALS; i++) {
+    const { tag, folded } = f.tags[i]!;
+    if (!deal.phrases.has(folded)) continue;
+    tags++;
+    score += WEIGHTS.tag;
+    signals?.push({ kind: 'tag', tag });
+  }
+  if (similarAmount(deal, f)) {
+    score += WEIGHTS.amount;
+    signals?.push({ kind: 'amount' });
+  }
+  return score;
+}
+
 /** How much `features` resembles the deal, and the signals that say so, strongest first. */
 export function scoreDeal(deal: OpenDeal, f: LessonFeatures): Scored {
   const signals: Signal[] = [];
-  let score = 0;
-  const add = (signal: Signal) => {
-    signals.push(signal);
-    score += WEIGHTS[signal.kind];
-  };
-  if (f.dealId === deal.dealId && f.crm === deal.crm) add({ kind: 'sameDeal' });
-  if (f.company && f.company === deal.company) add({ kind: 'company' });
-  // A "competitor" that is the deal's own company is the customer, not a rival.
-  const rival = f.competitors.find((c) => c.folded !== deal.company && deal.phrases.has(c.folded));
-  if (rival) add({ kind: 'competitor', name: rival.name });
-  if (deal.stage && f.stage?.folded === deal.stage.folded)
-    add({ kind: 'stage', label: deal.stage.label });
-  let tags = 0;
-  for (const { tag, folded } of f.tags) {
-    if (tags === MAX_TAG_SIGNALS) break;
-    if (deal.phrases.has(folded)) {
-      add({ kind: 'tag', tag });
-      tags++;
-    }
-  }
-  if (similarAmount(deal, f)) add({ kind: 'amount' });
+  const score = scoreInto(deal, f, signals);
   signals.sort((a, b) => WEIGHTS[b.kind] - WEIGHTS[a.kind]);
   return { features: f, score, signals };
 }
@@ -321,24 +343,93 @@ export function bestMatches(
   limit: number,
   excluded: (lessonId: string) => boolean = () => false,
 ): Match[] {
-  const matched: Scored[] = [];
+  // The best `limit` so far, best first: kept by insertion, as `limit` is small and the matches
+  // of a common signal pair (stage and amount) can be thousands.
+  const best: { features: LessonFeatures; score: number }[] = [];
+  const before = (score: number, f: LessonFeatures, other: (typeof best)[number]) =>
+    score > other.score || (score === other.score && f.createdAt > other.features.createdAt);
   let atStage = 0;
   for (const features of all) {
-    const scored = scoreDeal(deal, features);
-    if (scored.score < MIN_SCORE || excluded(features.lessonId)) continue;
-    matched.push(scored);
-    if (scored.signals.some((s) => s.kind === 'stage')) atStage++;
+    const score = scoreInto(deal, features);
+    if (score < MIN_SCORE || excluded(features.lessonId)) continue;
+    if (deal.stage && features.stage?.folded === deal.stage.folded) atStage++;
+    if (best.length === limit && !before(score, features, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(score, features, best[at - 1]!)) at--;
+    best.splice(at, 0, { features, score });
+    if (best.length > limit) best.pop();
   }
-  matched.sort(
-    (a, b) => b.score - a.score || b.features.createdAt.localeCompare(a.features.createdAt),
-  );
-  return matched.slice(0, limit).map(({ features, score, signals }) => ({
-    lessonId: features.lessonId,
-    score,
-    why: signals.map((s): Explanation =>
-      s.kind === 'stage' ? { ...s, kind: 'stageCount', count: atStage } : s,
-    ),
-  }));
+  return best.map(({ features }) => {
+    const { score, signals } = scoreDeal(deal, features);
+    return {
+      lessonId: features.lessonId,
+      score,
+      why: signals.map((s): Explanation =>
+        s.kind === 'stage' ? { ...s, kind: 'stageCount', count: atStage } : s,
+      ),
+    };
+  });
+}
+
+/**
+ * Every lesson's features, with the lessons of each company, stage, competitor, tag and deal
+ * listed apart: a match needs one of those (the amount alone never reaches MIN_SCORE), so a
+ * deal is scored only against the lessons that share one, not against the whole library.
+ */
+export class FeatureIndex {
+  readonly #all = new Map<string, LessonFeatures>();
+  readonly #by = new Map<string, Set<LessonFeatures>>();
+
+  get size(): number {
+    return this.#all.size;
+  }
+
+  /** Adds a lesson's features, or replaces what an earlier version of it gave. */
+  set(features: LessonFeatures): void {
+    this.delete(features.lessonId);
+    this.#all.set(features.lessonId, features);
+    for (const key of keysOf(features)) {
+      let set = this.#by.get(key);
+      if (!set) this.#by.set(key, (set = new Set()));
+      set.add(features);
+    }
+  }
+
+  delete(lessonId: string): void {
+    const old = this.#all.get(lessonId);
+    if (!old) return;
+    this.#all.delete(lessonId);
+    for (const key of keysOf(old)) {
+      const set = this.#by.get(key);
+      set?.delete(old);
+      if (set?.size === 0) this.#by.delete(key);
+    }
+  }
+
+  /** The lessons that share a company, stage, competitor, tag or the deal itself with `deal`. */
+  candidates(deal: OpenDeal): Set<LessonFeatures> {
+    const found = new Set<LessonFeatures>();
+    const take = (key: string) => this.#by.get(key)?.forEach((f) => found.add(f));
+    take(`d:${deal.crm}:${deal.dealId}`);
+    if (deal.company) take(`c:${deal.company}`);
+    if (deal.stage) take(`s:${deal.stage.folded}`);
+    // Competitors and tags are looked up by what the deal's fields say.
+    for (const phrase of deal.phrases) {
+      take(`x:${phrase}`);
+      take(`t:${phrase}`);
+    }
+    return found;
+  }
+}
+
+function keysOf(f: LessonFeatures): string[] {
+  return [
+    ...(f.dealId ? [`d:${f.crm}:${f.dealId}`] : []),
+    ...(f.company ? [`c:${f.company}`] : []),
+    ...(f.stage ? [`s:${f.stage.folded}`] : []),
+    ...f.competitors.map((c) => `x:${c.folded}`),
+    ...f.tags.map((t) => `t:${t.folded}`),
+  ];
 }
 
 /** One explanation in the user's words ("same company", "lost at Proposal twice"). */
