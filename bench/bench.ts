@@ -16,6 +16,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CHROMIUM } from '../tests/e2e/chromium';
 import { installBusyPage } from './busy-page';
 import { FULL_LESSONS, lessonCount, libraryBench } from './library';
+import { similarBench } from './similar';
 import {
   initScript,
   median,
@@ -256,8 +257,8 @@ const DETECTION: Measurement[] = [
   lossToPrompt,
 ];
 
-/** BENCH_ONLY=detection or BENCH_ONLY=library runs one group (a partial run); unset, both. */
-const GROUPS = ['detection', 'library'] as const;
+/** BENCH_ONLY=detection, library or similar runs one group (a partial run); unset, all. */
+const GROUPS = ['detection', 'library', 'similar'] as const;
 function onlyGroup(value = process.env.BENCH_ONLY) {
   if (value === undefined || value === '') return undefined;
   const group = GROUPS.find((g) => g === value);
@@ -305,9 +306,11 @@ async function main() {
   const only = onlyGroup();
   const lessons = lessonCount();
   const library = libraryBench(lessons);
+  const runs = (group: (typeof GROUPS)[number]) => only === undefined || only === group;
   const measurements = [
-    ...(only === 'library' ? [] : DETECTION),
-    ...(only === 'detection' ? [] : library.measurements),
+    ...(runs('detection') ? DETECTION : []),
+    ...(runs('library') ? library.measurements : []),
+    ...(runs('similar') ? [similarBench] : []),
   ];
   const ext = await launchExtension();
   const plain = await launchWithoutExtension();

@@ -27,6 +27,7 @@ beforeEach(() => {
     log: { add: vi.fn(), clear: vi.fn(async () => {}) } as never,
     health: createTabHealth(),
     recentDeals: { seen: vi.fn(async () => {}) },
+    similarDeals: { matchesFor: vi.fn(async () => undefined), notHelpful: vi.fn(async () => {}) },
   });
 });
 afterEach(async () => {
@@ -393,6 +394,7 @@ describe('writes that fail', () => {
       log: { add: vi.fn(), clear: vi.fn(() => Promise.reject(closed())) } as never,
       health: createTabHealth(),
       recentDeals: { seen: vi.fn(async () => {}) },
+      similarDeals: { matchesFor: vi.fn(), notHelpful: vi.fn() },
     });
     const reply = await send({ type: 'detection-log/clear' });
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('Reload this page') });

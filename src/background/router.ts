@@ -17,6 +17,7 @@ import { openRecentDeals, type RecentDeals } from './recent-deals';
 import { PANEL_SCRIPT } from '../prompt/panel-api';
 import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
+import { openSimilarDeals, type SimilarDeals } from './similar-deals';
 
 export type RouterDeps = {
   db: ReboundDatabase;
@@ -24,6 +25,7 @@ export type RouterDeps = {
   log: DetectionLog;
   health: TabHealthBoard;
   recentDeals: RecentDeals;
+  similarDeals: SimilarDeals;
 };
 
 /** A write whose failure the sender shows in words (src/db/write-error.ts), never a raw error. */
@@ -46,6 +48,7 @@ export function backgroundHandlers({
   log,
   health,
   recentDeals,
+  similarDeals,
 }: RouterDeps): BackgroundHandlers {
   return {
     'outcome/observed': async (message, sender) => {
@@ -158,6 +161,18 @@ export function backgroundHandlers({
       await recentDeals.seen({ crm, dealId, dealUrl, dealName, amount, company });
       return { ok: true };
     },
+    'deal/open': async (message, sender) => {
+      // Only the CRMs Rebound knows: a user rule's page says too little of its deals.
+      if (sender.tab?.id === undefined || !adapterById(message.crm)) {
+        return { ok: false, error: 'Deals are reported from supported CRM tabs' };
+      }
+      return { ok: true, data: await similarDeals.matchesFor(message, sender.tab.id) };
+    },
+    'similar/not-helpful': ({ crm, dealId, lessonId }) =>
+      written(async () => {
+        await similarDeals.notHelpful({ crm, dealId, lessonId });
+        return { ok: true };
+      }),
   };
 }
 
@@ -169,6 +184,14 @@ export function routeMessages(
   health: TabHealthBoard,
 ): void {
   onBackgroundMessage(
-    backgroundHandlers({ db, losses, log, health, recentDeals: openRecentDeals() }),
+    backgroundHandlers({
+      db,
+      losses,
+      log,
+      health,
+      recentDeals: openRecentDeals(),
+      // The cue plans (issue #11) give `cueFor` here once they exist.
+      similarDeals: openSimilarDeals({ db, log }),
+    }),
   );
 }

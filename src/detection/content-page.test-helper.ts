@@ -17,6 +17,7 @@ export function contentPage(page: AbortController): { ctx: ContentScriptContext;
     open: () => {},
     openWin: () => {},
     preload: () => {},
+    showMatches: () => {},
     readDealContext: () => Promise.reject(new Error('No panel in this test')),
   };
   return { ctx, panels };

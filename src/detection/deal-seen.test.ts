@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
-import { ToBackgroundSchema, type ToBackground } from '../messaging/messages';
+import { ToBackgroundSchema, type DealOpen, type ToBackground } from '../messaging/messages';
 import { DEAL_SEEN_DELAY_MS, reportDealSeen } from './deal-seen';
 
 const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
@@ -45,6 +45,56 @@ describe('reportDealSeen', () => {
       company: 'Acme Corp',
     });
     expect(ToBackgroundSchema.safeParse(send.mock.calls[0]![0]).success).toBe(true);
+  });
+
+  it('asks for lessons of similar deals with what the page shows, and hands over a match', async () => {
+    const card = { lessonId: crypto.randomUUID(), dealName: 'Old', createdAt: '', why: [] };
+    const ask = vi.fn(async (_message: DealOpen) => ({ ok: true, data: { similar: [card] } }));
+    const onMatches = vi.fn();
+    reportDealSeen({
+      adapter: hubspot,
+      url: new URL(DEAL_URL),
+      readDeal,
+      signal: controller.signal,
+      send,
+      ask,
+      onMatches,
+    });
+    await vi.advanceTimersByTimeAsync(DEAL_SEEN_DELAY_MS);
+    expect(ask).toHaveBeenCalledExactlyOnceWith({
+      type: 'deal/open',
+      crm: 'hubspot',
+      dealId: '987654',
+      dealUrl: DEAL_URL,
+      deal: readDeal('987654'),
+    });
+    expect(ToBackgroundSchema.safeParse(ask.mock.calls[0]![0]).success).toBe(true);
+    expect(onMatches).toHaveBeenCalledExactlyOnceWith(
+      { crm: 'hubspot', dealId: '987654' },
+      { similar: [card] },
+    );
+  });
+
+  it('shows no chip without a similar lesson, nor once the page was left', async () => {
+    let answer!: (reply: { ok: boolean; data?: { similar: [] } }) => void;
+    const ask = vi.fn(() => new Promise<{ ok: boolean }>((resolve) => (answer = resolve)));
+    const onMatches = vi.fn();
+    const options = { adapter: hubspot, readDeal, send, ask, onMatches };
+    reportDealSeen({ ...options, url: new URL(DEAL_URL), signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(DEAL_SEEN_DELAY_MS);
+    answer({ ok: true, data: { similar: [] } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onMatches).not.toHaveBeenCalled();
+    const left = new AbortController();
+    reportDealSeen({ ...options, url: new URL(DEAL_URL), signal: left.signal });
+    await vi.advanceTimersByTimeAsync(DEAL_SEEN_DELAY_MS);
+    left.abort();
+    answer({
+      ok: true,
+      data: { similar: [{ lessonId: 'x', dealName: 'Old', createdAt: '', why: [] }] } as never,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onMatches).not.toHaveBeenCalled();
   });
 
   it('reports nothing once the page was left (the signal aborted)', () => {

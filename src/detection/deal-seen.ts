@@ -1,5 +1,5 @@
 import type { CrmAdapter } from './types';
-import type { ContentToBackground } from '../messaging/content-messages';
+import type { ContentToBackground, DealMatches, DealOpen } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
 import type { DealContext } from '../lessons/deal';
 
@@ -12,8 +12,10 @@ export const DEAL_SEEN_DELAY_MS = 1500;
 
 /**
  * Tells the background which deal a record page shows, for the popup's "Missed a loss?" (a loss
- * Rebound did not catch can still be reflected on). Once per arming, after the page had time to
- * render; nothing on boards or lists, nothing once `signal` aborts (navigated away, re-armed).
+ * Rebound did not catch can still be reflected on), and asks it for lessons of similar deals
+ * (`deal/open`: the background decides, lost deals and settings included), handed to
+ * `onMatches` when there are some. Once per arming, after the page had time to render; nothing
+ * on boards or lists, nothing once `signal` aborts (navigated away, re-armed).
  */
 export function reportDealSeen(options: {
   adapter: CrmAdapter;
@@ -22,6 +24,9 @@ export function reportDealSeen(options: {
   readDeal: (dealId: string) => DealContext;
   signal: AbortSignal;
   send?: (message: ContentToBackground) => unknown;
+  /** Sends `deal/open` and gives its reply's matches. */
+  ask?: (message: DealOpen) => Promise<{ ok: boolean; data?: DealMatches }>;
+  onMatches?: (deal: { crm: string; dealId: string }, matches: DealMatches) => void;
   delayMs?: number;
 }): void {
   const { adapter, url, readDeal, signal } = options;
@@ -30,7 +35,8 @@ export function reportDealSeen(options: {
   const send = options.send ?? sendToBackground;
   const timer = setTimeout(() => {
     if (signal.aborted) return;
-    const { dealName, amount, company } = readDeal(page.dealId);
+    const deal = readDeal(page.dealId);
+    const { dealName, amount, company } = deal;
     void send({
       type: 'deal/seen',
       crm: adapter.id,
@@ -40,6 +46,17 @@ export function reportDealSeen(options: {
       amount,
       company,
     });
+    const { onMatches } = options;
+    if (!onMatches) return;
+    const ask = options.ask ?? sendToBackground;
+    const crm = adapter.id;
+    void ask({ type: 'deal/open', crm, dealId: page.dealId, dealUrl: url.href, deal }).then(
+      (reply) => {
+        const found = reply.ok ? reply.data : undefined;
+        if (found?.similar.length && !signal.aborted)
+          onMatches({ crm, dealId: page.dealId }, found);
+      },
+    );
   }, options.delayMs ?? DEAL_SEEN_DELAY_MS);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }

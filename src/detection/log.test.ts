@@ -49,6 +49,25 @@ describe('the detection log', () => {
     expect(out[1]).toMatchObject({ kind: 'save', stageValue: 'closedlost' });
   });
 
+  it('says what was offered on an open deal, and redacts why (it may name a competitor)', () => {
+    const similar = (overrides: Partial<DetectionEntry>) =>
+      decision({ kind: 'similar', decision: undefined, deal: undefined, ...overrides });
+    expect(
+      describeEntry(
+        similar({ similar: 'found', matches: 2, why: ['same company', 'same competitor: Globex'] }),
+      ),
+    ).toBe('Similar lessons: 2 (same company, same competitor: Globex)');
+    expect(describeEntry(similar({ similar: 'none' }))).toBe('No similar lessons');
+    expect(describeEntry(similar({ similar: 'off' }))).toBe('Similar lessons: off in settings');
+    expect(describeEntry(similar({ similar: 'lost' }))).toMatch(/lost deal/);
+    expect(describeEntry(similar({ similar: 'won' }))).toMatch(/won deal/);
+    const out = redacted([
+      similar({ similar: 'found', matches: 1, why: ['same competitor: Globex'] }),
+    ]);
+    expect(JSON.stringify(out)).not.toContain('Globex');
+    expect(out[0]).toMatchObject({ kind: 'similar', similar: 'found', matches: 1 });
+  });
+
   it('says every decision in words, with its evidence or status', () => {
     for (const code of DecisionSchema.options) {
       const words = describeEntry(decision({ decision: code, status: 403 }));

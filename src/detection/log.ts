@@ -24,6 +24,13 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 export const EvidenceSchema = z.enum(['save alone', 'save + page', 'page alone']);
 
+/**
+ * What the background did about an open deal's page (the similar-deal chip, issue #11): offered
+ * lessons, found none, or offered nothing because of the settings or the deal's stage.
+ */
+export const SimilarDecisionSchema = z.enum(['found', 'none', 'off', 'lost', 'won']);
+export type SimilarDecision = z.infer<typeof SimilarDecisionSchema>;
+
 /** The deal as the page showed it: redacted in exports (names, amounts and companies). */
 const LoggedDealSchema = z.object({
   dealName: z.string().max(500).optional(),
@@ -35,11 +42,13 @@ const LoggedDealSchema = z.object({
  * One thing the background saw or decided. `page`: a detector's report (what the stage was
  * and became, and whether the adapter's selectors or the generic reader saw it). `save`: a
  * CRM save request of a deal's stage and its answer (the fields it read). `decision`: what
- * was done about that deal, and why.
+ * was done about that deal, and why. `similar`: whether an open deal's page was offered lessons
+ * of similar deals (its own kind: it decides no prompt, and tests waiting for a loss's decision
+ * must never take it for one).
  */
 export const DetectionEntrySchema = z.object({
   at: z.number(),
-  kind: z.enum(['page', 'save', 'decision']),
+  kind: z.enum(['page', 'save', 'decision', 'similar']),
   crm: z.string().max(40),
   dealId: z.string().max(200),
   tabId: z.number().int().optional(),
@@ -58,6 +67,11 @@ export const DetectionEntrySchema = z.object({
   decision: DecisionSchema.optional(),
   evidence: EvidenceSchema.optional(),
   deal: LoggedDealSchema.optional(),
+  // similar
+  similar: SimilarDecisionSchema.optional(),
+  /** How many lessons were offered, and why the best one matches, in words. */
+  matches: z.number().int().optional(),
+  why: z.array(z.string().max(200)).max(6).optional(),
 });
 export type DetectionEntry = z.infer<typeof DetectionEntrySchema>;
 
@@ -78,6 +92,8 @@ export function redacted(log: readonly DetectionEntry[]): DetectionEntry[] {
   };
   return log.map(({ deal, ...entry }) => ({
     ...entry,
+    // Why a similar lesson matched may name a competitor or a tag of the user's.
+    why: undefined,
     dealId: alias(`${entry.crm}:${entry.dealId}`),
     ...(deal && { deal: { dealName: deal.dealName === undefined ? undefined : '[redacted]' } }),
   }));
@@ -107,6 +123,23 @@ export function describeEntry(entry: DetectionEntry): string {
     }
     case 'decision':
       return decisionWords(entry);
+    case 'similar':
+      return similarWords(entry);
+  }
+}
+
+function similarWords(entry: DetectionEntry): string {
+  switch (entry.similar) {
+    case 'found':
+      return t('log_similar_found', [entry.matches ?? 0, (entry.why ?? []).join(', ')]);
+    case 'off':
+      return t('log_similar_off');
+    case 'lost':
+      return t('log_similar_lost');
+    case 'won':
+      return t('log_similar_won');
+    default:
+      return t('log_similar_none');
   }
 }
 

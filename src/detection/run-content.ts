@@ -4,6 +4,7 @@ import type { CrmAdapter } from './types';
 import type { DealContext } from '../lessons/deal';
 import {
   STAGE_MAX,
+  type DealMatches,
   type LossEvent,
   type ToContent,
   type WinEvent,
@@ -34,6 +35,12 @@ export type Panels = {
   openWin(win: WinEvent): void;
   /** Starts loading the panels: a prompt may follow. */
   preload(): void;
+  /** Loads the panels to show an open deal's similar lessons, until `signal` aborts. */
+  showMatches(
+    deal: { crm: string; dealId: string },
+    matches: DealMatches,
+    signal: AbortSignal,
+  ): void;
   /** A deal's context with the generic readers too (src/detection/generic-read.ts). */
   readDealContext(
     adapter: CrmAdapter,
@@ -140,11 +147,14 @@ export async function runContent(
       isLost: () => matchers.isLost,
       signal: AbortSignal.any([ctx.signal, page.signal]),
     });
+    const signal = AbortSignal.any([ctx.signal, page.signal]);
     reportDealSeen({
       adapter,
       url,
       readDeal: (dealId) => dealOnPage(adapter, document, dealId),
-      signal: AbortSignal.any([ctx.signal, page.signal]),
+      signal,
+      // Only with a match is the panel script loaded: the chip adds nothing to the page before.
+      onMatches: (deal, matches) => prompts.showMatches(deal, matches, signal),
     });
     armPage({
       adapter,

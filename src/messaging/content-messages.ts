@@ -103,6 +103,21 @@ export const DealMatchesSchema = z.object({
 export type DealMatches = z.infer<typeof DealMatchesSchema>;
 
 /**
+ * An open deal's record page, as it rendered (src/detection/deal-seen.ts): does the background
+ * have lessons of similar deals, or a plan whose cue this deal shows? Answered with DealMatches,
+ * or nothing (no chip). `stageEntered`: the page saw the deal move into its stage just now.
+ */
+export const DealOpenSchema = z.object({
+  type: z.literal('deal/open'),
+  crm: z.string().check(z.minLength(1), z.maxLength(40)),
+  dealId: z.string().check(z.minLength(1), z.maxLength(DEAL_ID_MAX)),
+  dealUrl: z.url(),
+  deal: DealContextSchema,
+  stageEntered: z.optional(z.boolean()),
+});
+export type DealOpen = z.infer<typeof DealOpenSchema>;
+
+/**
  * A CRM page asks for a prompt that was waiting for it (the loss happened as it loaded): the
  * reply is the ToContent message (prompt/open or win/open) it would have been sent.
  */
@@ -124,6 +139,7 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   PromptPullSchema,
   PanelLoadSchema,
   DealSeenSchema,
+  DealOpenSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
@@ -194,4 +210,6 @@ export const ContentToBackgroundReplies = {
   'prompt/pull': z.optional(ToContentSchema),
   'panel/load': NO_DATA,
   'deal/seen': NO_DATA,
+  /** Nothing when the deal's page shows no chip. */
+  'deal/open': z.optional(DealMatchesSchema),
 } satisfies ReplyMap<ContentToBackground>;

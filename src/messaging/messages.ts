@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DealContextSchema } from '../lessons/deal';
 import {
   ContentToBackgroundReplies,
+  DEAL_ID_MAX,
+  DealOpenSchema,
   DealSeenSchema,
   STAGE_MAX,
   HealthReportSchema,
@@ -148,6 +150,14 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   /** The options page asks how detection is doing in every tab. */
   z.object({ type: z.literal('health/all') }),
   DealSeenSchema,
+  DealOpenSchema,
+  /** "Not helpful" on a similar deal's lesson: never offer that lesson for this deal again. */
+  z.object({
+    type: z.literal('similar/not-helpful'),
+    crm: z.string().min(1).max(40),
+    dealId: z.string().min(1).max(DEAL_ID_MAX),
+    lessonId: z.uuid(),
+  }),
 ]);
 export type ToBackground = z.infer<typeof ToBackgroundSchema>;
 
@@ -167,6 +177,7 @@ export const BackgroundReplies = {
   'draft/new': z.object({ draftId: z.uuid() }),
   'health/get': z.optional(HealthSchema),
   'health/all': z.array(TabHealthSchema),
+  'similar/not-helpful': NO_DATA,
 } satisfies ReplyMap<ToBackground>;
 export type BackgroundReply<K extends ToBackground['type']> = ReplyTo<typeof BackgroundReplies, K>;
 

@@ -47,6 +47,52 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+const chip = () =>
+  document
+    .querySelector('rebound-similar')
+    ?.shadowRoot?.querySelector('[data-testid="similar-chip"]');
+const matches = {
+  similar: [
+    {
+      lessonId: crypto.randomUUID(),
+      dealName: 'Old deal',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      why: ['same company'],
+    },
+  ],
+};
+const deal = { crm: 'hubspot', dealId: '42' };
+
+describe('the similar-deal chip beside the prompts', () => {
+  it('waits while a prompt shows, and opens once it is closed', async () => {
+    const queue = createPromptQueue(ctx);
+    queue.open(loss('Acme renewal'));
+    await until(() => expect(panels()).toEqual(['Lost: Acme renewal']));
+    queue.showMatches(deal, matches, new AbortController().signal);
+    const first = document.querySelector('rebound-prompt')!.shadowRoot!;
+    fireEvent.click([...first.querySelectorAll('button')].find((b) => b.textContent === 'Later')!);
+    await until(() => expect(chip()?.textContent).toBe('1 lesson from a similar deal'));
+    expect(panels()).toEqual([]);
+  });
+
+  it('goes when a prompt opens, and when the page is left', async () => {
+    const queue = createPromptQueue(ctx);
+    const page = new AbortController();
+    queue.showMatches(deal, matches, page.signal);
+    await until(() => expect(chip()).toBeTruthy());
+    queue.open(loss('Acme renewal'));
+    await until(() => expect(panels()).toEqual(['Lost: Acme renewal']));
+    expect(chip()).toBeFalsy();
+    const left = new AbortController();
+    document.body.replaceChildren();
+    const again = createPromptQueue(ctx);
+    again.showMatches(deal, matches, left.signal);
+    await until(() => expect(chip()).toBeTruthy());
+    left.abort();
+    expect(chip()).toBeFalsy();
+  });
+});
+
 describe('createPromptQueue', () => {
   it('shows one panel at a time, the next once the first is closed', async () => {
     const queue = createPromptQueue(ctx);

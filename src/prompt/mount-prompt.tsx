@@ -4,7 +4,8 @@ import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
-import type { LossEvent, WinEvent } from '../messaging/messages';
+import type { DealMatches, LossEvent, WinEvent } from '../messaging/messages';
+import { mountSimilarChip, type ShownChip } from './SimilarChip';
 import { WinPanel } from './WinPanel';
 import { readUnsavedAnswers } from './unsaved-answers';
 import { PromptPanel } from './PromptPanel';
@@ -25,6 +26,9 @@ export function createPromptQueue(ctx: ContentScriptContext) {
   /** Draws the open loss panel again (a bulk change: more losses queued behind it). */
   let refresh: (() => void) | undefined;
   const lossesWaiting = () => waiting.filter((item) => 'loss' in item).length;
+  /** The similar-deal chip: never opens while a prompt shows, and goes when one opens. */
+  let chip: ShownChip | undefined;
+  let chipWaiting: (() => void) | undefined;
   // The queue is made when the panel script loads, as a loss is seen and before it is
   // confirmed: the settings the first panel needs are read meanwhile. Later panels read afresh.
   const loadSettings = () => Promise.all([askItem.load(), templateItem.load()]);
@@ -33,8 +37,15 @@ export function createPromptQueue(ctx: ContentScriptContext) {
   const showNext = async () => {
     if (showing || ctx.isInvalid) return;
     const next = waiting.shift();
-    if (!next) return;
+    if (!next) {
+      chipWaiting?.();
+      chipWaiting = undefined;
+      return;
+    }
     showing = true;
+    // The user is reflecting now: the lessons of similar deals would only be in the way.
+    chip?.remove();
+    chip = undefined;
     let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
     let closed = false;
     // Once: a second call (the saved notice's timer after another way out) would let the next
@@ -106,6 +117,19 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     openWin(win: WinEvent) {
       waiting.push({ win });
       void showNext();
+    },
+    /** The chip of an open deal's lessons, once no prompt is showing; gone when `signal` aborts. */
+    showMatches(deal: { crm: string; dealId: string }, matches: DealMatches, signal: AbortSignal) {
+      const show = () => {
+        if (signal.aborted || ctx.isInvalid) return;
+        chip?.remove();
+        mountSimilarChip(ctx, deal, matches, signal).then(
+          (shown) => (showing ? shown.remove() : (chip = shown)),
+          (error: unknown) => console.error('Rebound: the similar-deal chip could not open', error),
+        );
+      };
+      if (showing) chipWaiting = show;
+      else show();
     },
   };
 }

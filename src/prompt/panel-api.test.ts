@@ -15,6 +15,7 @@ function fakePanel() {
   const queue: PromptQueue = {
     open: (l) => shown.push(`loss ${l.dealId}`),
     openWin: (w) => shown.push(`win ${w.dealId}`),
+    showMatches: (deal, matches) => shown.push(`chip ${deal.dealId} ${matches.similar.length}`),
   };
   const api: PanelApi = {
     createPromptQueue: vi.fn(() => queue),
@@ -26,6 +27,21 @@ function fakePanel() {
 }
 
 describe('lazyPromptQueue', () => {
+  it('loads the panel script for an open deal’s similar lessons, and hands them over', async () => {
+    const panel = fakePanel();
+    const prompts = lazyPromptQueue(ctx, panel.load);
+    const card = { lessonId: 'x', dealName: 'Old', createdAt: '', why: [] };
+    prompts.showMatches(
+      { crm: 'hubspot', dealId: '9' },
+      { similar: [card, card] },
+      new AbortController().signal,
+    );
+    expect(panel.load).toHaveBeenCalledOnce();
+    panel.release();
+    await settle();
+    expect(panel.shown).toEqual(['chip 9 2']);
+  });
+
   it('loads nothing until a panel may open', () => {
     const panel = fakePanel();
     lazyPromptQueue(ctx, panel.load);

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LossEvent, WinEvent } from '../messaging/content-messages';
+import type { DealMatches, LossEvent, WinEvent } from '../messaging/content-messages';
 import { sendToBackground } from '../messaging/content-transport';
 import type { readDealContext } from '../detection/generic-read';
 import type { Panels } from '../detection/run-content';
@@ -15,7 +15,16 @@ export const PANEL_SCRIPT = '/panel.js';
 const PANEL_API = Symbol.for('rebound.panel');
 
 /** One panel at a time: losses and wins wait their turn (mount-prompt.tsx). */
-export type PromptQueue = { open(loss: LossEvent): void; openWin(win: WinEvent): void };
+export type PromptQueue = {
+  open(loss: LossEvent): void;
+  openWin(win: WinEvent): void;
+  /** The similar-deal chip of an open deal (SimilarChip.tsx), removed when `signal` aborts. */
+  showMatches(
+    deal: { crm: string; dealId: string },
+    matches: DealMatches,
+    signal: AbortSignal,
+  ): void;
+};
 export type PanelApi = {
   createPromptQueue(ctx: ContentScriptContext): PromptQueue;
   /** A deal's context with the generic readers too (src/detection/generic-read.ts). */
@@ -68,6 +77,8 @@ export function lazyPromptQueue(ctx: ContentScriptContext, load: () => Promise<P
     readDealContext: (...args) => panel().then(({ api }) => api.readDealContext(...args)),
     open: (loss) => use((queue) => queue.open(loss)),
     openWin: (win) => use((queue) => queue.openWin(win)),
+    showMatches: (deal, matches, signal) =>
+      use((queue) => queue.showMatches(deal, matches, signal)),
   };
 }
 

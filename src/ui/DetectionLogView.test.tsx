@@ -101,6 +101,28 @@ describe('DetectionLogView', () => {
     expect(prompted!.className).toContain('log-prompted');
   });
 
+  it('shows what an open deal was offered as its own kind of entry, counted in no CRM’s week', () => {
+    const similar: DetectionEntry = {
+      at: NOW - 100,
+      kind: 'similar',
+      crm: 'hubspot',
+      dealId: '78',
+      similar: 'found',
+      matches: 2,
+      why: ['same company', 'lost at Proposal twice'],
+    };
+    setup([...LOG, similar]);
+    const [entry] = screen.getAllByTestId('log-entry');
+    expect(within(entry!).getByText('Similar lessons')).toBeTruthy();
+    expect(entry!.textContent).toContain(
+      'Similar lessons: 2 (same company, lost at Proposal twice)',
+    );
+    // It is activity (the CRM moves up), not a decision about a loss.
+    const hubspot = (log: DetectionEntry[]) =>
+      crmHealth(log, [], NOW).find((c) => c.crm === 'hubspot');
+    expect(hubspot([...LOG, similar])).toEqual(hubspot(LOG));
+  });
+
   it('shows a deal name from the page as text, never as HTML', () => {
     setup();
     expect(document.querySelector('img')).toBeNull();

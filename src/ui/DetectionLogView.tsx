@@ -178,7 +178,9 @@ function LogEntry({ entry, dealName }: { entry: DetectionEntry; dealName?: strin
     entry.kind !== 'decision'
       ? entry.kind === 'page'
         ? t('log_mark_page')
-        : t('log_mark_save')
+        : entry.kind === 'similar'
+          ? t('log_mark_similar')
+          : t('log_mark_save')
       : wasPrompted(entry)
         ? t('log_mark_prompted')
         : t('log_mark_not_prompted');
