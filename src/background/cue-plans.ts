@@ -1,12 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { ReboundDatabase } from '../db/database';
-import { forEachLessonPage } from '../db/lesson-pages';
-import { lessonsVersion } from '../db/lesson-query';
-import { clipText } from '../detection/dom';
 import { t } from '../i18n/t';
 import type { DealContext } from '../lessons/deal';
-import { outcomeLabel } from '../lessons/outcomes';
 import {
   cueDeal,
   cueWait,
@@ -17,12 +13,14 @@ import {
   type CueWait,
   type PreparedCue,
 } from '../lessons/plan-cue';
-import { OTHER_REASON_ANSWER, PLAN_CUE, planText } from '../lessons/questions';
+import { PLAN_CUE } from '../lessons/questions';
 import type { Lesson } from '../lessons/schema';
-import { reasonLabel, resolveTemplate, type Template } from '../lessons/template';
-import { LessonCardSchema, type LessonCard } from '../messaging/content-messages';
+import { resolveTemplate, type Template } from '../lessons/template';
+import type { LessonCard } from '../messaging/content-messages';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
+import { lessonCard } from './lesson-card';
+import { mirrorLessons } from './lessons-mirror';
 
 /**
  * Plans whose cue comes back at its moment (issue #11): when an open deal enters the stage a
@@ -101,18 +99,10 @@ const stageKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCas
 /** A lesson whose plan has a cue, as the index keeps it (the lesson itself is read when shown). */
 type CuePlan = { lessonId: string; createdAt: string; cue: PreparedCue };
 
-/**
- * The lessons whose plan has a cue, and the stages of past losses, as of `key` (lessonsVersion).
- * Read in full once; after that only the lessons changed since `latest` are read again, unless
- * some were deleted (fewer ids than lessons: read in full), so a lesson saved costs one index
- * range, not a read of every lesson.
- */
+/** The lessons whose plan has a cue, and the stages of past losses (kept by lessons-mirror.ts). */
 type CueIndex = {
-  key: string;
   /** Every lesson id read. */
   ids: Set<string>;
-  /** The latest `updatedAt` read. */
-  latest: string;
   plans: Map<string, CuePlan>;
   stages: Set<string>;
   /**
@@ -125,14 +115,13 @@ type CueIndex = {
 
 function emptyIndex(): CueIndex {
   const waits = { labels: '', byLesson: new Map() };
-  return { key: '', ids: new Set(), latest: '', plans: new Map(), stages: new Set(), waits };
+  return { ids: new Set(), plans: new Map(), stages: new Set(), waits };
 }
 
 /** Takes lessons read (new, or changed since the index last read them) into the index. */
 function takeLessons(index: CueIndex, lessons: readonly Lesson[]): void {
   for (const lesson of lessons) {
     index.ids.add(lesson.id);
-    if (lesson.updatedAt > index.latest) index.latest = lesson.updatedAt;
     const stage = lesson.stageBefore?.trim();
     if (stage) index.stages.add(stage);
     index.waits.byLesson.delete(lesson.id);
@@ -190,24 +179,11 @@ const settingsDeps: Required<CuePlansDeps> = {
 /** How good a match is: a stage first, then a situation with more words. */
 const strength = (match: CueMatch) => (match.kind === 'stage' ? 1000 : match.words.length);
 
-/** The lesson as the chip shows it, with why its plan came back. */
-function cueCard(lesson: Lesson, match: CueMatch, template: Template): LessonCard {
-  const why =
-    match.kind === 'stage'
-      ? t('cue_why_stage', match.stage)
-      : t('cue_why_situation', match.words.join(', '));
-  const reason =
-    reasonLabel(template, lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) ||
-    outcomeLabel(lesson.outcome);
-  return LessonCardSchema.parse({
-    lessonId: lesson.id,
-    dealName: clipText(lesson.dealName, 500),
-    reason: clipText(reason, 200),
-    plan: clipText(planText(lesson.answers), 2000),
-    createdAt: lesson.createdAt,
-    why: [clipText(why, 200)],
-  });
-}
+/** Why a plan came back, in words. */
+const cueWhy = (match: CueMatch) =>
+  match.kind === 'stage'
+    ? t('cue_why_stage', match.stage)
+    : t('cue_why_situation', match.words.join(', '));
 
 /**
  * The background's cue plans. The index of plans with a cue is built on first use and brought up
@@ -218,24 +194,17 @@ function cueCard(lesson: Lesson, match: CueMatch, template: Template): LessonCar
  */
 export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): CuePlans {
   const { enabled, closedStage, template } = { ...settingsDeps, ...deps };
-  let index: CueIndex | undefined;
+  let index = emptyIndex();
+  const mirror = mirrorLessons(db, {
+    reset: () => void (index = emptyIndex()),
+    take: (lessons) => takeLessons(index, lessons),
+    get size() {
+      return index.ids.size;
+    },
+  });
   const currentIndex = async (): Promise<CueIndex> => {
-    const { key, count } = await lessonsVersion(db);
-    if (index?.key === key) return index;
-    if (index) {
-      // At the latest moment read too: a lesson written in the same millisecond as the last one.
-      takeLessons(index, await db.lessons.where('updatedAt').aboveOrEqual(index.latest).toArray());
-      // An imported lesson keeps its older date: the count tells, as it does a deletion.
-      if (index.ids.size === count) {
-        index.key = key;
-        return index;
-      }
-    }
-    const full = emptyIndex();
-    await forEachLessonPage(db, undefined, (lessons) => takeLessons(full, lessons));
-    full.key = key;
-    index = full;
-    return full;
+    await mirror.current();
+    return index;
   };
 
   const decide = async (open: CueDealOpen, now: number): Promise<LessonCard | undefined> => {
@@ -286,7 +255,7 @@ export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): Cu
       // Deleted since the index was built: the next one.
       const lesson = await db.lessons.get(plan.lessonId);
       if (!lesson) continue;
-      card = cueCard(lesson, match, await template());
+      card = lessonCard(lesson, [cueWhy(match)], await template());
       break;
     }
     const remember: CueMemory = {

@@ -6,7 +6,7 @@ import { dismissWin, saveWinAnswers } from '../db/wins';
 import { describeWriteError } from '../db/write-error';
 import { adapterById } from '../crm/registry';
 import { t } from '../i18n/t';
-import type { Reply } from '../messaging/messages';
+import type { DealOpen, Reply } from '../messaging/messages';
 import { onBackgroundMessage, type BackgroundHandlers, type Sender } from '../messaging/transport';
 import { resolveTemplate } from '../lessons/template';
 import { templateItem } from '../settings/store';
@@ -18,6 +18,7 @@ import { PANEL_SCRIPT } from '../prompt/panel-api';
 import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
 import { openSimilarDeals, type SimilarDeals } from './similar-deals';
+import { createCuePlans } from './cue-plans';
 
 export type RouterDeps = {
   db: ReboundDatabase;
@@ -176,6 +177,16 @@ export function backgroundHandlers({
   };
 }
 
+/**
+ * The plan whose cue an open deal shows, for the similar-deal chip's first card. A page's
+ * `deal/open` says `stageEntered` only when it saw the stage change.
+ */
+function cuePlansFor(db: ReboundDatabase) {
+  const plans = createCuePlans(db);
+  return (deal: DealOpen, now: number) =>
+    plans.cueFor({ ...deal, stageEntered: deal.stageEntered ?? false }, now);
+}
+
 /** Answers the content scripts' and extension pages' messages. */
 export function routeMessages(
   db: ReboundDatabase,
@@ -190,8 +201,7 @@ export function routeMessages(
       log,
       health,
       recentDeals: openRecentDeals(),
-      // The cue plans (issue #11) give `cueFor` here once they exist.
-      similarDeals: openSimilarDeals({ db, log }),
+      similarDeals: openSimilarDeals({ db, log, cueFor: cuePlansFor(db) }),
     }),
   );
 }

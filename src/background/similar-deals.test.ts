@@ -217,6 +217,39 @@ describe('similar deals in the background', () => {
     expect(await withCue.matchesFor(open())).toEqual({ cue, similar: [] });
     expect(cueFor).toHaveBeenCalledWith(open(), NOW);
   });
+
+  it('does not offer the cue plan’s lesson twice, logs that the plan came back, and survives a cue that fails', async () => {
+    await db.lessons.bulkAdd([
+      lesson(1, { company: 'Northwind Traders' }),
+      lesson(2, { company: 'Northwind Traders' }),
+    ]);
+    const cue = {
+      lessonId: lessonId(1),
+      dealName: 'Old deal 1',
+      createdAt: '2026-02-01T00:00:00.000Z',
+      why: ['Your plan for Proposal'],
+    };
+    const logged: Omit<DetectionEntry, 'at'>[] = [];
+    const log = {
+      add: (entry: Omit<DetectionEntry, 'at'>) => void logged.push(entry),
+      clear: async () => {},
+    };
+    const withCue = openSimilarDeals({ db, log, cueFor: async () => cue, now: () => NOW });
+    const found = await withCue.matchesFor(open());
+    expect(found?.cue).toEqual(cue);
+    expect(found?.similar.map((c) => c.lessonId)).toEqual([lessonId(2)]);
+    expect(logged.at(-1)).toMatchObject({ similar: 'found', cuePlan: true });
+    const failing = openSimilarDeals({
+      db,
+      log,
+      cueFor: () => Promise.reject(new Error('storage full')),
+      now: () => NOW,
+    });
+    const still = await failing.matchesFor(open());
+    expect(still?.cue).toBeUndefined();
+    expect(still?.similar).toHaveLength(2);
+    expect(logged.at(-1)?.cuePlan).toBeUndefined();
+  });
 });
 
 describe('deal/open in the router', () => {

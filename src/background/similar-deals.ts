@@ -1,12 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { ReboundDatabase } from '../db/database';
-import { forEachLessonPage } from '../db/lesson-pages';
-import { lessonsByIds, lessonsVersion } from '../db/lesson-query';
-import { clipText } from '../detection/dom';
-import { outcomeLabel } from '../lessons/outcomes';
-import { OTHER_REASON_ANSWER, planText } from '../lessons/questions';
-import type { Lesson } from '../lessons/schema';
+import { lessonsByIds } from '../db/lesson-query';
 import {
   bestMatches,
   explain,
@@ -14,11 +9,13 @@ import {
   lessonFeatures,
   openDeal,
 } from '../lessons/similarity';
-import { reasonLabel, resolveTemplate } from '../lessons/template';
+import { resolveTemplate } from '../lessons/template';
 import type { DealMatches, DealOpen, LessonCard } from '../messaging/messages';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
+import { lessonCard } from './lesson-card';
+import { mirrorLessons } from './lessons-mirror';
 
 /** Lessons of similar deals a page shows at most (the chip's panel stays compact). */
 export const SIMILAR_CARDS = 3;
@@ -52,45 +49,20 @@ export async function readNotHelpful(): Promise<NotHelpful[]> {
   });
 }
 
-/**
- * What the background knows of every lesson for matching: one LessonFeatures per lesson, read
- * from Dexie in pages the first time a deal page asks, then kept current by the cheap
- * `lessonsVersion` (a count and the latest `updatedAt`) checked on each request: lessons changed
- * since are read by the `updatedAt` index alone; a count that still differs (a lesson deleted,
- * or imported with an older date) reads everything again.
- */
+/** Every lesson's features for matching, kept current with the stored lessons. */
 function featureIndex(db: ReboundDatabase) {
   let features = new FeatureIndex();
-  let key: string | undefined;
-  let latest = '';
-  let refreshing: Promise<void> | undefined;
-  const add = (lessons: Lesson[]) => {
-    for (const lesson of lessons) {
-      features.set(lessonFeatures(lesson));
-      if (lesson.updatedAt > latest) latest = lesson.updatedAt;
-    }
-  };
-  const rebuild = async () => {
-    features = new FeatureIndex();
-    latest = '';
-    await forEachLessonPage(db, undefined, add);
-  };
-  const refresh = async () => {
-    const version = await lessonsVersion(db);
-    if (version.key === key) return;
-    if (key === undefined) await rebuild();
-    else {
-      add(await db.lessons.where('updatedAt').aboveOrEqual(latest).toArray());
-      if (features.size !== version.count) await rebuild();
-    }
-    key = version.key;
-  };
+  const mirror = mirrorLessons(db, {
+    reset: () => void (features = new FeatureIndex()),
+    take: (lessons) => lessons.forEach((lesson) => features.set(lessonFeatures(lesson))),
+    get size() {
+      return features.size;
+    },
+  });
   return {
     /** The features of every lesson, current as of this call. */
     async current(): Promise<FeatureIndex> {
-      // One refresh at a time: two tabs opening deals at once share it.
-      refreshing ??= refresh().finally(() => (refreshing = undefined));
-      await refreshing;
+      await mirror.current();
       return features;
     },
   };
@@ -111,25 +83,6 @@ export type SimilarDealsDeps = {
   cueFor?: (deal: DealOpen, now: number) => Promise<LessonCard | undefined>;
 };
 
-/** A stored lesson as a card of the chip's panel: only what it shows, cut to the schema. */
-function lessonCard(
-  lesson: Lesson,
-  why: string[],
-  template: ReturnType<typeof resolveTemplate>,
-): LessonCard {
-  const reason =
-    reasonLabel(template, lesson.reason, lesson.answers[OTHER_REASON_ANSWER]) ||
-    outcomeLabel(lesson.outcome);
-  return {
-    lessonId: lesson.id,
-    dealName: lesson.dealName,
-    reason: clipText(reason, 200),
-    plan: clipText(planText(lesson.answers), 2000),
-    createdAt: lesson.createdAt,
-    why: why.slice(0, 6).map((w) => clipText(w, 200)!),
-  };
-}
-
 /**
  * Lessons of similar deals for open deals' pages (issue #11). Every answer is a line of the
  * detection log ("similar lessons: 2 (same company)", "no similar lessons", "off in settings",
@@ -146,8 +99,9 @@ export function openSimilarDeals({
   return {
     async matchesFor(request, tabId) {
       const { crm, dealId, deal } = request;
+      let cue: LessonCard | undefined;
       const decide = (similar: 'found' | 'none' | 'off' | 'lost' | 'won', more = {}) =>
-        log.add({ kind: 'similar', crm, dealId, tabId, similar, ...more });
+        log.add({ kind: 'similar', crm, dealId, tabId, similar, cuePlan: cue && true, ...more });
       const [{ value: comeBack }, { value: lost }, { value: won }] = await Promise.all([
         comeBackItem.load(),
         lostLabelsItem.load(),
@@ -156,7 +110,12 @@ export function openSimilarDeals({
       // A closed deal has nothing left to win: its lessons are for the reflection, if any.
       if (lostMatcher(lost)(deal.stage)) return void decide('lost');
       if (wonMatcher(won)(deal.stage)) return void decide('won');
-      const cue = await cueFor?.(request, now());
+      // A cue plan that cannot be remembered as shown is not shown (it would come back on every
+      // look): the similar lessons still are.
+      cue = await cueFor?.(request, now()).catch((error: unknown) => {
+        console.error('Rebound: the cue plans could not decide', error);
+        return undefined;
+      });
       if (!comeBack.similarDeals || comeBack.similarDealsOffIn.includes(crm)) {
         decide('off');
         return cue && { cue, similar: [] };
@@ -168,8 +127,12 @@ export function openSimilarDeals({
       );
       const open = openDeal(crm, dealId, deal);
       const features = await index.current();
-      const matches = bestMatches(open, features.candidates(open), SIMILAR_CARDS, (id) =>
-        refused.has(id),
+      // The cue's lesson is already the first card.
+      const matches = bestMatches(
+        open,
+        features.candidates(open),
+        SIMILAR_CARDS,
+        (id) => refused.has(id) || id === cue?.lessonId,
       );
       if (matches.length === 0) {
         decide('none');

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../crm/hubspot';
 import { ToBackgroundSchema, type DealOpen, type ToBackground } from '../messaging/messages';
-import { DEAL_SEEN_DELAY_MS, reportDealSeen } from './deal-seen';
+import { askDealMatches, DEAL_SEEN_DELAY_MS, reportDealSeen } from './deal-seen';
 
+const CUE_ID = '00000000-0000-4000-8000-000000000042';
 const DEAL_URL = 'https://app.hubspot.com/contacts/123456/record/0-3/987654';
 
 const readDeal = (dealId: string) => ({
@@ -67,6 +68,8 @@ describe('reportDealSeen', () => {
       dealId: '987654',
       dealUrl: DEAL_URL,
       deal: readDeal('987654'),
+      // Opened, not moved: the first sighting rule of the cue plans applies (cue-plans.ts).
+      stageEntered: false,
     });
     expect(ToBackgroundSchema.safeParse(ask.mock.calls[0]![0]).success).toBe(true);
     expect(onMatches).toHaveBeenCalledExactlyOnceWith(
@@ -95,6 +98,26 @@ describe('reportDealSeen', () => {
     });
     await vi.advanceTimersByTimeAsync(0);
     expect(onMatches).not.toHaveBeenCalled();
+  });
+
+  it('shows the chip for a plan whose cue the deal shows, even with no similar lesson', async () => {
+    const cue = {
+      lessonId: CUE_ID,
+      dealName: 'Old',
+      createdAt: '2026-06-01T00:00:00.000Z',
+      why: [],
+    };
+    const ask = vi.fn(async () => ({ ok: true, data: { cue, similar: [] } }));
+    const onMatches = vi.fn();
+    askDealMatches(
+      { type: 'deal/open', crm: 'hubspot', dealId: '1', dealUrl: DEAL_URL, deal: readDeal('1') },
+      { ask, signal: controller.signal, onMatches },
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(onMatches).toHaveBeenCalledExactlyOnceWith(
+      { crm: 'hubspot', dealId: '1' },
+      { cue, similar: [] },
+    );
   });
 
   it('reports nothing once the page was left (the signal aborted)', () => {

@@ -48,15 +48,37 @@ export function reportDealSeen(options: {
     });
     const { onMatches } = options;
     if (!onMatches) return;
-    const ask = options.ask ?? sendToBackground;
-    const crm = adapter.id;
-    void ask({ type: 'deal/open', crm, dealId: page.dealId, dealUrl: url.href, deal }).then(
-      (reply) => {
-        const found = reply.ok ? reply.data : undefined;
-        if (found?.similar.length && !signal.aborted)
-          onMatches({ crm, dealId: page.dealId }, found);
-      },
-    );
+    const message: DealOpen = {
+      type: 'deal/open',
+      crm: adapter.id,
+      dealId: page.dealId,
+      dealUrl: url.href,
+      deal,
+      stageEntered: false,
+    };
+    askDealMatches(message, { ask: options.ask, signal, onMatches });
   }, options.delayMs ?? DEAL_SEEN_DELAY_MS);
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+
+/**
+ * Asks the background what an open deal's page is offered (a cue plan, lessons of similar deals)
+ * and hands it to `onMatches` when there is any and the page still shows that deal.
+ */
+export function askDealMatches(
+  message: DealOpen,
+  options: {
+    ask?: (message: DealOpen) => Promise<{ ok: boolean; data?: DealMatches }>;
+    signal: AbortSignal;
+    onMatches: (deal: { crm: string; dealId: string }, matches: DealMatches) => void;
+  },
+): void {
+  const ask = options.ask ?? ((request: DealOpen) => sendToBackground(request));
+  void ask(message).then((reply) => {
+    const found = reply.ok ? reply.data : undefined;
+    if (!found || options.signal.aborted) return;
+    if (found.cue || found.similar.length > 0) {
+      options.onMatches({ crm: message.crm, dealId: message.dealId }, found);
+    }
+  });
 }

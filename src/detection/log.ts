@@ -72,6 +72,8 @@ export const DetectionEntrySchema = z.object({
   /** How many lessons were offered, and why the best one matches, in words. */
   matches: z.number().int().optional(),
   why: z.array(z.string().max(200)).max(6).optional(),
+  /** A plan whose cue the deal shows came back as the chip's first card. */
+  cuePlan: z.boolean().optional(),
 });
 export type DetectionEntry = z.infer<typeof DetectionEntrySchema>;
 
@@ -129,6 +131,11 @@ export function describeEntry(entry: DetectionEntry): string {
 }
 
 function similarWords(entry: DetectionEntry): string {
+  const words = similarDecisionWords(entry);
+  return entry.cuePlan ? t('log_cue_plan', words) : words;
+}
+
+function similarDecisionWords(entry: DetectionEntry): string {
   switch (entry.similar) {
     case 'found':
       return t('log_similar_found', [entry.matches ?? 0, (entry.why ?? []).join(', ')]);

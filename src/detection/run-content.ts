@@ -20,7 +20,8 @@ import { armPage } from './arm-page';
 import { createSettling } from './settling';
 import { clipText } from './dom';
 import { createPageReader, dealOnPage, type PageReader } from './page-read';
-import { reportDealSeen } from './deal-seen';
+import { askDealMatches, reportDealSeen } from './deal-seen';
+import { watchStageShown } from './stage-shown';
 
 /** After an in-app navigation, how long the page may take to show the new deal. */
 const NAVIGATION_BASELINE_MS = 1000;
@@ -148,13 +149,38 @@ export async function runContent(
       signal: AbortSignal.any([ctx.signal, page.signal]),
     });
     const signal = AbortSignal.any([ctx.signal, page.signal]);
+    const showMatches = (deal: { crm: string; dealId: string }, matches: DealMatches) =>
+      prompts.showMatches(deal, matches, signal);
     reportDealSeen({
       adapter,
       url,
       readDeal: (dealId) => dealOnPage(adapter, document, dealId),
       signal,
       // Only with a match is the panel script loaded: the chip adds nothing to the page before.
-      onMatches: (deal, matches) => prompts.showMatches(deal, matches, signal),
+      onMatches: showMatches,
+    });
+    // A deal moved to another open stage on its page: a plan whose cue names it may come back.
+    watchStageShown({
+      adapter,
+      url,
+      root: document,
+      signal,
+      isLost: matchers.isLost,
+      // The user's won labels whether or not wins are captured: a won deal has no next step.
+      isWon: wonMatcher(settings.wonLabels),
+      baselineUntil: Date.now() + baselineMs,
+      onStage: ({ dealId, deal }) =>
+        askDealMatches(
+          {
+            type: 'deal/open',
+            crm: adapter.id,
+            dealId,
+            dealUrl: url.href,
+            deal,
+            stageEntered: true,
+          },
+          { signal, onMatches: showMatches },
+        ),
     });
     armPage({
       adapter,

@@ -72,6 +72,36 @@ describe('SimilarChip', () => {
     expect(document.activeElement?.textContent).toBe('Lessons from similar deals');
   });
 
+  it('puts a plan whose cue the deal shows first, under its own heading, with no “Not helpful”', () => {
+    const cue = card(9, { dealName: 'Cued deal', why: ['Your plan for Proposal'] });
+    show({ cue }, [card(1)]);
+    expect(chip().textContent).toBe('Your plan for this moment · 1 similar');
+    fireEvent.click(chip());
+    const panel = screen.getByRole('dialog', { name: 'Your plan for this moment' });
+    const cueCard = within(panel).getByTestId('cue-card');
+    expect(cueCard.textContent).toContain('Cued deal');
+    expect(cueCard.textContent).toContain('Why: Your plan for Proposal');
+    expect(within(cueCard).queryByText('Not helpful')).toBeNull();
+    expect(within(panel).getByRole('heading', { level: 3 }).textContent).toBe(
+      'Lessons from similar deals',
+    );
+    expect(within(panel).getAllByTestId('similar-card')).toHaveLength(1);
+  });
+
+  it('shows a cue plan alone, and stays when the last similar lesson is let go', async () => {
+    const { onDismiss } = show({ cue: card(9) }, []);
+    expect(chip().textContent).toBe('Your plan for this moment');
+    fireEvent.click(chip());
+    expect(screen.queryAllByTestId('similar-card')).toHaveLength(0);
+    cleanup();
+    const second = show({ cue: card(9) }, [card(1)]);
+    fireEvent.click(chip());
+    await act(async () => void fireEvent.click(screen.getByText('Not helpful')));
+    expect(second.onDismiss).not.toHaveBeenCalled();
+    expect(screen.getByTestId('cue-card')).toBeTruthy();
+    expect(onDismiss).not.toHaveBeenCalled();
+  });
+
   it('“Not helpful” takes the card away once remembered; the last one takes the chip', async () => {
     const { onNotHelpful, onDismiss } = show();
     fireEvent.click(chip());

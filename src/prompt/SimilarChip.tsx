@@ -13,6 +13,8 @@ import css from './similar.css?inline';
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 type Props = {
+  /** A plan whose cue this deal shows now: the first card. */
+  cue?: LessonCard;
   cards: LessonCard[];
   /** The corner where the chip covers none of the CRM's controls. */
   corner: Corner;
@@ -28,7 +30,7 @@ type Props = {
  * appears without taking the focus, which moves into the panel only when the user opens it, and
  * goes back to where it was when the chip is dismissed. Everything shown is text.
  */
-export function SimilarChip({ cards: initial, corner, onNotHelpful, onDismiss }: Props) {
+export function SimilarChip({ cue, cards: initial, corner, onNotHelpful, onDismiss }: Props) {
   const [cards, setCards] = useState(initial);
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -49,13 +51,18 @@ export function SimilarChip({ cards: initial, corner, onNotHelpful, onDismiss }:
     const error = await onNotHelpful(lessonId);
     if (error) return setProblem(t('similar_not_helpful_failed', error));
     const left = cards.filter((card) => card.lessonId !== lessonId);
-    if (left.length === 0) return dismiss();
+    if (left.length === 0 && !cue) return dismiss();
     setCards(left);
   };
   const side = { [corner.x]: '16px', [corner.y]: '16px' };
   const panelSide = { [corner.x]: '16px', [corner.y]: '60px' };
-  const label =
+  const similarLabel =
     cards.length === 1 ? t('similar_chip_one') : t('similar_chip_many', String(cards.length));
+  const label = !cue
+    ? similarLabel
+    : cards.length === 0
+      ? t('cue_chip')
+      : t('cue_chip_with_similar', String(cards.length));
   return (
     <div
       ref={wrapper}
@@ -78,7 +85,7 @@ export function SimilarChip({ cards: initial, corner, onNotHelpful, onDismiss }:
         >
           <div class="rb-header-row">
             <h2 id="rebound-similar-title" class="rb-title" tabIndex={-1} ref={heading}>
-              {t('similar_panel_title')}
+              {cue ? t('cue_card_title') : t('similar_panel_title')}
             </h2>
             <button
               type="button"
@@ -95,29 +102,24 @@ export function SimilarChip({ cards: initial, corner, onNotHelpful, onDismiss }:
               {problem}
             </p>
           )}
-          <ul class="rb-cards">
-            {cards.map((card) => (
-              <li key={card.lessonId} class="rb-card" data-testid="similar-card">
-                <div class="rb-card-name">{card.dealName}</div>
-                <div class="rb-subtitle">
-                  {[t('similar_lost_on', dateFormat.format(new Date(card.createdAt))), card.reason]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </div>
-                {card.plan && <p class="rb-card-plan">{card.plan}</p>}
-                <p class="rb-card-why" data-testid="similar-why">
-                  {t('similar_why_label', card.why.join(', '))}
-                </p>
-                <button
-                  type="button"
-                  class="rb-link"
-                  onClick={() => void notHelpful(card.lessonId)}
-                >
-                  {t('similar_not_helpful')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {cue && (
+            <ul class="rb-cards">
+              <CardItem card={cue} testId="cue-card" />
+            </ul>
+          )}
+          {cue && cards.length > 0 && <h3 class="rb-cards-title">{t('similar_panel_title')}</h3>}
+          {cards.length > 0 && (
+            <ul class="rb-cards">
+              {cards.map((card) => (
+                <CardItem
+                  key={card.lessonId}
+                  card={card}
+                  testId="similar-card"
+                  onNotHelpful={() => void notHelpful(card.lessonId)}
+                />
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <div class="rb-chip-row" style={side}>
@@ -147,6 +149,37 @@ export function SimilarChip({ cards: initial, corner, onNotHelpful, onDismiss }:
   );
 }
 
+/** One lesson of the chip's panel: its deal, when, reason, plan, and why it is shown here. */
+function CardItem({
+  card,
+  testId,
+  onNotHelpful,
+}: {
+  card: LessonCard;
+  testId: string;
+  onNotHelpful?: () => void;
+}) {
+  return (
+    <li class="rb-card" data-testid={testId}>
+      <div class="rb-card-name">{card.dealName}</div>
+      <div class="rb-subtitle">
+        {[t('similar_lost_on', dateFormat.format(new Date(card.createdAt))), card.reason]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+      {card.plan && <p class="rb-card-plan">{card.plan}</p>}
+      <p class="rb-card-why" data-testid="similar-why">
+        {t('similar_why_label', card.why.join(', '))}
+      </p>
+      {onNotHelpful && (
+        <button type="button" class="rb-link" onClick={onNotHelpful}>
+          {t('similar_not_helpful')}
+        </button>
+      )}
+    </li>
+  );
+}
+
 /** A chip on the page, until `remove` (or the page's signal) takes it away. */
 export type ShownChip = { remove(): void };
 
@@ -171,6 +204,7 @@ export async function mountSimilarChip(
     onMount: (container) => {
       render(
         <SimilarChip
+          cue={matches.cue}
           cards={matches.similar}
           corner={chipCorner(document)}
           onNotHelpful={async (lessonId) => {

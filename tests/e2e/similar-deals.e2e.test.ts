@@ -5,6 +5,7 @@ import type { Lesson } from '../../src/lessons/schema';
 import { SETTINGS_KEYS } from '../../src/settings/keys';
 import { expectAccessible } from './axe';
 import {
+  chooseStage,
   DECISION_DEADLINE_MS,
   hubspotDealUrl,
   launchExtension,
@@ -169,6 +170,49 @@ describe('lessons from similar deals', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => chipOn(page).count()).toBe(0);
     await page.close();
+  });
+
+  it('brings a plan whose cue names a stage back once, when a deal enters that stage', async () => {
+    const [cued] = lessonsAt('Cue Test Past Co', 1);
+    await seedLessons(ext, [
+      {
+        ...cued!,
+        dealName: 'The deal the cue came from',
+        answers: {
+          planCue: 'a deal reaches Contract sent',
+          planAction: 'confirm who signs before sending it',
+        },
+      },
+    ]);
+    const { page, dealId, decision } = await openDeal({ company: 'Nobody Alike GmbH' });
+    // Opened at Presentation scheduled: no cue there, nothing similar.
+    expect(decision).toMatchObject({ similar: 'none' });
+    expect(decision.cuePlan).toBeUndefined();
+    const entered = Date.now();
+    await chooseStage(page, 'Contract sent');
+    expect(await similarDecision(dealId, entered)).toMatchObject({ cuePlan: true });
+    await chipOn(page).waitFor({ state: 'visible' });
+    expect(await chipOn(page).textContent()).toBe('Your plan for this moment');
+    await chipOn(page).click();
+    const cueCard = page.locator(HOST).getByTestId('cue-card');
+    expect(await cueCard.textContent()).toContain('confirm who signs before sending it');
+    expect(await cueCard.textContent()).toContain('Why: Your plan for Contract sent');
+    // Away and back: shown once for this deal.
+    const away = Date.now();
+    await chooseStage(page, 'Decision maker bought-in');
+    await similarDecision(dealId, away);
+    const back = Date.now();
+    await chooseStage(page, 'Contract sent');
+    const again = await similarDecision(dealId, back);
+    expect(again.cuePlan).toBeUndefined();
+    await page.close();
+    // Positive control: another deal entering the stage gets the plan.
+    const other = await openDeal({ company: 'Nobody Alike GmbH' });
+    const otherEntered = Date.now();
+    await chooseStage(other.page, 'Contract sent');
+    expect(await similarDecision(other.dealId, otherEntered)).toMatchObject({ cuePlan: true });
+    await chipOn(other.page).waitFor({ state: 'visible' });
+    await other.page.close();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
