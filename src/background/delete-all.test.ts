@@ -10,6 +10,7 @@ import { backgroundHandlers } from './router';
 import { createTabHealth } from './tab-health';
 
 const LISTED = ['https://app.hubspot.com/*'];
+const CONTENT_SCRIPT = 'https://crm.zoho.com/crm/*';
 const RULE_HOST = 'https://crm.example.com/*';
 
 let db: ReboundDatabase;
@@ -33,9 +34,10 @@ beforeEach(async () => {
   // What the in-memory fake browser leaves to the test: the manifest, granted hosts, badge.
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     host_permissions: LISTED,
+    content_scripts: [{ matches: [CONTENT_SCRIPT], js: ['zoho.js'] }],
   } as never);
   vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({
-    origins: [...LISTED, RULE_HOST],
+    origins: [...LISTED, CONTENT_SCRIPT, RULE_HOST],
     permissions: ['storage'],
   });
   removed = vi.fn(async (_permissions: { origins?: string[] }) => true);

@@ -12,9 +12,16 @@ export type DeleteAllDeps = {
   recentDeals: Pick<RecentDeals, 'forget'>;
 };
 
-/** The site access granted for the user's CRM rules: what the manifest does not list. */
+/**
+ * The site access granted for the user's CRM rules: what the manifest does not list (Chromium
+ * counts the content scripts' patterns among the origins granted, beside the host permissions).
+ */
 async function ruleHostsGranted(): Promise<string[]> {
-  const listed = new Set(browser.runtime.getManifest().host_permissions ?? []);
+  const manifest = browser.runtime.getManifest();
+  const listed = new Set([
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
+  ]);
   const { origins = [] } = await browser.permissions.getAll();
   return origins.filter((origin) => !listed.has(origin));
 }
