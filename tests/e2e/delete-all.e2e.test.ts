@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLessons } from '../fixtures/lessons/generate';
+import { expectAccessible } from './axe';
 import {
   loseHubSpotDeal,
   launchExtension,
@@ -49,6 +50,15 @@ describe('Delete all data', () => {
     await section.getByRole('button', { name: 'Delete all data…' }).click();
     const dialog = options.getByRole('dialog', { name: 'Delete everything Rebound keeps?' });
     await dialog.waitFor();
+    await expectAccessible(
+      options,
+      'the Delete all data dialog',
+      '[data-testid="delete-all-dialog"]',
+    );
+    // Modal: the focus is in the dialog, not on the page behind it.
+    expect(await options.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(
+      true,
+    );
 
     // The export offered first is everything, as JSON.
     const [download] = await Promise.all([

@@ -65,9 +65,11 @@ describe('rules and their hosts', () => {
         /^Not running until you edit it to name one host\. \*\.com is every site/,
       ),
     ]);
-    expect(
-      await shown.filter({ hasText: 'Pipeline Pro' }).getByTestId('rule-needs-host').count(),
-    ).toBe(0);
+    const specific = shown.filter({ hasText: 'Pipeline Pro' });
+    expect(await specific.getByTestId('rule-needs-host').count()).toBe(0);
+    // Nor is it tried on the open tabs: only the specific rule offers Test.
+    expect(await specific.getByRole('button', { name: 'Test on open tabs' }).count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Test on open tabs' }).count()).toBe(1);
     await options.close();
   });
 

@@ -251,9 +251,12 @@ export function CustomRules() {
                 <strong>{rule.name}</strong>
                 <span class="muted">{rule.urlPattern}</span>
                 <span class="spacer" />
-                <button type="button" onClick={() => void test(rule)}>
-                  {t('rule_test')}
-                </button>
+                {/* Not tried on every open tab: it runs nowhere until it names a host. */}
+                {!broad && (
+                  <button type="button" onClick={() => void test(rule)}>
+                    {t('rule_test')}
+                  </button>
+                )}
                 <button type="button" onClick={() => setDraft(rule)}>
                   {t('rule_edit')}
                 </button>
