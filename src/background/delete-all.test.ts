@@ -11,6 +11,8 @@ import { createTabHealth } from './tab-health';
 
 const LISTED = ['https://app.hubspot.com/*'];
 const CONTENT_SCRIPT = 'https://crm.zoho.com/crm/*';
+/** A Manifest V2 build (Firefox) lists its hosts among the permissions. */
+const MV2_HOST = 'https://api.hubspot.com/*';
 const RULE_HOST = 'https://crm.example.com/*';
 
 let db: ReboundDatabase;
@@ -34,10 +36,11 @@ beforeEach(async () => {
   // What the in-memory fake browser leaves to the test: the manifest, granted hosts, badge.
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     host_permissions: LISTED,
+    permissions: ['storage', MV2_HOST],
     content_scripts: [{ matches: [CONTENT_SCRIPT], js: ['zoho.js'] }],
   } as never);
   vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({
-    origins: [...LISTED, CONTENT_SCRIPT, RULE_HOST],
+    origins: [...LISTED, CONTENT_SCRIPT, MV2_HOST, RULE_HOST],
     permissions: ['storage'],
   });
   removed = vi.fn(async (_permissions: { origins?: string[] }) => true);

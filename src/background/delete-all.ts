@@ -14,12 +14,14 @@ export type DeleteAllDeps = {
 
 /**
  * The site access granted for the user's CRM rules: what the manifest does not list (Chromium
- * counts the content scripts' patterns among the origins granted, beside the host permissions).
+ * counts the content scripts' patterns among the origins granted, beside the host permissions;
+ * a Manifest V2 build lists its hosts among `permissions`). Removing a listed one would fail.
  */
 async function ruleHostsGranted(): Promise<string[]> {
   const manifest = browser.runtime.getManifest();
-  const listed = new Set([
+  const listed = new Set<string>([
     ...(manifest.host_permissions ?? []),
+    ...((manifest.permissions ?? []) as string[]),
     ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
   ]);
   const { origins = [] } = await browser.permissions.getAll();
