@@ -30,8 +30,18 @@ export default defineConfig({
     ],
     // Only the CRMs Rebound has adapters for; no <all_urls>.
     host_permissions: adapterHostPermissions(),
-    // A user rule for another CRM asks for that one host when it is saved.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // A user rule for another CRM asks for that one host when it is saved. Chromium grants
+    // permissions.request only origins the manifest lists as optional, and the user's CRM host
+    // is not known here: so the broad https pattern is optional, never granted as such (a rule
+    // for every site or a public suffix is refused, src/settings/rule-host.ts). No http: CRM
+    // pages carry the user's deals and are served over https.
+    optional_host_permissions: ['https://*/*'],
+    // Only the extension's own scripts: no eval, no remote code, no plugins, not framed. The
+    // search and import workers are files of the package ('self').
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
     // WXT lists src/public/icon/<size>.png (drawn by `npm run icons`) as `icons` by itself; the
     // toolbar button's icons are the popup's (entrypoints/popup/index.html), in every build.
     action: { default_title: '__MSG_ext_short_name__' },

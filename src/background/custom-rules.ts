@@ -1,18 +1,24 @@
 import { browser } from 'wxt/browser';
 import { CUSTOM_RULE_SCRIPT } from '../crm/custom';
 import type { CustomRule } from '../settings/schema';
+import { ruleHostProblem } from '../settings/rule-host';
 import { customRulesItem } from '../settings/store';
 
 const SCRIPT_ID = 'rebound-custom-rules';
 
-/** The rules' URL patterns whose hosts the user has granted (a rule saved without it waits). */
-async function grantedPatterns(rules: CustomRule[]): Promise<string[]> {
+/**
+ * The rules' URL patterns whose hosts the user has granted (a rule saved without it waits).
+ * A rule for every site, or every site under a public suffix (stored before saving refused
+ * it), is never registered, granted or not: the options page shows it as needing a host.
+ */
+export async function grantedPatterns(rules: CustomRule[]): Promise<string[]> {
+  const specific = rules.filter((rule) => ruleHostProblem(rule.urlPattern) === undefined);
   const granted = await Promise.all(
-    rules.map((rule) =>
+    specific.map((rule) =>
       browser.permissions.contains({ origins: [rule.urlPattern] }).catch(() => false),
     ),
   );
-  return [...new Set(rules.filter((_, i) => granted[i]).map((rule) => rule.urlPattern))];
+  return [...new Set(specific.filter((_, i) => granted[i]).map((rule) => rule.urlPattern))];
 }
 
 /** Registers the custom-rule content script for exactly the granted rule patterns. */

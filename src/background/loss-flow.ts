@@ -47,6 +47,8 @@ export type LossFlow = {
   observed(observed: ObservedInTab): void;
   /** The prompt (loss or win) waiting for this tab, taken (so it shows once). */
   takePending(tabId: number): ToContent | undefined;
+  /** Forgets every loss and prompt held in memory (the user deleted all their data). */
+  forget(): void;
 };
 
 /** What the background can change for tests and benchmarks: the correlator's timing. */
@@ -288,6 +290,11 @@ export function startLossDetection(
       const waiting = pending.get(tabId);
       pending.delete(tabId);
       return waiting && Date.now() - waiting.at < PENDING_MS ? waiting.message : undefined;
+    },
+    forget() {
+      correlator.forget();
+      pending.clear();
+      lastPrompt.clear();
     },
   };
 }

@@ -70,12 +70,16 @@ export async function readRecentDeals(now: number = Date.now()): Promise<RecentD
   return parseRecentDeals(await recentDealsItem.getValue(), now);
 }
 
-/** Forgets every deal seen. For the "delete everything" of the options page, once there is one. */
+/** Forgets every deal seen. */
 export async function clearRecentDeals(): Promise<void> {
   await recentDealsItem.removeValue();
 }
 
-export type RecentDeals = { seen(deal: SeenDeal): Promise<void> };
+export type RecentDeals = {
+  seen(deal: SeenDeal): Promise<void>;
+  /** Forgets every deal seen, after the writes before it (none of them puts a deal back). */
+  forget(): Promise<void>;
+};
 
 /**
  * The background's one writer of the list: one write at a time, so two tabs reporting at once
@@ -92,6 +96,11 @@ export function openRecentDeals(now: () => number = Date.now): RecentDeals {
       });
       writing = write.catch(() => undefined);
       return write;
+    },
+    forget() {
+      const cleared = writing.then(clearRecentDeals);
+      writing = cleared.catch(() => undefined);
+      return cleared;
     },
   };
 }

@@ -23,10 +23,10 @@ beforeEach(() => {
   db = new ReboundDatabase(`test-${crypto.randomUUID()}`);
   handlers = backgroundHandlers({
     db,
-    losses: { observed: vi.fn(), takePending: vi.fn() },
+    losses: { observed: vi.fn(), takePending: vi.fn(), forget: vi.fn() },
     log: { add: vi.fn(), clear: vi.fn(async () => {}) } as never,
     health: createTabHealth(),
-    recentDeals: { seen: vi.fn(async () => {}) },
+    recentDeals: { seen: vi.fn(async () => {}), forget: vi.fn(async () => {}) },
     similarDeals: { matchesFor: vi.fn(async () => undefined), notHelpful: vi.fn(async () => {}) },
   });
 });
@@ -390,10 +390,10 @@ describe('writes that fail', () => {
   it('detection-log/clear answers a failed write with what to do', async () => {
     handlers = backgroundHandlers({
       db,
-      losses: { observed: vi.fn(), takePending: vi.fn() },
+      losses: { observed: vi.fn(), takePending: vi.fn(), forget: vi.fn() },
       log: { add: vi.fn(), clear: vi.fn(() => Promise.reject(closed())) } as never,
       health: createTabHealth(),
-      recentDeals: { seen: vi.fn(async () => {}) },
+      recentDeals: { seen: vi.fn(async () => {}), forget: vi.fn(async () => {}) },
       similarDeals: { matchesFor: vi.fn(), notHelpful: vi.fn() },
     });
     const reply = await send({ type: 'detection-log/clear' });

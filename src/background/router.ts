@@ -10,6 +10,7 @@ import type { DealOpen, Reply } from '../messaging/messages';
 import { onBackgroundMessage, type BackgroundHandlers, type Sender } from '../messaging/transport';
 import { resolveTemplate } from '../lessons/template';
 import { templateItem } from '../settings/store';
+import { deleteAllData } from './delete-all';
 import type { DetectionLog } from './detection-log';
 import { saveLesson } from './lesson-save';
 import type { LossFlow } from './loss-flow';
@@ -125,6 +126,13 @@ export function backgroundHandlers({
         await log.clear();
         return { ok: true };
       }),
+    'data/delete-all': async (_message, sender) => {
+      if (!fromExtensionPage(sender)) {
+        return { ok: false, error: 'Data is deleted from Rebound’s options page' };
+      }
+      const failed = await deleteAllData({ db, losses, log, recentDeals });
+      return failed ? { ok: false, error: failed } : { ok: true };
+    },
     'options/open': async () => {
       await browser.runtime.openOptionsPage();
       return { ok: true };

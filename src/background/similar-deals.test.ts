@@ -256,10 +256,10 @@ describe('deal/open in the router', () => {
   const handlers = () =>
     backgroundHandlers({
       db,
-      losses: { observed: vi.fn(), takePending: vi.fn() },
+      losses: { observed: vi.fn(), takePending: vi.fn(), forget: vi.fn() },
       log: { add: vi.fn(), clear: vi.fn() } as never,
       health: createTabHealth(),
-      recentDeals: { seen: vi.fn() },
+      recentDeals: { seen: vi.fn(), forget: vi.fn() },
       similarDeals: similar,
     });
 

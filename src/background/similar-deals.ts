@@ -99,7 +99,12 @@ export function openSimilarDeals({
   return {
     async matchesFor(request, tabId) {
       const { crm, dealId, deal } = request;
-      let cue: LessonCard | undefined;
+      // A cue plan that cannot be remembered as shown is not shown (it would come back on every
+      // look): the similar lessons still are. It decides closed deals itself (none for them).
+      const cue = await cueFor?.(request, now()).catch((error: unknown) => {
+        console.error('Rebound: the cue plans could not decide', error);
+        return undefined;
+      });
       const decide = (similar: 'found' | 'none' | 'off' | 'lost' | 'won', more = {}) =>
         log.add({ kind: 'similar', crm, dealId, tabId, similar, cuePlan: cue && true, ...more });
       const [{ value: comeBack }, { value: lost }, { value: won }] = await Promise.all([
@@ -110,12 +115,6 @@ export function openSimilarDeals({
       // A closed deal has nothing left to win: its lessons are for the reflection, if any.
       if (lostMatcher(lost)(deal.stage)) return void decide('lost');
       if (wonMatcher(won)(deal.stage)) return void decide('won');
-      // A cue plan that cannot be remembered as shown is not shown (it would come back on every
-      // look): the similar lessons still are.
-      cue = await cueFor?.(request, now()).catch((error: unknown) => {
-        console.error('Rebound: the cue plans could not decide', error);
-        return undefined;
-      });
       if (!comeBack.similarDeals || comeBack.similarDealsOffIn.includes(crm)) {
         decide('off');
         return cue && { cue, similar: [] };

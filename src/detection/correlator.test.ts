@@ -440,3 +440,22 @@ describe("the user's action (intent) and a save whose 2xx can hide a failure", (
     expect(onLoss).toHaveBeenCalledOnce();
   });
 });
+
+describe('LossCorrelator.forget (the user deleted all their data)', () => {
+  it('pairs nothing it held before, and pairs what comes after', () => {
+    const { correlator, onLoss, onSaveAlone, advance } = setup();
+    correlator.pageShowed(observed());
+    correlator.saveConfirmed(saved({ dealId: '43' }));
+    correlator.forget();
+    // Without the forget, this save would pair with the page above: a loss.
+    correlator.saveConfirmed(saved({ lost: undefined }));
+    advance(PAGE_GRACE_MS + 1);
+    expect(onLoss).not.toHaveBeenCalled();
+    expect(onSaveAlone).not.toHaveBeenCalled();
+    // Positive control: a page report after the forget pairs with its save as ever.
+    correlator.pageShowed(observed({ dealId: '44' }));
+    correlator.saveConfirmed(saved({ dealId: '44' }));
+    expect(onLoss).toHaveBeenCalledTimes(1);
+    expect(onLoss.mock.calls[0]![0].dealId).toBe('44');
+  });
+});

@@ -166,6 +166,15 @@ export class LossCorrelator {
     };
   }
 
+  /**
+   * Drops every page report and save waiting to be paired (the user deleted all their data):
+   * none of them becomes a prompt afterwards. Their timers find nothing and do nothing.
+   */
+  forget(): void {
+    this.pages = [];
+    this.saves = [];
+  }
+
   /** Whether the user's action on the page reported a loss of this save's deal (Observation.intent). */
   hasIntent(save: SaveConfirmed): boolean {
     return this.pages.some(

@@ -125,6 +125,11 @@ export const ToBackgroundSchema = z.discriminatedUnion('type', [
   /** Empty the detection log (the background is its one writer). */
   z.object({ type: z.literal('detection-log/clear') }),
   /**
+   * Delete everything Rebound keeps on this device (the options page's "Delete all data",
+   * extension pages only): the background holds the caches and writers that must go with it.
+   */
+  z.strictObject({ type: z.literal('data/delete-all') }),
+  /**
    * The answers so far, as the user types (the background is every draft's one writer), based
    * on the draft's revision the sender last read or wrote (`basedOn`, its `updatedAt`; none for
    * a draft as it was started): a write based on an older one is refused (DraftWriteSchema).
@@ -172,6 +177,7 @@ export const BackgroundReplies = {
   'win/dismiss': NO_DATA,
   'options/open': NO_DATA,
   'detection-log/clear': NO_DATA,
+  'data/delete-all': NO_DATA,
   'draft/save': DraftWriteSchema,
   'draft/discard': NO_DATA,
   'draft/new': z.object({ draftId: z.uuid() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n/t';
 import { CaptureWinsSchema } from './detection';
+import { ruleHostProblem } from './rule-host';
 
 /** A user's rule for a CRM Rebound has no adapter for. */
 export const CustomRuleSchema = z
@@ -52,6 +53,17 @@ export const CustomRuleSchema = z
     }
   });
 export type CustomRule = z.infer<typeof CustomRuleSchema>;
+
+/**
+ * A rule as the options page saves it: also for one CRM's https host, never every site nor
+ * every site under a public suffix (src/settings/rule-host.ts). Stored rules are read with
+ * CustomRuleSchema, which does not check the host: a rule saved before this check keeps the
+ * whole list readable, and is never registered nor asked for (src/background/custom-rules.ts).
+ */
+export const SavableCustomRuleSchema = CustomRuleSchema.superRefine((rule, ctx) => {
+  const problem = ruleHostProblem(rule.urlPattern);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['urlPattern'], message: problem });
+});
 
 /** When Rebound asks: saved together by the options page's "When Rebound asks" section. */
 export const AskSettingsSchema = z.object({

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { testRuleOnOpenTabs, type TabProbe } from '../../../src/crm/custom/test-on-tabs';
 import { describeIssue } from '../../../src/lessons/schema';
-import { CustomRuleSchema, type CustomRule } from '../../../src/settings/schema';
+import { ruleHostProblem } from '../../../src/settings/rule-host';
+import { SavableCustomRuleSchema, type CustomRule } from '../../../src/settings/schema';
 import { customRulesItem } from '../../../src/settings/store';
 import { saveFailure } from '../../../src/ui/save-failure';
 import { useSettingsItem } from '../../../src/ui/use-settings';
@@ -197,7 +198,7 @@ export function CustomRules() {
     );
 
   const save = (current: Draft) => {
-    const parsed = CustomRuleSchema.safeParse({
+    const parsed = SavableCustomRuleSchema.safeParse({
       ...current,
       id: current.id ?? crypto.randomUUID(),
     });
@@ -241,51 +242,63 @@ export function CustomRules() {
       <p class="muted">{t('rules_intro')}</p>
       <SettingsProblem problem={loaded.problem} item={customRulesItem} />
       <ul class="lesson-list">
-        {rules.map((rule) => (
-          <li class="card" key={rule.id} data-testid="rule">
-            <div class="row">
-              <strong>{rule.name}</strong>
-              <span class="muted">{rule.urlPattern}</span>
-              <span class="spacer" />
-              <button type="button" onClick={() => void test(rule)}>
-                {t('rule_test')}
-              </button>
-              <button type="button" onClick={() => setDraft(rule)}>
-                {t('rule_edit')}
-              </button>
-              <button type="button" class="danger" onClick={() => void remove(rule)}>
-                {t('rule_remove')}
-              </button>
-            </div>
-            {probes[rule.id]?.map((tab) => (
-              <p key={tab.tabId} data-testid="rule-probe">
-                {tab.error ? (
-                  <span class="status error">
-                    {t('rule_probe_error', [tab.title || t('rule_probe_tab'), tab.error])}
-                  </span>
-                ) : (
-                  tab.probe && (
-                    <>
-                      <strong>{tab.probe.dealName}</strong>
-                      {t('rule_probe_deal_id', tab.probe.dealId ?? t('rule_probe_not_found'))}
-                      {t('rule_probe_stage', tab.probe.stage ?? t('rule_probe_not_found'))}
-                      {tab.probe.stageIsLost ? t('rule_probe_lost') : t('rule_probe_not_lost')}
-                      {rule.lostButtonSelector &&
-                        (tab.probe.lostButtonFound
-                          ? t('rule_probe_button_found')
-                          : t('rule_probe_button_not_found'))}
-                      {tab.probe.missing.length > 0 && (
-                        <span class="status error">
-                          {t('rule_probe_missing', tab.probe.missing.join(', '))}
-                        </span>
-                      )}
-                    </>
-                  )
+        {rules.map((rule) => {
+          // Stored before saving refused it: kept (the list stays readable), never run.
+          const broad = ruleHostProblem(rule.urlPattern);
+          return (
+            <li class="card" key={rule.id} data-testid="rule">
+              <div class="row">
+                <strong>{rule.name}</strong>
+                <span class="muted">{rule.urlPattern}</span>
+                <span class="spacer" />
+                {/* Not tried on every open tab: it runs nowhere until it names a host. */}
+                {!broad && (
+                  <button type="button" onClick={() => void test(rule)}>
+                    {t('rule_test')}
+                  </button>
                 )}
-              </p>
-            ))}
-          </li>
-        ))}
+                <button type="button" onClick={() => setDraft(rule)}>
+                  {t('rule_edit')}
+                </button>
+                <button type="button" class="danger" onClick={() => void remove(rule)}>
+                  {t('rule_remove')}
+                </button>
+              </div>
+              {broad && (
+                <p class="status error" data-testid="rule-needs-host">
+                  {t('rule_needs_host', broad)}
+                </p>
+              )}
+              {probes[rule.id]?.map((tab) => (
+                <p key={tab.tabId} data-testid="rule-probe">
+                  {tab.error ? (
+                    <span class="status error">
+                      {t('rule_probe_error', [tab.title || t('rule_probe_tab'), tab.error])}
+                    </span>
+                  ) : (
+                    tab.probe && (
+                      <>
+                        <strong>{tab.probe.dealName}</strong>
+                        {t('rule_probe_deal_id', tab.probe.dealId ?? t('rule_probe_not_found'))}
+                        {t('rule_probe_stage', tab.probe.stage ?? t('rule_probe_not_found'))}
+                        {tab.probe.stageIsLost ? t('rule_probe_lost') : t('rule_probe_not_lost')}
+                        {rule.lostButtonSelector &&
+                          (tab.probe.lostButtonFound
+                            ? t('rule_probe_button_found')
+                            : t('rule_probe_button_not_found'))}
+                        {tab.probe.missing.length > 0 && (
+                          <span class="status error">
+                            {t('rule_probe_missing', tab.probe.missing.join(', '))}
+                          </span>
+                        )}
+                      </>
+                    )
+                  )}
+                </p>
+              ))}
+            </li>
+          );
+        })}
       </ul>
       {draft ? (
         <form

@@ -1,9 +1,10 @@
 import { t } from '../../../src/i18n/t';
 import { StoragePersistence } from '../../../src/ui/StoragePersistence';
 import { ExportPanel } from '../../../src/ui/ExportPanel';
+import { DeleteAllData } from './DeleteAllData';
 import { ImportPanel } from './ImportPanel';
 
-/** Where the lessons live, and how they leave and come back: storage, export, import. */
+/** Where the lessons live, and how they leave, come back and go: storage, export, import, delete. */
 export function YourData() {
   return (
     <section aria-labelledby="data-title" style={{ display: 'grid', gap: '10px' }}>
@@ -11,6 +12,7 @@ export function YourData() {
       <StoragePersistence />
       <ExportPanel />
       <ImportPanel />
+      <DeleteAllData />
     </section>
   );
 }
