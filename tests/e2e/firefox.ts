@@ -1,8 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { DetectionEntry } from '../../src/detection/log';
-import { OPENS_A_PANEL, ROOT, TEST_SETTINGS, decisionAbout, readFixture } from './harness';
+import {
+  OPENS_A_PANEL,
+  ROOT,
+  TEST_SETTINGS,
+  decisionAbout,
+  extensionWithGrantedHosts,
+  readFixture,
+} from './harness';
 import type { FixtureReader, SandboxReply, SandboxRequest } from './sandbox-replies';
 
 /*
@@ -37,6 +44,8 @@ export type FirefoxExtension = {
   openPage(path: string): Promise<Page>;
   /** A new tab whose requests to the CRM's hosts the sandbox answers. */
   crmPage(reply: (request: SandboxRequest, fixture: FixtureReader) => SandboxReply): Promise<Page>;
+  /** Evaluates in an extension page kept open (its origin: storage, IndexedDB, APIs). */
+  inExtension: Page['evaluate'];
   /** The background's detection log as stored (read in an extension page). */
   detectionLog(): Promise<DetectionEntry[]>;
   /** The lessons as stored in the extension's IndexedDB. */
@@ -55,11 +64,19 @@ export async function until<T>(what: string, check: () => Promise<T>): Promise<N
   }
 }
 
-/** Launches Firefox ESR headless in a fresh profile with the built add-on installed. */
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+/**
+ * Launches Firefox ESR headless in a fresh profile with the built add-on installed; with
+ * `grantedHosts`, hosts a user rule would ask for count as granted (as in the Chromium tests).
+ */
+export async function launchFirefoxExtension(
+  options: { grantedHosts?: string[] } = {},
+): Promise<FirefoxExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`wxt build -b firefox\`.`);
   }
+  const addon = options.grantedHosts
+    ? extensionWithGrantedHosts(options.grantedHosts, FIREFOX_EXTENSION_DIR)
+    : FIREFOX_EXTENSION_DIR;
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -69,7 +86,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
-  await firefox.installExtension(FIREFOX_EXTENSION_DIR);
+  await firefox.installExtension(addon);
 
   const openPage = async (path: string) => {
     const page = await firefox.newPage();
@@ -95,6 +112,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   return {
     browser: firefox,
     openPage,
+    inExtension: reader.evaluate.bind(reader),
     async crmPage(reply) {
       const page = await firefox.newPage();
       await page.setRequestInterception(true);
@@ -134,7 +152,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
           }),
       );
     },
-    close: () => firefox.close(),
+    async close() {
+      await firefox.close();
+      if (addon !== FIREFOX_EXTENSION_DIR) rmSync(addon, { recursive: true, force: true });
+    },
   };
 }
 

@@ -59,10 +59,11 @@ export type Extension = {
  * automation no way to answer an extension's permission prompt (playwright#32755), and to
  * Chromium a granted optional host is the same as a listed one: so tests that need the user's
  * "Allow" list the host, and everything after the prompt runs as it would for the user.
+ * (Firefox grants an MV3 add-on's listed hosts at install too: its tests use the same copy.)
  */
-function extensionWithGrantedHosts(hosts: string[]): string {
+export function extensionWithGrantedHosts(hosts: string[], built = EXTENSION_DIR): string {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(built, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
   manifest.host_permissions.push(...hosts);

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomRuleSchema } from '../../src/settings/schema';
 import {
   clickByRole,
   clickPromptButton,
@@ -25,8 +27,12 @@ const hubspot = newSandbox();
 const pipedrive = newSandbox();
 let nextDeal = 880_000;
 
+/** A CRM Rebound has no adapter for (tests/fixtures/custom/deal.html), for a user rule. */
+const CUSTOM_HOST = 'https://crm.pipeline-pro.test';
+const CUSTOM_PATTERN = `${CUSTOM_HOST}/deals/*`;
+
 beforeAll(async () => {
-  ext = await launchFirefoxExtension();
+  ext = await launchFirefoxExtension({ grantedHosts: [CUSTOM_PATTERN] });
 });
 afterAll(() => ext?.close());
 
@@ -177,6 +183,30 @@ describe('Firefox: the loop on Pipedrive', () => {
     await page.close();
   });
 
+  it('shows no prompt for a deal that loads lost (and prompts once it is reopened and lost)', async () => {
+    const since = Date.now();
+    const page = await openPipedriveDeal({ status: 'lost', reason: 'No decision' });
+    // Loading sends no save and reports no change: no decision to wait for. The watchers were
+    // live all along: a real loss on the same page prompts, and it is the deal's only prompt.
+    await clickByRole(page, 'button', 'Reopen');
+    await markPipedriveLost(page);
+    await expectFirefoxPromptedOnce(ext, page, pipedriveDeal(page), since);
+    await page.close();
+  });
+
+  it('shows no prompt for a won deal: its v2 save says so itself (and a loss after it prompts)', async () => {
+    const page = await openPipedriveDeal({ api: 'v2' });
+    const since = Date.now();
+    await clickByRole(page, 'button', 'Won');
+    // Chromium cannot read this PATCH body and has to ask the page; Firefox reads "won" in it.
+    await expectNoFirefoxPrompt(ext, page, pipedriveDeal(page), since, 'not-lost');
+    const lossAt = Date.now();
+    await clickByRole(page, 'button', 'Reopen');
+    await markPipedriveLost(page);
+    await expectFirefoxPromptedOnce(ext, page, pipedriveDeal(page), lossAt);
+    await page.close();
+  });
+
   it('shows no prompt when Pipedrive refuses the save with 500 (and the retry that succeeds prompts)', async () => {
     const page = await openPipedriveDeal();
     pipedrive.saveStatus = 500;
@@ -186,6 +216,53 @@ describe('Firefox: the loop on Pipedrive', () => {
     pipedrive.saveStatus = 200;
     await markPipedriveLost(page);
     await expectFirefoxPromptedOnce(ext, page, pipedriveDeal(page), since);
+    await page.close();
+  });
+});
+
+describe('Firefox: a user rule for a CRM Rebound has no adapter for', () => {
+  it('registers its content script at run time, and that script prompts on a loss there', async () => {
+    const rule = CustomRuleSchema.parse({
+      id: randomUUID(),
+      name: 'Pipeline Pro',
+      urlPattern: CUSTOM_PATTERN,
+      stageSelector: '.deal-stage',
+      lostText: 'Lost',
+      dealNameSelector: '.deal-title',
+    });
+    type Api = {
+      storage: { local: { set(items: object): Promise<void> } };
+      scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+    };
+    // Saved as the options page saves rules (one storage item); the background hears of it.
+    await ext.inExtension(
+      (rules) =>
+        (globalThis as unknown as { browser: Api }).browser.storage.local.set({
+          customRules: rules,
+        }),
+      [rule],
+    );
+    await until('the rule to be registered (scripting.registerContentScripts)', () =>
+      ext.inExtension(
+        (pattern) =>
+          (globalThis as unknown as { browser: Api }).browser.scripting
+            .getRegisteredContentScripts()
+            .then((scripts) => scripts.some((script) => script.matches?.includes(pattern))),
+        CUSTOM_PATTERN,
+      ),
+    );
+    const page = await ext.crmPage((request, fixture) =>
+      new URL(request.url).pathname.startsWith('/api/')
+        ? { status: 200, contentType: 'application/json', body: '{}' }
+        : { status: 200, contentType: 'text/html', body: fixture('custom/deal.html') },
+    );
+    await page.goto(`${CUSTOM_HOST}/deals/42`);
+    await page.select('.stage-picker', 'Lost');
+    // A user rule has no save to confirm it: the loss counts once the page has shown it a while.
+    await waitForPrompt(page);
+    expect(
+      await decisionAbout(ext, { crm: 'custom', dealId: 'crm.pipeline-pro.test/deals/42' }),
+    ).toMatchObject({ decision: 'prompted' });
     await page.close();
   });
 });
