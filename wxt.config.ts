@@ -1,11 +1,18 @@
 import { defineConfig } from 'wxt';
+import { libraryPatches } from './src/build/library-patches';
 import { adapterHostPermissions } from './src/crm/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Icons and other static files; the top level of the repository is kept to the fixed set.
   publicDir: 'src/public',
-  manifest: {
+  // Firefox is built as MV3 too (`wxt build -b firefox` → .output/firefox-mv3): Chrome's
+  // manifest (host_permissions, optional_host_permissions for user rules, scripting, action),
+  // with the background as an event page (Firefox runs no extension service workers). WXT's
+  // MV2 form would drop optional_host_permissions, so user rules could not ask for their host.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    ...(browser === 'firefox' ? FIREFOX_MANIFEST : {}),
     // Text from src/public/_locales/<lang>/messages.json, in the browser's language.
     default_locale: 'en',
     name: '__MSG_ext_name__',
@@ -52,7 +59,7 @@ export default defineConfig({
         description: '__MSG_command_reflect_manually__',
       },
     },
-  },
+  }),
   hooks: {
     // The SVGs are what the PNGs are drawn from, not part of the extension.
     'build:publicAssets': (_wxt, files) => {
@@ -79,5 +86,30 @@ export default defineConfig({
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Library code Rebound never runs that reads as eval / HTML injection to add-on review
+    // (src/build/library-patches.ts), in every bundle: the workers (search, import) are
+    // bundles of their own, with zod in them.
+    plugins: [libraryPatches()],
+    worker: { plugins: () => [libraryPatches()] },
   }),
 });
+
+// ── Firefox only ────────────────────────────────────────────────────────────────────────────
+/**
+ * What Firefox needs beyond Chrome's manifest. The id is Rebound's identity on AMO and in the
+ * profile (where its lessons' IndexedDB lives): it must never change. 140 is the first Firefox
+ * (and ESR) that knows data_collection_permissions; it also grants MV3 host permissions at
+ * install (Firefox 127+), so detection works without the user opting in per site.
+ */
+const FIREFOX_MANIFEST = {
+  browser_specific_settings: {
+    gecko: {
+      id: 'rebound@rebound-lessons',
+      strict_min_version: '140.0',
+      // Rebound sends nothing anywhere: the lessons stay on the device.
+      data_collection_permissions: { required: ['none'] },
+    },
+    // Firefox for Android learnt data_collection_permissions in 142, not 140.
+    gecko_android: { strict_min_version: '142.0' },
+  },
+};

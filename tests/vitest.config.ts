@@ -24,7 +24,7 @@ export default defineConfig({
             'tests/fixtures/**/*.test.ts',
             'tests/store/*.test.ts',
           ],
-          exclude: ['tests/e2e/*.e2e.test.ts'],
+          exclude: ['tests/e2e/*.e2e.test.ts', 'tests/e2e/*.firefox.test.ts'],
           environment: 'happy-dom',
           // setup-i18n: browser.i18n.getMessage from the English messages.json.
           setupFiles: ['fake-indexeddb/auto', 'tests/setup-i18n.ts'],
@@ -42,6 +42,19 @@ export default defineConfig({
           environment: 'node',
           fileParallelism: false,
           isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The built Firefox add-on in Firefox ESR (tests/e2e/firefox.ts), and the built bundles
+        // as add-on review reads them. One browser at a time, like the Chromium tests.
+        root,
+        test: {
+          name: 'firefox',
+          include: ['tests/e2e/**/*.firefox.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

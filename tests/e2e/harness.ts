@@ -22,6 +22,13 @@ import { SETTINGS_KEYS } from '../../src/settings/keys';
 import { AskSettingsSchema } from '../../src/settings/schema';
 import type { Decision, DetectionEntry } from '../../src/detection/log';
 import { ensureChromium } from './chromium';
+import {
+  hubspotReply,
+  newSandbox,
+  replyToSave,
+  type SandboxCrm,
+  type SandboxRequest,
+} from './sandbox-replies';
 import { stripAdapterMarkup } from './strip';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -52,10 +59,11 @@ export type Extension = {
  * automation no way to answer an extension's permission prompt (playwright#32755), and to
  * Chromium a granted optional host is the same as a listed one: so tests that need the user's
  * "Allow" list the host, and everything after the prompt runs as it would for the user.
+ * (Firefox grants an MV3 add-on's listed hosts at install too: its tests use the same copy.)
  */
-function extensionWithGrantedHosts(hosts: string[]): string {
+export function extensionWithGrantedHosts(hosts: string[], built = EXTENSION_DIR): string {
   const dir = mkdtempSync(join(tmpdir(), 'rebound-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(built, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
   manifest.host_permissions.push(...hosts);
@@ -67,7 +75,7 @@ function extensionWithGrantedHosts(hosts: string[]): string {
  * Settings every test profile starts with: the defaults, but a daily cap no test file reaches
  * (each loses many deals in one profile; the cap has its own test in reflection.e2e.test.ts).
  */
-const TEST_SETTINGS = { [SETTINGS_KEYS.ask]: AskSettingsSchema.parse({ dailyCap: 100 }) };
+export const TEST_SETTINGS = { [SETTINGS_KEYS.ask]: AskSettingsSchema.parse({ dailyCap: 100 }) };
 
 function launchChromium(profile: string, headless: boolean, args: string[] = []) {
   return chromium.launchPersistentContext(profile, {
@@ -194,14 +202,17 @@ export async function launchExtension(
   };
 }
 
-export type SaveRequest = { method: string; url: string; body: unknown };
+export type { SandboxCrm, SaveRequest } from './sandbox-replies';
 
-export type SandboxCrm = {
-  /** Every save request the page sent, in order. */
-  saves: SaveRequest[];
-  /** The HTTP status the sandbox answers saves with (200 unless a test says otherwise). */
-  saveStatus: number;
-};
+/** The sandbox request behind a Playwright route, as tests/e2e/sandbox-replies.ts reads it. */
+export function sandboxRequest(route: Route): SandboxRequest {
+  const request = route.request();
+  return {
+    method: request.method(),
+    url: request.url(),
+    postData: request.postData() ?? undefined,
+  };
+}
 
 /**
  * Records a sandbox CRM's save request and answers it with the sandbox's status; `answer` is the
@@ -212,16 +223,7 @@ export function answerSave(
   sandbox: SandboxCrm,
   answer: (ok: boolean, body: unknown) => unknown,
 ): Promise<void> {
-  const request = route.request();
-  const raw = request.postData();
-  const body: unknown = raw ? JSON.parse(raw) : undefined;
-  sandbox.saves.push({ method: request.method(), url: request.url(), body });
-  const ok = sandbox.saveStatus >= 200 && sandbox.saveStatus < 300;
-  return route.fulfill({
-    status: sandbox.saveStatus,
-    contentType: 'application/json',
-    body: JSON.stringify(answer(ok, body)),
-  });
+  return route.fulfill(replyToSave(sandbox, sandboxRequest(route), answer));
 }
 
 let strippedFixtures = false;
@@ -259,27 +261,9 @@ export function markup(css: string): string {
  * extension's webRequest observer sees the requests, as on the real site.
  */
 export async function serveHubSpot(context: BrowserContext): Promise<SandboxCrm> {
-  const sandbox: SandboxCrm = { saves: [], saveStatus: 200 };
-  const handle = async (route: Route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) {
-      return answerSave(route, sandbox, (ok) =>
-        ok ? { objectId: 1 } : { status: 'error', message: 'Sandbox refused the save' },
-      );
-    }
-    if (url.pathname.startsWith('/contacts/')) {
-      const index = /\/(?:views\/[^/]+|deals)\/(board|list)(?:\/|$)/.exec(url.pathname)?.[1];
-      const fixture =
-        index === 'board'
-          ? 'hubspot/deals-board.html'
-          : index === 'list'
-            ? 'hubspot/deals-list.html'
-            : 'hubspot/deal-record.html';
-      return route.fulfill({ status: 200, contentType: 'text/html', body: readFixture(fixture) });
-    }
-    return route.fulfill({ status: 404, body: 'Not in the sandbox' });
-  };
+  const sandbox = newSandbox();
+  const handle = (route: Route) =>
+    route.fulfill(hubspotReply(sandbox, sandboxRequest(route), readFixture));
   await context.route('https://app.hubspot.com/**', handle);
   await context.route('https://app-eu1.hubspot.com/**', handle);
   return sandbox;
@@ -615,7 +599,7 @@ export const DECISION_DEADLINE_MS = 20_000;
  * This is how a test proves that no prompt came: it waits for the reason why not, not a sleep.
  */
 export async function decisionAbout(
-  ext: Extension,
+  ext: Pick<Extension, 'detectionLog'>,
   deal: { crm: string; dealId: string },
   options: { since?: number; accept?: (entry: DetectionEntry) => boolean } = {},
 ): Promise<DetectionEntry> {
@@ -644,7 +628,7 @@ export async function decisionAbout(
 
 /** Waits for the decision `expected` about a deal (and fails on any other decision). */
 export async function expectDecision(
-  ext: Extension,
+  ext: Pick<Extension, 'detectionLog'>,
   deal: { crm: string; dealId: string },
   expected: Decision,
   since = 0,
@@ -657,7 +641,7 @@ export async function expectDecision(
 }
 
 /** Decisions after which a panel opens (a loss prompt, a queued bulk one, a win capture). */
-const OPENS_A_PANEL: readonly Decision[] = [
+export const OPENS_A_PANEL: readonly Decision[] = [
   'prompted',
   'queued-bulk',
   'prompt-waiting',

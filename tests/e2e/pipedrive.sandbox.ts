@@ -1,10 +1,9 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
-import { answerSave, markup, readFixture, type SandboxCrm } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { markup, readFixture, sandboxRequest } from './harness';
+import { newSandbox, pipedriveReply, type SandboxCrm } from './sandbox-replies';
 
 /** The company host the sandbox Pipedrive answers at (any `{company}.pipedrive.com` works). */
 export const PIPEDRIVE_HOST = 'acme.pipedrive.com';
-
-const fixture = (name: string) => readFixture(`pipedrive/${name}`);
 
 /**
  * Serves the sandbox Pipedrive at Pipedrive's real company hosts: deal pages (`/deal/{id}`) and
@@ -13,25 +12,10 @@ const fixture = (name: string) => readFixture(`pipedrive/${name}`);
  * the extension's webRequest observer sees the requests, as on the real site.
  */
 export async function servePipedrive(context: BrowserContext): Promise<SandboxCrm> {
-  const sandbox: SandboxCrm = { saves: [], saveStatus: 200 };
-  const handle = async (route: Route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) {
-      const id = Number(/\/deals\/(\d+)/.exec(url.pathname)?.[1]);
-      return answerSave(route, sandbox, (ok, body) =>
-        ok
-          ? { success: true, data: { id, ...(body as object | undefined) } }
-          : { success: false, error: 'Sandbox refused the save', errorCode: sandbox.saveStatus },
-      );
-    }
-    const html = (name: string) =>
-      route.fulfill({ status: 200, contentType: 'text/html', body: fixture(name) });
-    if (/^\/deal\/\d+$/.test(url.pathname)) return html('deal.html');
-    if (/^\/pipeline(\/|$)/.test(url.pathname)) return html('pipeline.html');
-    return route.fulfill({ status: 404, body: 'Not in the sandbox' });
-  };
-  await context.route('https://*.pipedrive.com/**', handle);
+  const sandbox = newSandbox();
+  await context.route('https://*.pipedrive.com/**', (route) =>
+    route.fulfill(pipedriveReply(sandbox, sandboxRequest(route), readFixture)),
+  );
   return sandbox;
 }
 
