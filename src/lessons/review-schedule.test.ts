@@ -15,7 +15,11 @@ import {
 
 const created = '2026-03-01T09:00:00.000Z';
 const day = (n: number) => new Date(Date.parse(created) + n * 24 * 3600 * 1000);
-const withPlan = { id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f', createdAt: created, answers: { planAction: 'ask who signs' } };
+const withPlan = {
+  id: '3f0e3c5e-8f7a-4d6b-9d1e-2a4b6c8d0e1f',
+  createdAt: created,
+  answers: { planAction: 'ask who signs' },
+};
 const on = { secondLook: true };
 
 describe('a lesson under review', () => {
@@ -23,7 +27,10 @@ describe('a lesson under review', () => {
     const review = reviewFor(withPlan, day(0))!;
     expect(ReviewSchema.parse(review)).toEqual(review);
     expect(review.plan?.due).toBe(day(7).toISOString());
-    expect(review.secondLook).toEqual({ opens: day(14).toISOString(), closes: day(28).toISOString() });
+    expect(review.secondLook).toEqual({
+      opens: day(14).toISOString(),
+      closes: day(28).toISOString(),
+    });
     expect(review.due).toBe(day(7).toISOString());
     expect(dueParts(review, day(6), on)).toEqual({ plan: false, secondLook: false });
     expect(dueParts(review, day(7), on)).toEqual({ plan: true, secondLook: false });
@@ -34,7 +41,9 @@ describe('a lesson under review', () => {
     expect(review.plan).toBeUndefined();
     expect(review.due).toBe(day(14).toISOString());
     // A plan of a cue alone is a plan.
-    expect(reviewFor({ ...withPlan, answers: { planCue: 'the CFO joins' } }, day(0))?.plan).toBeDefined();
+    expect(
+      reviewFor({ ...withPlan, answers: { planCue: 'the CFO joins' } }, day(0))?.plan,
+    ).toBeDefined();
   });
 
   it('has nothing to review for an old lesson without a plan', () => {
@@ -84,7 +93,10 @@ describe('the second look', () => {
   it('leaves the due index once lapsed or answered, with no plan', () => {
     const review = reviewFor({ ...withPlan, answers: {} }, day(0))!;
     expect(withDue(review, day(29)).due).toBeUndefined();
-    const answered = { ...review, secondLook: { ...review.secondLook!, done: day(15).toISOString() } };
+    const answered = {
+      ...review,
+      secondLook: { ...review.secondLook!, done: day(15).toISOString() },
+    };
     expect(withDue(answered, day(15)).due).toBeUndefined();
   });
 });
@@ -101,7 +113,10 @@ describe('snooze and retire', () => {
   });
 
   it('retired: nothing is due again', () => {
-    const review = withDue({ ...reviewFor(withPlan, day(0))!, retired: day(7).toISOString() }, day(7));
+    const review = withDue(
+      { ...reviewFor(withPlan, day(0))!, retired: day(7).toISOString() },
+      day(7),
+    );
     expect(review.due).toBeUndefined();
     expect(dueParts(review, day(15), on)).toEqual({ plan: false, secondLook: false });
   });

@@ -168,7 +168,9 @@ export function dueParts(
  * end of a snooze; absent when nothing is left.
  */
 export function withDue(review: Omit<Review, 'due'>, now: Date): Review {
-  const { due: _stale, ...rest } = review as Review;
+  // Worked out afresh: a stale `due` passed in is dropped.
+  const rest: Review = { ...review };
+  delete rest.due;
   if (rest.retired) return rest;
   const at = now.toISOString();
   const look = rest.secondLook;
@@ -206,6 +208,21 @@ export function reviewFor(
     now,
   );
   return review.plan || review.secondLook ? review : undefined;
+}
+
+/**
+ * The review once a lesson without a plan has been given one (an edit, a newer imported copy):
+ * its plan's first review a week from `now`, for the same reason as a new lesson's. Undefined
+ * when nothing changes: it has a plan review already, or was retired from review.
+ */
+export function withPlanStarted(
+  review: Review | undefined,
+  lesson: Pick<Lesson, 'id' | 'createdAt' | 'answers'>,
+  now: Date,
+): Review | undefined {
+  if (!hasPlan(lesson) || review?.plan || review?.retired) return undefined;
+  const base = review ?? reviewFor({ ...lesson, answers: {} }, now) ?? { lessonId: lesson.id };
+  return withDue({ ...base, plan: newPlanCard(addDays(now, FIRST_REVIEW_DAYS)) }, now);
 }
 
 /**
@@ -247,5 +264,9 @@ export function calendarOf(now: Date): {
   const y = now.getFullYear();
   const m = now.getMonth();
   const d = now.getDate();
-  return { monthStart: new Date(y, m, 1), monthAgo: dayOf(y, m - 1, d), yearAgo: dayOf(y - 1, m, d) };
+  return {
+    monthStart: new Date(y, m, 1),
+    monthAgo: dayOf(y, m - 1, d),
+    yearAgo: dayOf(y - 1, m, d),
+  };
 }
