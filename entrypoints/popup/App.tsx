@@ -6,6 +6,8 @@ import { countWins } from '../../src/db/wins';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { MissedLosses } from '../../src/ui/MissedLosses';
+import { ReviewSection } from '../../src/ui/ReviewSection';
+import { parseHash } from '../../src/ui/use-hash-route';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTemplate } from '../../src/ui/use-template';
 import { reflectPageUrl } from '../../src/background/reflect-page';
@@ -30,11 +32,16 @@ export function App() {
   const total = useLiveQuery(() => countLessons(database()), []);
   const template = useTemplate();
   const openReflect = () => void browser.tabs.create({ url: reflectPageUrl() });
+  // Opened in a tab as popup.html#review (the daily reminder): wider, and the review comes first.
+  const inTab = parseHash(location.hash).route === 'review';
+  const review = template && <ReviewSection template={template} />;
 
   return (
     <main
       style={{
-        width: '360px',
+        width: inTab ? 'min(720px, 100%)' : '360px',
+        boxSizing: inTab ? 'border-box' : undefined,
+        margin: inTab ? '0 auto' : undefined,
         padding: '14px',
         display: 'flex',
         flexDirection: 'column',
@@ -60,6 +67,7 @@ export function App() {
           </span>
         )}
       </header>
+      {inTab && review}
       <DetectionHealth />
       {data.state === 'error' && <p class="status error">{t('lessons_read_error', data.error)}</p>}
       {data.state === 'ready' && data.value.drafts.length > 0 && (
@@ -84,6 +92,7 @@ export function App() {
           </ul>
         </section>
       )}
+      {!inTab && review}
       {data.state === 'ready' && data.value.lessons.length === 0 && (
         <div class="card" data-testid="empty-state">
           <p style={{ marginTop: 0 }}>
