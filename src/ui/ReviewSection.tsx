@@ -96,8 +96,8 @@ export function ReviewSection({
   const { due, progress, day } = data.value;
   const db = database();
   return (
-    <section aria-labelledby="review-title" data-testid="review">
-      <h2 id="review-title" ref={heading} tabIndex={-1} style={{ marginBottom: '6px' }}>
+    <section class="review-section" aria-labelledby="review-title" data-testid="review">
+      <h2 id="review-title" ref={heading} tabIndex={-1}>
         {t('review_title')}
       </h2>
       {due.length === 0 ? (
