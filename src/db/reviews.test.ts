@@ -154,7 +154,12 @@ describe('answering', () => {
 
   it('the second look changes the reason through an edit that keeps the earlier one', async () => {
     await save(1);
-    const result = await answerSecondLook(db, lessonId(1), { reason: 'competitor.incumbent' }, day(15));
+    const result = await answerSecondLook(
+      db,
+      lessonId(1),
+      { reason: 'competitor.incumbent' },
+      day(15),
+    );
     expect(result.status).toBe('saved');
     const lesson = (await db.lessons.get(lessonId(1)))!;
     expect(lesson.reason).toBe('competitor.incumbent');

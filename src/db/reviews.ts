@@ -31,23 +31,37 @@ async function secondLookOn(told: boolean | undefined): Promise<boolean> {
   return told ?? (await comeBackItem.load()).value.secondLook;
 }
 
-/** The rows the due index has at `now` (bounded), with their lessons (undefined: deleted). */
-async function dueRows(db: ReboundDatabase, now: Date) {
-  const rows = await db.reviews
-    .where('due')
-    .belowOrEqual(now.toISOString())
-    .limit(DUE_SCAN_MAX)
-    .toArray();
-  const lessons = await db.lessons.bulkGet(rows.map((row) => row.lessonId));
-  return rows.map((review, i) => ({ review, lesson: lessons[i] }));
+/** The rows the due index has at `now`, the longest due first (bounded). */
+function dueRows(db: ReboundDatabase, now: Date): Promise<Review[]> {
+  return db.reviews.where('due').belowOrEqual(now.toISOString()).limit(DUE_SCAN_MAX).toArray();
 }
 
-async function due(db: ReboundDatabase, now: Date, secondLook: boolean): Promise<DueReview[]> {
-  return (await dueRows(db, now)).flatMap(({ review, lesson }) => {
-    if (!lesson) return [];
+/**
+ * What asks at `now`, joined to the lessons, at most `limit`: only the rows that ask need their
+ * lesson, read by primary key a few at a time until `limit` are found (rows of deleted lessons
+ * are skipped), so the popup reads a handful of lessons however many are due.
+ */
+async function due(
+  db: ReboundDatabase,
+  now: Date,
+  secondLook: boolean,
+  limit = Infinity,
+): Promise<DueReview[]> {
+  const asking = (await dueRows(db, now)).flatMap((review) => {
     const parts = dueParts(review, now, { secondLook });
-    return parts.plan || parts.secondLook ? [{ review, lesson, ...parts }] : [];
+    return parts.plan || parts.secondLook ? [{ review, ...parts }] : [];
   });
+  const batch = Number.isFinite(limit) ? limit * 2 : 100;
+  const found: DueReview[] = [];
+  for (let start = 0; start < asking.length && found.length < limit; start += batch) {
+    const some = asking.slice(start, start + batch);
+    const lessons = await db.lessons.bulkGet(some.map(({ review }) => review.lessonId));
+    some.forEach((item, i) => {
+      const lesson = lessons[i];
+      if (lesson) found.push({ ...item, lesson });
+    });
+  }
+  return found.slice(0, limit);
 }
 
 /**
@@ -61,7 +75,7 @@ export async function dueReviews(
   limit: number,
   options: { secondLook?: boolean } = {},
 ): Promise<DueReview[]> {
-  return (await due(db, now, await secondLookOn(options.secondLook))).slice(0, limit);
+  return due(db, now, await secondLookOn(options.secondLook), limit);
 }
 
 /** How many lessons are due for review at `now` (the toolbar badge). */
@@ -81,9 +95,16 @@ export async function countDueReviews(
 export function tidyReviews(db: ReboundDatabase, now: Date): Promise<number> {
   return db.transaction('rw', db.reviews, db.lessons, async () => {
     const rows = await dueRows(db, now);
-    const orphans = rows.filter((row) => !row.lesson).map((row) => row.review.lessonId);
-    const moved = rows.flatMap(({ review, lesson }) => {
-      const next = lesson && withDue(review, now);
+    // Keys only: whether each lesson is still there, without reading it.
+    const kept = new Set(
+      await db.lessons
+        .where(':id')
+        .anyOf(rows.map((row) => row.lessonId))
+        .primaryKeys(),
+    );
+    const orphans = rows.filter((row) => !kept.has(row.lessonId)).map((row) => row.lessonId);
+    const moved = rows.flatMap((review) => {
+      const next = kept.has(review.lessonId) && withDue(review, now);
       return next && next.due !== review.due ? [next] : [];
     });
     await db.reviews.bulkDelete(orphans);

@@ -66,12 +66,15 @@ export function ReviewSection({
   const [status, setStatus] = useState<Status>();
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const loaded = data.state === 'ready' && data.value !== undefined;
   useEffect(() => {
-    // Rows of deleted lessons and lapsed second looks leave the due index (live reads cannot).
+    if (!loaded) return;
+    // Rows of deleted lessons and lapsed second looks leave the due index (live reads cannot
+    // write); once the cards are shown, so the first read does not wait for it.
     tidyReviews(database(), now()).catch((error: unknown) =>
       setStatus({ error: true, text: t('review_failed', describeWriteError(error).message) }),
     );
-  }, []);
+  }, [loaded]);
 
   /** Runs one answer; the card goes by itself (live), the focus goes back to the heading. */
   const act = (lessonId: string, write: () => Promise<unknown>, done?: Status) => {
