@@ -36,6 +36,19 @@ function dueRows(db: ReboundDatabase, now: Date): Promise<Review[]> {
   return db.reviews.where('due').belowOrEqual(now.toISOString()).limit(DUE_SCAN_MAX).toArray();
 }
 
+/** The due rows of which something asks at `now` (a plan, an open second look). */
+async function askingRows(db: ReboundDatabase, now: Date, secondLook: boolean) {
+  return (await dueRows(db, now)).flatMap((review) => {
+    const parts = dueParts(review, now, { secondLook });
+    return parts.plan || parts.secondLook ? [{ review, ...parts }] : [];
+  });
+}
+
+/** Which of `ids` are lessons still stored: keys only, no lesson is read. */
+async function storedIds(db: ReboundDatabase, ids: string[]): Promise<Set<string>> {
+  return new Set(await db.lessons.where(':id').anyOf(ids).primaryKeys());
+}
+
 /**
  * What asks at `now`, joined to the lessons, at most `limit`: only the rows that ask need their
  * lesson, read by primary key a few at a time until `limit` are found (rows of deleted lessons
@@ -45,13 +58,10 @@ async function due(
   db: ReboundDatabase,
   now: Date,
   secondLook: boolean,
-  limit = Infinity,
+  limit: number,
 ): Promise<DueReview[]> {
-  const asking = (await dueRows(db, now)).flatMap((review) => {
-    const parts = dueParts(review, now, { secondLook });
-    return parts.plan || parts.secondLook ? [{ review, ...parts }] : [];
-  });
-  const batch = Number.isFinite(limit) ? limit * 2 : 100;
+  const asking = await askingRows(db, now, secondLook);
+  const batch = limit * 2;
   const found: DueReview[] = [];
   for (let start = 0; start < asking.length && found.length < limit; start += batch) {
     const some = asking.slice(start, start + batch);
@@ -78,13 +88,21 @@ export async function dueReviews(
   return due(db, now, await secondLookOn(options.secondLook), limit);
 }
 
-/** How many lessons are due for review at `now` (the toolbar badge). */
+/**
+ * How many lessons are due for review at `now` (the toolbar badge), up to DUE_SCAN_MAX; rows of
+ * deleted lessons are not counted.
+ */
 export async function countDueReviews(
   db: ReboundDatabase,
   now: Date,
   options: { secondLook?: boolean } = {},
 ): Promise<number> {
-  return (await due(db, now, await secondLookOn(options.secondLook))).length;
+  const asking = await askingRows(db, now, await secondLookOn(options.secondLook));
+  const kept = await storedIds(
+    db,
+    asking.map(({ review }) => review.lessonId),
+  );
+  return asking.filter(({ review }) => kept.has(review.lessonId)).length;
 }
 
 /**
@@ -95,12 +113,9 @@ export async function countDueReviews(
 export function tidyReviews(db: ReboundDatabase, now: Date): Promise<number> {
   return db.transaction('rw', db.reviews, db.lessons, async () => {
     const rows = await dueRows(db, now);
-    // Keys only: whether each lesson is still there, without reading it.
-    const kept = new Set(
-      await db.lessons
-        .where(':id')
-        .anyOf(rows.map((row) => row.lessonId))
-        .primaryKeys(),
+    const kept = await storedIds(
+      db,
+      rows.map((row) => row.lessonId),
     );
     const orphans = rows.filter((row) => !kept.has(row.lessonId)).map((row) => row.lessonId);
     const moved = rows.flatMap((review) => {
