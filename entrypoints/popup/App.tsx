@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
 import { draftDealName, unfinishedDrafts } from '../../src/db/drafts';
@@ -27,14 +28,19 @@ async function loadPopup() {
 
 export function App() {
   const data = useLiveQuery(loadPopup, []);
-  // Apart: counting walks the whole table (0.3 s at 50,000 lessons); the latest lessons do not
-  // wait for it.
-  const total = useLiveQuery(() => countLessons(database()), []);
+  const [reviewSettled, setReviewSettled] = useState(false);
+  // Apart, and last: counting walks the whole table (0.3 s at 50,000 lessons), and the browser
+  // answers this database's reads in turn, so the latest lessons and the review go first.
+  const countNow = data.state !== 'loading' && reviewSettled;
+  const total = useLiveQuery(
+    async () => (countNow ? countLessons(database()) : undefined),
+    [countNow],
+  );
   const template = useTemplate();
   const openReflect = () => void browser.tabs.create({ url: reflectPageUrl() });
   // Opened in a tab as popup.html#review (the daily reminder): wider, and the review comes first.
   const inTab = parseHash(location.hash).route === 'review';
-  const review = template && <ReviewSection template={template} />;
+  const review = <ReviewSection template={template} onSettled={() => setReviewSettled(true)} />;
 
   return (
     <main
@@ -51,7 +57,7 @@ export function App() {
       <header class="row">
         <h1>{t('popup_title')}</h1>
         <span class="spacer" />
-        {total.state === 'ready' && (
+        {total.state === 'ready' && total.value !== undefined && (
           <span class="muted" data-testid="lesson-count">
             {total.value === 1
               ? t('popup_lesson_count_one')

@@ -36,9 +36,13 @@ function dueRows(db: ReboundDatabase, now: Date): Promise<Review[]> {
   return db.reviews.where('due').belowOrEqual(now.toISOString()).limit(DUE_SCAN_MAX).toArray();
 }
 
-/** The due rows of which something asks at `now` (a plan, an open second look). */
-async function askingRows(db: ReboundDatabase, now: Date, secondLook: boolean) {
-  return (await dueRows(db, now)).flatMap((review) => {
+/**
+ * The due rows of which something asks at `now` (a plan, an open second look). The rows are
+ * read while the setting is, not after it.
+ */
+async function askingRows(db: ReboundDatabase, now: Date, told: boolean | undefined) {
+  const [rows, secondLook] = await Promise.all([dueRows(db, now), secondLookOn(told)]);
+  return rows.flatMap((review) => {
     const parts = dueParts(review, now, { secondLook });
     return parts.plan || parts.secondLook ? [{ review, ...parts }] : [];
   });
@@ -57,7 +61,7 @@ async function storedIds(db: ReboundDatabase, ids: string[]): Promise<Set<string
 async function due(
   db: ReboundDatabase,
   now: Date,
-  secondLook: boolean,
+  secondLook: boolean | undefined,
   limit: number,
 ): Promise<DueReview[]> {
   const asking = await askingRows(db, now, secondLook);
@@ -85,7 +89,7 @@ export async function dueReviews(
   limit: number,
   options: { secondLook?: boolean } = {},
 ): Promise<DueReview[]> {
-  return due(db, now, await secondLookOn(options.secondLook), limit);
+  return due(db, now, options.secondLook, limit);
 }
 
 /**
@@ -97,7 +101,7 @@ export async function countDueReviews(
   now: Date,
   options: { secondLook?: boolean } = {},
 ): Promise<number> {
-  const asking = await askingRows(db, now, await secondLookOn(options.secondLook));
+  const asking = await askingRows(db, now, options.secondLook);
   const kept = await storedIds(
     db,
     asking.map(({ review }) => review.lessonId),

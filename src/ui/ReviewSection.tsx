@@ -16,7 +16,7 @@ import { t } from '../i18n/t';
 import { planText } from '../lessons/questions';
 import type { Template } from '../lessons/template';
 import { comeBackItem } from '../settings/store';
-import { ReviewCard } from './ReviewCard';
+import { ReviewCard, type SecondLookChanges } from './ReviewCard';
 import { StatusLine, type Status } from './StatusLine';
 import { useLiveQuery } from './use-live-query';
 import { useSettingsItem } from './use-settings';
@@ -24,7 +24,7 @@ import { useSettingsItem } from './use-settings';
 /** The most cards the popup shows at once; answering one brings the next. */
 export const REVIEW_SHOWN = 5;
 
-async function loadReview(now: Date, secondLook: boolean) {
+async function loadReview(now: Date, secondLook: boolean | undefined) {
   const db = database();
   const [due, progress, day] = await Promise.all([
     dueReviews(db, now, REVIEW_SHOWN, { secondLook }),
@@ -52,21 +52,27 @@ function progressText({ lessons, plansApplied, reviewDays }: ReviewProgress): st
 export function ReviewSection({
   template,
   now = () => new Date(),
+  onSettled,
 }: {
-  template: Template;
+  /** Undefined while the user's template loads: the cards wait for it, the query does not. */
+  template: Template | undefined;
   now?: () => Date;
+  /** Called once the review has been read (or could not be): slower reads may start then. */
+  onSettled?: () => void;
 }) {
-  const comeBack = useSettingsItem(comeBackItem);
-  const secondLook = comeBack?.value.secondLook;
-  const data = useLiveQuery(
-    async () => (secondLook === undefined ? undefined : loadReview(now(), secondLook)),
-    [secondLook],
-  );
+  // Not waited for: until it is read here, the query reads the setting itself, so the cards do
+  // not wait for one more round trip; a change later (the options page) runs the query again.
+  const secondLook = useSettingsItem(comeBackItem)?.value.secondLook;
+  const data = useLiveQuery(() => loadReview(now(), secondLook), [secondLook]);
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<Status>();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const loaded = data.state === 'ready' && data.value !== undefined;
+  const loaded = data.state === 'ready';
+  const settled = data.state !== 'loading';
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled]);
   useEffect(() => {
     if (!loaded) return;
     // Rows of deleted lessons and lapsed second looks leave the due index (live reads cannot
@@ -76,26 +82,33 @@ export function ReviewSection({
     );
   }, [loaded]);
 
-  /** Runs one answer; the card goes by itself (live), the focus goes back to the heading. */
-  const act = (lessonId: string, write: () => Promise<unknown>, done?: Status) => {
+  /**
+   * Runs one answer and shows what `write` says came of it; the card goes by itself (live) and
+   * the focus goes back to the heading, not lost with the card.
+   */
+  const act = (lessonId: string, write: () => Promise<Status | void>) => {
     setBusy(lessonId);
     setStatus(undefined);
     write()
       .then((result) => {
-        if (result && typeof result === 'object' && 'message' in result)
-          setStatus({ error: true, text: t('review_failed', String(result.message)) });
-        else setStatus(done);
-        heading.current?.focus();
+        setStatus(result ?? undefined);
+        if (!result?.error) heading.current?.focus();
       })
       .catch((error: unknown) =>
         setStatus({ error: true, text: t('review_failed', describeWriteError(error).message) }),
       )
       .finally(() => setBusy(undefined));
   };
+  const secondLookAnswer = async (lessonId: string, changes: SecondLookChanges) => {
+    const result = await answerSecondLook(database(), lessonId, changes, now());
+    if (result.status === 'invalid')
+      return { error: true, text: t('review_failed', result.message) };
+    return result.status === 'saved' ? { error: false, text: t('review_changed') } : undefined;
+  };
 
   if (data.state === 'error')
     return <p class="status error">{t('lessons_read_error', data.error)}</p>;
-  if (data.state !== 'ready' || !data.value) return null;
+  if (data.state !== 'ready' || !template) return null;
   const { due, progress, day } = data.value;
   const db = database();
   return (
@@ -117,20 +130,21 @@ export function ReviewSection({
                 plan={plan}
                 secondLook={look}
                 busy={busy === lesson.id}
-                onPlan={(answer) => act(lesson.id, () => answerPlan(db, lesson.id, answer, now()))}
+                onPlan={(answer) =>
+                  act(lesson.id, async () => void (await answerPlan(db, lesson.id, answer, now())))
+                }
                 onSecondLook={(changes) =>
-                  act(
-                    lesson.id,
-                    () => answerSecondLook(db, lesson.id, changes, now()),
-                    Object.keys(changes).length > 0
-                      ? { error: false, text: t('review_changed') }
-                      : undefined,
-                  )
+                  act(lesson.id, () => secondLookAnswer(lesson.id, changes))
                 }
                 onSnooze={(target) =>
-                  act(lesson.id, () => snoozeReview(db, lesson.id, target, now()))
+                  act(
+                    lesson.id,
+                    async () => void (await snoozeReview(db, lesson.id, target, now())),
+                  )
                 }
-                onRetire={() => act(lesson.id, () => retireReview(db, lesson.id, now()))}
+                onRetire={() =>
+                  act(lesson.id, async () => void (await retireReview(db, lesson.id, now())))
+                }
               />
             </li>
           ))}
