@@ -4,7 +4,12 @@ import type { LossEvent, WinEvent } from '../messaging/messages';
 import type { ReflectionValues } from '../lessons/values';
 import type { Win } from '../lessons/win-schema';
 import { PLAN_ACTION, PLAN_CUE } from '../lessons/questions';
-import { backlogReviews, type Review, type ReviewLog } from '../lessons/review-schedule';
+import {
+  backlogReviews,
+  ReviewSchema,
+  type Review,
+  type ReviewLog,
+} from '../lessons/review-schedule';
 
 /** One prompt shown for one deal's loss; it stops the same loss from prompting twice. */
 export type PromptRecord = {
@@ -109,7 +114,8 @@ export class ReboundDatabase extends Dexie {
           };
           lessons.push({ id, createdAt, answers: plan });
         });
-        await tx.table<Review, string>('reviews').bulkAdd(backlogReviews(lessons, now()));
+        const reviews = backlogReviews(lessons, now()).map((review) => ReviewSchema.parse(review));
+        await tx.table<Review, string>('reviews').bulkAdd(reviews);
       });
   }
 }

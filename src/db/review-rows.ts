@@ -1,5 +1,5 @@
 import type { Lesson } from '../lessons/schema';
-import { backlogReviews, withPlanStarted } from '../lessons/review-schedule';
+import { backlogReviews, ReviewSchema, withPlanStarted } from '../lessons/review-schedule';
 import type { ReboundDatabase } from './database';
 
 /*
@@ -28,7 +28,8 @@ export async function addReviewsFor(
     const next = row && withPlanStarted(row, lesson, now);
     return next ? [next] : [];
   });
-  await db.reviews.bulkPut([...backlogReviews(fresh, now), ...started]);
+  const reviews = [...backlogReviews(fresh, now), ...started];
+  await db.reviews.bulkPut(reviews.map((review) => ReviewSchema.parse(review)));
 }
 
 /** A lesson edited: when the edit gave it a plan it had not, its plan review starts. */
@@ -38,5 +39,5 @@ export async function startPlanReview(
   now: Date,
 ): Promise<void> {
   const next = withPlanStarted(await db.reviews.get(lesson.id), lesson, now);
-  if (next) await db.reviews.put(next);
+  if (next) await db.reviews.put(ReviewSchema.parse(next));
 }
