@@ -14,7 +14,8 @@
  *   `data-state="done"` once the file is handed to the download; `[data-testid="import-file"]`,
  *   `[data-testid="import-preview"]`, `[data-testid="import-confirm"]` and
  *   `[data-testid="import-status"]` that gets `data-state="done"` once the write committed.
- * - popup.html: `[data-testid="popup-lesson"]`, or the list of recent lessons it has today.
+ * - popup.html: `[data-testid="popup-lesson"]`, or the list of recent lessons it has today;
+ *   `[data-testid="review-card"]` for each lesson due for review (issue #11).
  * A page without its part makes its figures fail with a message saying what is missing: no
  * number is made up. The library's search index must notice lessons written behind Dexie's back
  * (the seeding bypasses Dexie), or its search figures measure an index without them.
@@ -26,7 +27,8 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { generateLessons } from '../tests/fixtures/lessons/generate';
 import { launchExtension, ROOT, type Extension } from '../tests/e2e/harness';
-import { countStoredLessons, seedLessons } from '../tests/e2e/seed';
+import { countStoredLessons, seedLessons, seedReviews } from '../tests/e2e/seed';
+import { backlogReviews } from '../src/lessons/review-schedule';
 import {
   initScript,
   median,
@@ -76,6 +78,12 @@ const RECENT_LABEL = (
   >
 ).popup_recent!.message;
 const POPUP_LESSON = `[data-testid="popup-lesson"], section[aria-label="${RECENT_LABEL}"] li`;
+const REVIEW_CARD = '[data-testid="review-card"]';
+/**
+ * The review rows are those the v5 upgrade makes for the seeded lessons, as if it had run this
+ * many days ago: the backlog's plans have come due a few a day since, so some are due now.
+ */
+const REVIEW_UPGRADE_DAYS_AGO = 7;
 
 /** A figure's part of the UI is not there: its figures say so instead of giving a number. */
 class MissingUi extends Error {}
@@ -100,13 +108,24 @@ const PARTS = {
 } as const;
 type Part = keyof typeof PARTS;
 
-/** `first`: the element whose first showing is timed, by page (`/popup.html`). */
-type Watch = { first: Record<string, string>; count: string; row: string; deadlineMs: number };
+/**
+ * `first`: the element whose first showing is timed, by page (`/popup.html`); `also`: a second
+ * one timed the same way (the popup's first review card).
+ */
+type Watch = {
+  first: Record<string, string>;
+  also: Record<string, string>;
+  count: string;
+  row: string;
+  deadlineMs: number;
+};
 type Want = { attrs: Record<string, string>; rows: boolean };
 type InPage = {
   __bench: {
     /** performance.now() at the frame after this page's `first` element was first visible. */
     firstVisible?: Promise<number>;
+    /** The same for this page's `also` element. */
+    alsoVisible?: Promise<number>;
     /** performance.now() at the frame after library-count shows `want`. */
     shows(want: Want): Promise<number>;
     /** performance.now() at the next keydown. */
@@ -119,7 +138,7 @@ type InPage = {
  * In each page, before it loads: watches (by mutation, not by polling) for the first visible
  * element of the page's `first`, and offers waits for the library's count to show a state.
  */
-function installWatch({ first, count, row, deadlineMs }: Watch): void {
+function installWatch({ first, also, count, row, deadlineMs }: Watch): void {
   const w = window as unknown as InPage;
   const visible = (el: Element | null) =>
     !!el && el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0;
@@ -143,15 +162,16 @@ function installWatch({ first, count, row, deadlineMs }: Watch): void {
       observer.observe(document, { childList: true, subtree: true, attributes: true });
     });
   const seconds = `${deadlineMs / 1000} s`;
-  const timed = first[location.pathname];
+  const timedOf = (selector: string | undefined) =>
+    selector === undefined
+      ? undefined
+      : when(
+          () => anyVisible(selector),
+          () => `No ${selector} was visible within ${seconds} of navigation`,
+        );
   w.__bench = {
-    firstVisible:
-      timed === undefined
-        ? undefined
-        : when(
-            () => anyVisible(timed),
-            () => `No ${timed} was visible within ${seconds} of navigation`,
-          ),
+    firstVisible: timedOf(first[location.pathname]),
+    alsoVisible: timedOf(also[location.pathname]),
     shows: ({ attrs, rows }) => {
       const describe = () => {
         const el = document.querySelector(count);
@@ -193,6 +213,7 @@ function inPage<A, R>(page: Page, fn: (w: InPage, arg: A) => R | Promise<R>, arg
 
 const WATCH: Watch = {
   first: { '/options.html': ROW, '/popup.html': POPUP_LESSON },
+  also: { '/popup.html': REVIEW_CARD },
   count: COUNT,
   row: ROW,
   deadlineMs: DEADLINE_MS,
@@ -281,6 +302,7 @@ export function libraryBench(count: number): {
           missing: Partial<Record<Part, string>>;
           seedSeconds: number;
           bytesPerLesson: number;
+          reviews: { rows: number; due: number };
         }>
       | undefined;
     return () =>
@@ -289,12 +311,24 @@ export function libraryBench(count: number): {
         opened.push(ext);
         const missing = await missingParts(ext, ['library', 'export', 'import']);
         const started = performance.now();
-        const { usageBefore, usageAfter } = await seedLessons(ext, generateLessons(count, SEED));
+        const lessons = generateLessons(count, SEED);
+        const { usageBefore, usageAfter } = await seedLessons(ext, lessons);
         const seedSeconds = (performance.now() - started) / 1000;
         const stored = await countStoredLessons(ext);
         if (stored !== count)
           throw new Error(`Seeded ${count} lessons, the database has ${stored}`);
-        return { ext, missing, seedSeconds, bytesPerLesson: (usageAfter - usageBefore) / count };
+        const upgradedAt = new Date(Date.now() - REVIEW_UPGRADE_DAYS_AGO * 24 * 3600 * 1000);
+        const reviews = backlogReviews(lessons, upgradedAt);
+        await seedReviews(ext, reviews);
+        const dueNow = reviews.filter((r) => r.due && Date.parse(r.due) <= Date.now()).length;
+        console.log(`Seeded ${reviews.length} review rows, ${dueNow} due now`);
+        return {
+          ext,
+          missing,
+          seedSeconds,
+          bytesPerLesson: (usageAfter - usageBefore) / count,
+          reviews: { rows: reviews.length, due: dueNow },
+        };
       })());
   })();
   const needs = async (part: Part) => {
@@ -400,6 +434,7 @@ export function libraryBench(count: number): {
       },
     );
 
+  /** The popup opened again and again: its recent lessons and its review (some cards due). */
   const popup: Measurement = () =>
     figures(
       [
@@ -408,20 +443,30 @@ export function libraryBench(count: number): {
           unit: 'ms',
           budget: { max: 150 },
         },
+        {
+          name: `popup ${at} with its review: open → first due card shown, median of ${POPUP_OPENS}`,
+          unit: 'ms',
+          budget: { max: 150 },
+        },
       ],
       async () => {
-        const { ext } = await seeded();
-        const runs: number[] = [];
+        const { ext, reviews } = await seeded();
+        if (reviews.due === 0) throw new Error('No review row is due: the review is not measured');
+        const lesson: number[] = [];
+        const review: number[] = [];
         for (let run = 0; run < RUNS; run++) {
           const opens: number[] = [];
+          const cards: number[] = [];
           for (let i = 0; i < POPUP_OPENS; i++) {
             const page = await ext.openPage('popup.html');
             opens.push(await inPage(page, (w) => w.__bench.firstVisible!, undefined));
+            cards.push(await inPage(page, (w) => w.__bench.alsoVisible!, undefined));
             await page.close();
           }
-          runs.push(median(opens));
+          lesson.push(median(opens));
+          review.push(median(cards));
         }
-        return [runs];
+        return [lesson, review];
       },
     );
 

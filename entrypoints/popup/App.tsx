@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { database } from '../../src/db/database';
 import { draftDealName, unfinishedDrafts } from '../../src/db/drafts';
@@ -6,6 +7,8 @@ import { countWins } from '../../src/db/wins';
 import { DetectionHealth } from '../../src/ui/DetectionHealth';
 import { LessonSummary } from '../../src/ui/LessonSummary';
 import { MissedLosses } from '../../src/ui/MissedLosses';
+import { ReviewSection } from '../../src/ui/ReviewSection';
+import { parseHash } from '../../src/ui/use-hash-route';
 import { useLiveQuery } from '../../src/ui/use-live-query';
 import { useTemplate } from '../../src/ui/use-template';
 import { reflectPageUrl } from '../../src/background/reflect-page';
@@ -25,16 +28,26 @@ async function loadPopup() {
 
 export function App() {
   const data = useLiveQuery(loadPopup, []);
-  // Apart: counting walks the whole table (0.3 s at 50,000 lessons); the latest lessons do not
-  // wait for it.
-  const total = useLiveQuery(() => countLessons(database()), []);
+  const [reviewSettled, setReviewSettled] = useState(false);
+  // Apart, and last: counting walks the whole table (0.3 s at 50,000 lessons), and the browser
+  // answers this database's reads in turn, so the latest lessons and the review go first.
+  const countNow = data.state !== 'loading' && reviewSettled;
+  const total = useLiveQuery(
+    async () => (countNow ? countLessons(database()) : undefined),
+    [countNow],
+  );
   const template = useTemplate();
   const openReflect = () => void browser.tabs.create({ url: reflectPageUrl() });
+  // Opened in a tab as popup.html#review (the daily reminder): wider, and the review comes first.
+  const inTab = parseHash(location.hash).route === 'review';
+  const review = <ReviewSection template={template} onSettled={() => setReviewSettled(true)} />;
 
   return (
     <main
       style={{
-        width: '360px',
+        width: inTab ? 'min(720px, 100%)' : '360px',
+        boxSizing: inTab ? 'border-box' : undefined,
+        margin: inTab ? '0 auto' : undefined,
         padding: '14px',
         display: 'flex',
         flexDirection: 'column',
@@ -44,7 +57,7 @@ export function App() {
       <header class="row">
         <h1>{t('popup_title')}</h1>
         <span class="spacer" />
-        {total.state === 'ready' && (
+        {total.state === 'ready' && total.value !== undefined && (
           <span class="muted" data-testid="lesson-count">
             {total.value === 1
               ? t('popup_lesson_count_one')
@@ -60,6 +73,7 @@ export function App() {
           </span>
         )}
       </header>
+      {inTab && review}
       <DetectionHealth />
       {data.state === 'error' && <p class="status error">{t('lessons_read_error', data.error)}</p>}
       {data.state === 'ready' && data.value.drafts.length > 0 && (
@@ -84,6 +98,7 @@ export function App() {
           </ul>
         </section>
       )}
+      {!inTab && review}
       {data.state === 'ready' && data.value.lessons.length === 0 && (
         <div class="card" data-testid="empty-state">
           <p style={{ marginTop: 0 }}>

@@ -5,6 +5,8 @@ import type { LossEvent } from '../messaging/messages';
 import { EMPTY_VALUES } from '../lessons/values';
 import type { Win } from '../lessons/win-schema';
 import { ReboundDatabase, type DraftRecord, type PromptRecord } from './database';
+import { BACKLOG_PER_DAY } from '../lessons/review-schedule';
+import { lessonId, testLesson } from '../lessons/lesson.test-helper';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -48,7 +50,7 @@ describe('ReboundDatabase upgrade from version 1', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.lessons.toArray()).toEqual([lesson]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     // The v1 indexes still answer.
@@ -83,6 +85,8 @@ describe('ReboundDatabase upgrade from version 1', () => {
       'drafts',
       'lessons',
       'prompts',
+      'reviewLog',
+      'reviews',
       'winPrompts',
       'wins',
     ]);
@@ -123,7 +127,7 @@ describe('ReboundDatabase upgrade from version 2', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.lessons.toArray()).toEqual([lesson]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     expect(await db.drafts.toArray()).toEqual([draft]);
@@ -189,7 +193,7 @@ describe('ReboundDatabase upgrade from version 3', () => {
     const db = new ReboundDatabase(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.lessons.orderBy('createdAt').toArray()).toEqual([lesson, planned]);
     expect(await db.prompts.toArray()).toEqual([prompt]);
     expect(await db.lessons.where('crm').equals('pipedrive').primaryKeys()).toEqual([planned.id]);
@@ -203,5 +207,73 @@ describe('ReboundDatabase upgrade from version 3', () => {
     await db.lessons.update(planned.id, { tags: ['q4', 'enterprise'] });
     expect(await db.lessons.where('tags').equals('enterprise').primaryKeys()).toEqual([planned.id]);
     expect(await db.lessons.orderBy('tags').uniqueKeys()).toEqual(['enterprise', 'q4']);
+  });
+});
+
+describe('ReboundDatabase upgrade from version 4', () => {
+  it('keeps the lessons and starts their reviews: plans spread from now, recent losses get a second look', async () => {
+    const name = `upgrade-v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores({
+      lessons: 'id, createdAt, [crm+dealId]',
+      prompts: 'key, createdAt, lossId',
+    });
+    v4.version(2).stores({ drafts: 'id, updatedAt' });
+    v4.version(3).stores({
+      wins: 'id, createdAt, [crm+dealId]',
+      winPrompts: 'key, createdAt, winId',
+    });
+    v4.version(4).stores({
+      lessons:
+        'id, createdAt, updatedAt, [crm+dealId], crm, outcome, reason, amount, *tags, answers.planAction',
+    });
+    const now = new Date('2026-06-30T12:00:00.000Z');
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+    // Five old lessons with a plan, one without, one of three days ago with a cue plan.
+    const old = [1, 2, 3, 4, 5].map((n) =>
+      testLesson({
+        id: lessonId(n),
+        createdAt: daysAgo(100 + n),
+        answers: { planAction: `plan ${n}` },
+      }),
+    );
+    const noPlan = testLesson({
+      id: lessonId(6),
+      createdAt: daysAgo(60),
+      answers: { whatHappened: 'x' },
+    });
+    const recent = testLesson({
+      id: lessonId(7),
+      createdAt: daysAgo(3),
+      answers: { planCue: 'the CFO joins' },
+    });
+    const lessons = [...old, noPlan, recent];
+    await v4.table('lessons').bulkPut(lessons);
+    expect(v4.verno).toBe(4);
+    v4.close();
+
+    const db = new ReboundDatabase(name, () => now);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.lessons.orderBy('id').toArray()).toEqual(lessons);
+    const reviews = await db.reviews.orderBy('lessonId').toArray();
+    // No review for the old lesson without a plan: its second look lapsed long ago.
+    expect(reviews.map((r) => r.lessonId)).toEqual([...old, recent].map((l) => l.id));
+    const byId = new Map(reviews.map((r) => [r.lessonId, r]));
+    expect(byId.get(recent.id)).toMatchObject({
+      due: daysAgo(-4),
+      secondLook: { opens: daysAgo(-11), closes: daysAgo(-25) },
+    });
+    // The old plans: the newest BACKLOG_PER_DAY today, the rest tomorrow; no second look.
+    const dueToday = old.filter((l) => byId.get(l.id)?.due === now.toISOString()).map((l) => l.id);
+    expect(dueToday).toEqual(old.slice(0, BACKLOG_PER_DAY).map((l) => l.id));
+    expect(byId.get(old[4]!.id)).toMatchObject({ due: daysAgo(-1) });
+    expect(old.every((l) => byId.get(l.id)?.secondLook === undefined)).toBe(true);
+    // The index answers what is due now, and the log of answers is there, empty.
+    expect(await db.reviews.where('due').belowOrEqual(now.toISOString()).count()).toBe(
+      BACKLOG_PER_DAY,
+    );
+    expect(await db.reviewLog.count()).toBe(0);
   });
 });

@@ -3,6 +3,13 @@ import type { Lesson } from '../lessons/schema';
 import type { LossEvent, WinEvent } from '../messaging/messages';
 import type { ReflectionValues } from '../lessons/values';
 import type { Win } from '../lessons/win-schema';
+import { PLAN_ACTION, PLAN_CUE } from '../lessons/questions';
+import {
+  backlogReviews,
+  ReviewSchema,
+  type Review,
+  type ReviewLog,
+} from '../lessons/review-schedule';
 
 /** One prompt shown for one deal's loss; it stops the same loss from prompting twice. */
 export type PromptRecord = {
@@ -66,8 +73,11 @@ export class ReboundDatabase extends Dexie {
   drafts!: EntityTable<DraftRecord, 'id'>;
   wins!: EntityTable<Win, 'id'>;
   winPrompts!: EntityTable<WinPromptRecord, 'key'>;
+  reviews!: EntityTable<Review, 'lessonId'>;
+  reviewLog!: EntityTable<ReviewLog, 'id'>;
 
-  constructor(name = 'rebound') {
+  /** `now`: the clock the v5 upgrade schedules the stored lessons' reviews by (tests fix it). */
+  constructor(name = 'rebound', now: () => Date = () => new Date()) {
     super(name);
     this.version(1).stores({
       lessons: 'id, createdAt, [crm+dealId]',
@@ -87,6 +97,26 @@ export class ReboundDatabase extends Dexie {
       lessons:
         'id, createdAt, updatedAt, [crm+dealId], crm, outcome, reason, amount, *tags, answers.planAction',
     });
+    // v5: spaced review (issue #11). One row per lesson under review, `due` its next moment
+    // (the popup reads the few due rows by this index, never the lessons table); the log of
+    // answers feeds the progress line. The stored lessons get their rows here: a plan review
+    // (spread over the days from now when its first week is long past) and, for losses of
+    // the last four weeks, a second look.
+    this.version(5)
+      .stores({ reviews: 'lessonId, due', reviewLog: 'id, at' })
+      .upgrade(async (tx) => {
+        const lessons: Pick<Lesson, 'id' | 'createdAt' | 'answers'>[] = [];
+        // Only what scheduling needs is kept in memory, not 50,000 whole lessons.
+        await tx.table<Lesson, string>('lessons').each(({ id, createdAt, answers }) => {
+          const plan = {
+            [PLAN_CUE]: answers[PLAN_CUE] ?? '',
+            [PLAN_ACTION]: answers[PLAN_ACTION] ?? '',
+          };
+          lessons.push({ id, createdAt, answers: plan });
+        });
+        const reviews = backlogReviews(lessons, now()).map((review) => ReviewSchema.parse(review));
+        await tx.table<Review, string>('reviews').bulkAdd(reviews);
+      });
   }
 }
 

@@ -151,7 +151,7 @@ export function finishDraft(
   build: (draft: DraftRecord) => { ok: true; lesson: LessonInput } | { ok: false; error: string },
   now = new Date(),
 ): Promise<LessonSaveResult | undefined> {
-  return db.transaction('rw', [db.drafts, db.lessons, db.prompts], async () => {
+  return db.transaction('rw', [db.drafts, db.lessons, db.prompts, db.reviews], async () => {
     const [draft, lesson] = await Promise.all([db.drafts.get(draftId), db.lessons.get(draftId)]);
     if (!lesson) {
       if (!draft) return undefined;

@@ -10,6 +10,7 @@ import { EDITABLE_FIELDS, type EditableField } from '../lessons/lesson-fields';
 import { lessonFieldLabel } from '../lessons/field-labels';
 import { addTags, removeTags, splitTags } from '../lessons/tags';
 import type { ReboundDatabase } from './database';
+import { startPlanReview } from './review-rows';
 
 /**
  * What an edit sets, by field (`answers.<question id>` for an answer). An empty text or
@@ -81,7 +82,7 @@ export function editedLesson(
 /**
  * Edits a stored lesson in one transaction, from the copy stored now (not the one the form was
  * opened with): only the fields in `changes` are written, so an edit of another field made
- * elsewhere meanwhile stays.
+ * elsewhere meanwhile stays. An edit that gives the lesson a plan starts its plan review.
  */
 export function editLesson(
   db: ReboundDatabase,
@@ -89,7 +90,7 @@ export function editLesson(
   changes: LessonChanges,
   now = new Date(),
 ): Promise<EditResult> {
-  return db.transaction('rw', db.lessons, async (): Promise<EditResult> => {
+  return db.transaction('rw', db.lessons, db.reviews, async (): Promise<EditResult> => {
     const lesson = await db.lessons.get(id);
     if (!lesson) return { status: 'missing' };
     const edited = editedLesson(lesson, changes, now);
@@ -101,6 +102,7 @@ export function editLesson(
       return { status: 'invalid', message: label ? `${label}: ${issue.message}` : issue.message };
     }
     await db.lessons.put(parsed.data);
+    await startPlanReview(db, parsed.data, now);
     return { status: 'saved', lesson: parsed.data };
   });
 }

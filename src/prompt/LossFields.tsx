@@ -14,7 +14,11 @@ import { t } from '../i18n/t';
  */
 
 /** How the deal ended, as a select. */
-function OutcomeSelect(props: { id: string; value: string; onChange: (value: string) => void }) {
+export function OutcomeSelect(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   return (
     <div class="rb-field">
       <label for={props.id}>{t('form_outcome')}</label>
@@ -35,7 +39,7 @@ function OutcomeSelect(props: { id: string; value: string; onChange: (value: str
   );
 }
 
-function ReasonSelect(props: {
+export function ReasonSelect(props: {
   id: string;
   label: string;
   groups: ReasonGroupView[];

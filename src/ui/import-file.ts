@@ -1,5 +1,6 @@
 import type { ReboundDatabase } from '../db/database';
 import { planImport, writePlan, type ImportCounts, type ImportPlan } from '../db/import';
+import { writeLessonPlan } from '../db/lessons';
 import { describeWriteError } from '../db/write-error';
 import { firstFew, type InvalidRecord } from '../export/import-problems';
 import type { ParsedFile } from '../export/json';
@@ -71,8 +72,8 @@ export async function commitImport(
   let lessons: ImportCounts;
   let wins: ImportCounts;
   try {
-    ({ lessons, wins } = await db.transaction('rw', db.lessons, db.wins, async () => ({
-      lessons: await writePlan(db.lessons, preview.lessons, replaceNewer),
+    ({ lessons, wins } = await db.transaction('rw', db.lessons, db.wins, db.reviews, async () => ({
+      lessons: await writeLessonPlan(db, preview.lessons, replaceNewer),
       wins: await writePlan(db.wins, preview.wins, replaceNewer),
     })));
   } catch (error) {

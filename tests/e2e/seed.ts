@@ -6,6 +6,7 @@
  * already showing lessons does not hear of these (open pages after seeding).
  */
 import type { Page } from 'playwright-core';
+import { ReviewSchema, type Review } from '../../src/lessons/review-schedule';
 import { LessonSchema, type Lesson } from '../../src/lessons/schema';
 import type { Extension } from './harness';
 
@@ -20,10 +21,10 @@ function storageUsage(page: Page): Promise<number> {
 
 /**
  * Runs in the extension (a page or the worker; it is sent there as source, so it uses nothing
- * from this module): with `json`, a chunk of lessons, puts them in the `lessons` table in one
- * readwrite transaction and says how many; without, counts the table's rows (0 with no table yet).
+ * from this module): with `json`, a chunk of rows, puts them in `table` in one readwrite
+ * transaction and says how many; without, counts the table's rows (0 with no table yet).
  */
-async function inLessonsTable(json: string | undefined): Promise<number> {
+async function inTable({ table, json }: { table: string; json?: string }): Promise<number> {
   // Opening a database that is not there would create an empty one.
   if (json === undefined && !(await indexedDB.databases()).some((d) => d.name === 'rebound'))
     return 0;
@@ -32,13 +33,13 @@ async function inLessonsTable(json: string | undefined): Promise<number> {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      if (!db.objectStoreNames.contains('lessons')) {
+      if (!db.objectStoreNames.contains(table)) {
         db.close();
         if (json === undefined) return resolve(0);
-        return reject(new Error('The database has no lessons table'));
+        return reject(new Error(`The database has no ${table} table`));
       }
       if (json === undefined) {
-        const request = db.transaction('lessons').objectStore('lessons').count();
+        const request = db.transaction(table).objectStore(table).count();
         request.onsuccess = () => {
           db.close();
           resolve(request.result);
@@ -46,10 +47,10 @@ async function inLessonsTable(json: string | undefined): Promise<number> {
         request.onerror = () => reject(request.error);
         return;
       }
-      const tx = db.transaction('lessons', 'readwrite');
-      const store = tx.objectStore('lessons');
+      const tx = db.transaction(table, 'readwrite');
+      const store = tx.objectStore(table);
       const chunk = JSON.parse(json) as unknown[];
-      for (const lesson of chunk) store.put(lesson);
+      for (const row of chunk) store.put(row);
       tx.oncomplete = () => {
         db.close();
         resolve(chunk.length);
@@ -92,7 +93,8 @@ export async function seedLessons(
     for (let start = 0; start < lessons.length; start += CHUNK) {
       // One string per chunk: Playwright's own serialisation of an object graph this size is
       // what took the time, JSON.parse in the page is fast.
-      await page.evaluate(inLessonsTable, JSON.stringify(lessons.slice(start, start + CHUNK)));
+      const json = JSON.stringify(lessons.slice(start, start + CHUNK));
+      await page.evaluate(inTable, { table: 'lessons', json });
     }
     return { usageBefore, usageAfter: await storageUsage(page) };
   } finally {
@@ -102,5 +104,17 @@ export async function seedLessons(
 
 /** How many lessons the extension's database holds (a count, not a read of every row). */
 export async function countStoredLessons(ext: Extension): Promise<number> {
-  return ext.inWorker(inLessonsTable, undefined);
+  return ext.inWorker(inTable, { table: 'lessons' });
+}
+
+/**
+ * Writes review rows (src/lessons/review-schedule.ts ReviewSchema, each checked) into the
+ * extension's `reviews` table, in chunks; the database must exist (seed the lessons first).
+ */
+export async function seedReviews(ext: Extension, reviews: Review[]): Promise<void> {
+  for (const review of reviews) ReviewSchema.parse(review);
+  for (let start = 0; start < reviews.length; start += CHUNK) {
+    const json = JSON.stringify(reviews.slice(start, start + CHUNK));
+    await ext.inWorker(inTable, { table: 'reviews', json });
+  }
 }
