@@ -10,6 +10,7 @@ import { keepReviewReminder } from '../src/background/review-reminder';
 import { routeMessages } from '../src/background/router';
 import { openSessionStorageToPanels } from '../src/background/session-access';
 import { database } from '../src/db/database';
+import { countDueReviews } from '../src/db/reviews';
 import { countUnfinishedDrafts } from '../src/db/drafts';
 import { reflectPageUrl } from '../src/background/reflect-page';
 import { moveSettingsHere } from '../src/settings/move-v1';
@@ -24,9 +25,7 @@ export default defineBackground(() => {
   const flow = startLossDetection(db, log, tabs, { windowMs: correlationWindow() });
   routeMessages(db, flow, log, tabs);
   handleReminders(db);
-  // TODO(2026-12-02): no review on this branch yet; when merging, the integrator passes
-  // `(now) => countDueReviews(db, now)` from src/db/reviews.ts (the review helper's) to both.
-  const countDue = () => Promise.resolve(0);
+  const countDue = (now: Date) => countDueReviews(db, now);
   keepBadgeCurrent({ countWaiting: () => countUnfinishedDrafts(db), countDue });
   keepReviewReminder({ countDue });
   keepCustomRulesRegistered();
