@@ -55,6 +55,8 @@ beforeEach(async () => {
   await db.drafts.add({ id: crypto.randomUUID(), updatedAt: new Date().toISOString() } as never);
   await db.wins.add({ id: crypto.randomUUID(), createdAt: '', crm: 'x', dealId: '1' } as never);
   await db.winPrompts.add({ key: 'hubspot:2', winId: crypto.randomUUID() } as never);
+  await db.reviews.add({ lessonId: lesson!.id, due: new Date().toISOString() } as never);
+  await db.reviewLog.add({ id: crypto.randomUUID(), at: new Date().toISOString() } as never);
   await fakeBrowser.storage.local.set({
     [SETTINGS_KEYS.ask]: { dailyCap: 3 },
     [SETTINGS_KEYS.customRules]: [],
@@ -93,10 +95,10 @@ async function everythingLeft() {
 
 describe('deleting all data', () => {
   it('leaves nothing: database tables, storage, reminders, badge, rule hosts, memory', async () => {
-    expect((await everythingLeft()).rows).toEqual([1, 1, 1, 1, 1]);
+    expect((await everythingLeft()).rows).toEqual(db.tables.map(() => 1));
     expect(await deleteAllData(deps)).toBeUndefined();
     expect(await everythingLeft()).toEqual({
-      rows: [0, 0, 0, 0, 0],
+      rows: db.tables.map(() => 0),
       local: {},
       session: {},
       alarms: [],
@@ -156,7 +158,7 @@ describe('the data/delete-all message', () => {
       { tab: { id: 7 } as never, url: 'https://app.hubspot.com/contacts/1' },
     );
     expect(reply.ok).toBe(false);
-    expect((await everythingLeft()).rows).toEqual([1, 1, 1, 1, 1]);
+    expect((await everythingLeft()).rows).toEqual(db.tables.map(() => 1));
     expect(deps.losses.forget).not.toHaveBeenCalled();
   });
 
@@ -166,7 +168,7 @@ describe('the data/delete-all message', () => {
       { url: 'chrome-extension://test-extension-id/options.html' },
     );
     expect(reply).toEqual({ ok: true });
-    expect((await everythingLeft()).rows).toEqual([0, 0, 0, 0, 0]);
+    expect((await everythingLeft()).rows).toEqual(db.tables.map(() => 0));
   });
 
   it('answers a failure with the words the page shows', async () => {
