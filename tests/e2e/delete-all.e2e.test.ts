@@ -11,6 +11,7 @@ import {
   yourData,
   type Extension,
 } from './harness';
+import { createDatabase } from './seed';
 
 /**
  * Issue #12 item 7 in the built extension: "Delete all data" in the options page's "Your
@@ -24,10 +25,8 @@ const LESSONS = generateLessons(3, 12);
 beforeAll(async () => {
   ext = await launchExtension();
   await serveHubSpot(ext.context);
-  // The library opens the database (and creates its tables) before rows are seeded.
-  const options = await ext.openPage('options.html#library');
-  await options.getByTestId('library-count').filter({ hasText: 'No lessons yet' }).waitFor();
-  await options.close();
+  // The database (and its tables) exists before rows are seeded.
+  await createDatabase(ext);
 });
 afterAll(() => ext?.close());
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { DetectionEntry } from '../../src/detection/log';
 import {
-  OPENS_A_PANEL,
   ROOT,
   TEST_SETTINGS,
   decisionAbout,
+  expectOnePrompt,
   extensionWithGrantedHosts,
   readFixture,
 } from './harness';
@@ -243,23 +243,14 @@ export async function expectNoFirefoxPrompt(
  * The positive control that ends a negative test: the deal's one prompt is showing, and the
  * background decided to prompt for it exactly once since `since`.
  */
-export async function expectFirefoxPromptedOnce(
+export function expectFirefoxPromptedOnce(
   ext: FirefoxExtension,
   page: Page,
   deal: { crm: string; dealId: string },
   since: number,
 ): Promise<void> {
-  await decisionAbout(ext, deal, { since, accept: (e) => OPENS_A_PANEL.includes(e.decision!) });
-  await waitForPrompt(page);
-  const prompted = (await ext.detectionLog()).filter(
-    (e) =>
-      e.kind === 'decision' &&
-      e.crm === deal.crm &&
-      e.dealId === deal.dealId &&
-      e.at >= since &&
-      OPENS_A_PANEL.includes(e.decision!),
-  );
-  if (prompted.length !== 1 || (await promptCount(page)) !== 1) {
-    throw new Error(`Expected one prompt for ${deal.dealId}, log: ${JSON.stringify(prompted)}`);
-  }
+  return expectOnePrompt(ext, deal, since, {
+    wait: () => waitForPrompt(page),
+    count: () => promptCount(page),
+  });
 }

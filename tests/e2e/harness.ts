@@ -677,14 +677,30 @@ export async function expectNoPrompt(
  * The positive control that ends a negative test: the deal's one prompt is showing, and the
  * background decided to prompt for it exactly once since `since` (so nothing before it did).
  */
-export async function expectPromptedOnce(
+export function expectPromptedOnce(
   ext: Extension,
   page: Page,
   deal: { crm: string; dealId: string },
   since = 0,
 ): Promise<void> {
+  return expectOnePrompt(ext, deal, since, {
+    wait: () => promptOn(page).first().waitFor({ state: 'visible', timeout: DECISION_DEADLINE_MS }),
+    count: () => promptOn(page).count(),
+  });
+}
+
+/**
+ * expectPromptedOnce for any browser's harness: `shown` waits for the deal's prompt on its page
+ * and counts the prompts there.
+ */
+export async function expectOnePrompt(
+  ext: Pick<Extension, 'detectionLog'>,
+  deal: { crm: string; dealId: string },
+  since: number,
+  shown: { wait(): Promise<unknown>; count(): Promise<number> },
+): Promise<void> {
   await decisionAbout(ext, deal, { since, accept: (e) => OPENS_A_PANEL.includes(e.decision!) });
-  await promptOn(page).first().waitFor({ state: 'visible', timeout: DECISION_DEADLINE_MS });
+  await shown.wait();
   const prompted = (await ext.detectionLog()).filter(
     (e) =>
       e.kind === 'decision' &&
@@ -693,7 +709,7 @@ export async function expectPromptedOnce(
       e.at >= since &&
       OPENS_A_PANEL.includes(e.decision!),
   );
-  if (prompted.length !== 1 || (await promptOn(page).count()) !== 1) {
+  if (prompted.length !== 1 || (await shown.count()) !== 1) {
     throw new Error(`Expected one prompt for ${deal.dealId}, log: ${JSON.stringify(prompted)}`);
   }
 }

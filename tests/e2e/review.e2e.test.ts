@@ -18,6 +18,7 @@ import {
   storedRows,
   type Extension,
 } from './harness';
+import { createDatabase } from './seed';
 import { openLesson } from './options-page';
 
 /**
@@ -30,10 +31,8 @@ let ext: Extension;
 beforeAll(async () => {
   ext = await launchExtension();
   await serveHubSpot(ext.context);
-  // The library opens the database (and creates its tables) before rows are seeded.
-  const options = await ext.openPage('options.html#library');
-  await options.getByTestId('library-count').filter({ hasText: 'No lessons yet' }).waitFor();
-  await options.close();
+  // The database (and its tables) exists before rows are seeded.
+  await createDatabase(ext);
 });
 afterAll(() => ext?.close());
 

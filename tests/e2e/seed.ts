@@ -62,6 +62,31 @@ async function inTable({ table, json }: { table: string; json?: string }): Promi
 }
 
 /**
+ * Waits (bounded) until the options page `page` has opened Dexie, which creates the database at
+ * its current version: opening it elsewhere without a version before that would create an empty
+ * one that Dexie must then upgrade.
+ */
+async function databaseOpened(page: Page): Promise<void> {
+  await page.evaluate(async (deadlineMs) => {
+    const end = performance.now() + deadlineMs;
+    while (!(await indexedDB.databases()).some((d) => d.name === 'rebound' && d.version)) {
+      if (performance.now() > end) throw new Error('The options page never opened the database');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, DATABASE_DEADLINE_MS);
+}
+
+/** Has the extension create its database (tables and all), for tests that write rows first. */
+export async function createDatabase(ext: Extension): Promise<void> {
+  const page = await ext.openPage('options.html');
+  try {
+    await databaseOpened(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Writes `lessons` into the extension's `lessons` table (replacing any with the same id) and
  * says how much the origin's stored bytes grew.
  */
@@ -78,17 +103,9 @@ export async function seedLessons(
       );
     }
   }
-  // The options page opens Dexie, which creates the database at its current version: opening it
-  // here without a version before that would create an empty one that Dexie must then upgrade.
   const page = await ext.openPage('options.html');
   try {
-    await page.evaluate(async (deadlineMs) => {
-      const end = performance.now() + deadlineMs;
-      while (!(await indexedDB.databases()).some((d) => d.name === 'rebound' && d.version)) {
-        if (performance.now() > end) throw new Error('The options page never opened the database');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }, DATABASE_DEADLINE_MS);
+    await databaseOpened(page);
     const usageBefore = await storageUsage(page);
     for (let start = 0; start < lessons.length; start += CHUNK) {
       // One string per chunk: Playwright's own serialisation of an object graph this size is
