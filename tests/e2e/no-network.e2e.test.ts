@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewFor } from '../../src/lessons/review-schedule';
 import { generateLessons } from '../fixtures/lessons/generate';
 import {
   confirmImport,
@@ -15,7 +16,7 @@ import { recordRequests, type Recorded } from './requests';
 
 /**
  * Issue #12 item 5: Rebound makes no request of its own. Every request the browser makes while
- * a loss is prompted and saved on the sandbox HubSpot, and the popup, the library, insights,
+ * a loss is prompted and saved on the sandbox HubSpot, and the popup with its review, the library, insights,
  * the export and the import are used, is recorded; each must come from the CRM page itself.
  * Requests made on purpose from an extension page, its dedicated worker and the service worker
  * show that the recording sees every kind of maker (without them, a recorder that saw nothing
@@ -71,7 +72,7 @@ describe('no network of our own', () => {
       ]);
   });
 
-  it('makes none while a loss is prompted and the popup, library, insights, export and import are used', async () => {
+  it('makes none while a loss is prompted and the popup, its review, the library, insights, export and import are used', async () => {
     const start = requests.length;
     // The prompt on a HubSpot loss, answered and saved.
     const crm = await loseHubSpotDeal(ext, { name: 'Umbrella — Renewal' });
@@ -82,8 +83,22 @@ describe('no network of our own', () => {
     await prompt.getByRole('status').filter({ hasText: 'Lesson saved' }).waitFor();
     await crm.close();
 
+    // The review: a lesson from nine days ago whose plan is due, answered in the popup.
+    const nineDaysAgo = new Date(Date.now() - 9 * 86_400_000).toISOString();
+    const [due] = generateLessons(1, 11).map((lesson) => ({
+      ...lesson,
+      dealName: 'Due for review',
+      createdAt: nineDaysAgo,
+      updatedAt: nineDaysAgo,
+      answers: { planCue: 'the CFO joins a call', planAction: 'ask who signs' },
+    }));
+    await putStoredRows(ext, 'lessons', [due!]);
+    await putStoredRows(ext, 'reviews', [reviewFor(due!, new Date())!]);
     const popup = await ext.openPage('popup.html');
-    await popup.getByTestId('lesson-count').filter({ hasText: '1 lesson' }).waitFor();
+    await popup.getByTestId('lesson-count').filter({ hasText: '2 lessons' }).waitFor();
+    const reviewCard = popup.getByRole('article', { name: 'Due for review', exact: true });
+    await reviewCard.getByRole('button', { name: 'Applied' }).click();
+    await reviewCard.waitFor({ state: 'detached' });
     await popup.close();
 
     // Enough lessons for the library's worker and the insights' charts (uPlot) to have work.
@@ -102,7 +117,7 @@ describe('no network of our own', () => {
     await options.goto(`${prefix}options.html#data`);
     const exported = await exportEverything(options, 'json');
     const file = JSON.parse(exported.toString('utf8')) as { lessons: { dealName: string }[] };
-    expect(file.lessons).toHaveLength(41);
+    expect(file.lessons).toHaveLength(42);
     file.lessons[0]!.dealName = 'Imported back';
     await previewImportOf(options, {
       name: 'back.json',

@@ -172,7 +172,7 @@ describe('lessons from similar deals', () => {
     await page.close();
   });
 
-  it('brings a plan whose cue names a stage back once, when a deal enters that stage', async () => {
+  it('brings a plan whose cue names a stage back once, when a deal enters that stage, unless switched off', async () => {
     const [cued] = lessonsAt('Cue Test Past Co', 1);
     await seedLessons(ext, [
       {
@@ -206,7 +206,16 @@ describe('lessons from similar deals', () => {
     const again = await similarDecision(dealId, back);
     expect(again.cuePlan).toBeUndefined();
     await page.close();
-    // Positive control: another deal entering the stage gets the plan.
+    // Switched off: another deal entering the stage gets nothing.
+    await setComeBack({ cuePlans: false });
+    const off = await openDeal({ company: 'Nobody Alike GmbH' });
+    const offEntered = Date.now();
+    await chooseStage(off.page, 'Contract sent');
+    expect((await similarDecision(off.dealId, offEntered)).cuePlan).toBeUndefined();
+    expect(await chipOn(off.page).count()).toBe(0);
+    await off.page.close();
+    // Positive control: on again, another deal entering the stage gets the plan.
+    await setComeBack({ cuePlans: true });
     const other = await openDeal({ company: 'Nobody Alike GmbH' });
     const otherEntered = Date.now();
     await chooseStage(other.page, 'Contract sent');
