@@ -3,7 +3,8 @@
 // folders together) and fails on a forbidden import or on a cycle between src/ folders.
 import { cruise } from 'dependency-cruiser';
 
-const FOLDERS = 'background|crm|db|detection|export|i18n|lessons|messaging|prompt|settings|ui';
+const FOLDERS =
+  'background|build|crm|db|detection|export|i18n|lessons|messaging|prompt|settings|ui';
 
 /** Each rule: who may not import what, and why. */
 const forbidden = [
@@ -41,6 +42,14 @@ const forbidden = [
     severity: 'error',
     from: { path: '^src/' },
     to: { path: '^entrypoints/' },
+  },
+  {
+    name: 'build-tooling-stays-out-of-the-extension',
+    comment:
+      'src/build holds the Vite transforms wxt.config.ts applies to every bundle: build-time code, never bundled itself.',
+    severity: 'error',
+    from: { path: '^(src|entrypoints)/', pathNot: '^src/build/' },
+    to: { path: '^src/build/' },
   },
   {
     name: 'no-unknown-src-folder',
