@@ -20,7 +20,7 @@ import type { LessonCard } from '../messaging/content-messages';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
 import { lessonCard } from './lesson-card';
-import { mirrorLessons } from './lessons-mirror';
+import { lessonsInMemory, type LessonsInMemory } from './lessons-mirror';
 
 /**
  * Plans whose cue comes back at its moment (issue #11): when an open deal enters the stage a
@@ -152,6 +152,8 @@ export type CuePlansDeps = {
   closedStage?: () => Promise<(label: string | undefined) => boolean>;
   /** The user's template, for the card's reason label. */
   template?: () => Promise<Template>;
+  /** The lessons in memory, shared with the similar-deal matcher (its own when not given). */
+  lessons?: LessonsInMemory;
 };
 
 export type CuePlans = {
@@ -164,7 +166,7 @@ export type CuePlans = {
   cueFor(open: CueDealOpen, now: number): Promise<LessonCard | undefined>;
 };
 
-const settingsDeps: Required<CuePlansDeps> = {
+const settingsDeps: Required<Omit<CuePlansDeps, 'lessons'>> = {
   enabled: async () => (await comeBackItem.load()).value.cuePlans,
   closedStage: async () => {
     const [lost, won] = await Promise.all([lostLabelsItem.load(), wonLabelsItem.load()]);
@@ -194,8 +196,9 @@ const cueWhy = (match: CueMatch) =>
  */
 export function createCuePlans(db: ReboundDatabase, deps: CuePlansDeps = {}): CuePlans {
   const { enabled, closedStage, template } = { ...settingsDeps, ...deps };
+  const lessons = deps.lessons ?? lessonsInMemory(db);
   let index = emptyIndex();
-  const mirror = mirrorLessons(db, {
+  const mirror = lessons.keep({
     reset: () => void (index = emptyIndex()),
     take: (lessons) => takeLessons(index, lessons),
     get size() {

@@ -16,24 +16,36 @@ export type LessonsDerived = {
   readonly size: number;
 };
 
+/** The stored lessons as the background keeps them in memory, for whatever derives from them. */
+export type LessonsInMemory = {
+  /**
+   * Keeps `derived` current from now on; its `current()` resolves once `derived` (and every
+   * other one kept) holds every lesson as stored at that moment.
+   */
+  keep(derived: LessonsDerived): { current(): Promise<void> };
+};
+
 /**
- * Keeps `derived` current with the stored lessons, cheaply: read in pages the first time it is
- * asked, then brought up to date by `lessonsVersion` (a count and the latest `updatedAt`),
- * checked on each call. Lessons changed since are read by the `updatedAt` index alone (at the
- * latest moment read too: a lesson written in the same millisecond as the last one); a count that
- * still differs (a lesson deleted, or imported with an older date) reads everything again.
- * One refresh at a time: two tabs asking at once share it.
+ * The background's one reader of every lesson: each open deal's page asks the similar-deal
+ * matcher and the cue plans, and both derive from the same lessons, so one read feeds both (at
+ * 50,000 lessons, reading them is seconds). Read in pages the first time, then brought up to date
+ * by `lessonsVersion` (a count and the latest `updatedAt`), checked on each call: lessons changed
+ * since are read by the `updatedAt` index alone (at the latest moment read too: a lesson written
+ * in the same millisecond as the last one); a count that still differs (a lesson deleted, or
+ * imported with an older date) reads everything again. One refresh at a time: two tabs asking
+ * at once share it.
  */
-export function mirrorLessons(db: ReboundDatabase, derived: LessonsDerived) {
+export function lessonsInMemory(db: ReboundDatabase): LessonsInMemory {
+  const kept: LessonsDerived[] = [];
   let key: string | undefined;
   let latest = '';
   let refreshing: Promise<void> | undefined;
   const take = (lessons: readonly Lesson[]) => {
     for (const lesson of lessons) if (lesson.updatedAt > latest) latest = lesson.updatedAt;
-    derived.take(lessons);
+    for (const derived of kept) derived.take(lessons);
   };
   const rebuild = async () => {
-    derived.reset();
+    for (const derived of kept) derived.reset();
     latest = '';
     await forEachLessonPage(db, undefined, take);
   };
@@ -43,15 +55,20 @@ export function mirrorLessons(db: ReboundDatabase, derived: LessonsDerived) {
     if (key === undefined) await rebuild();
     else {
       take(await db.lessons.where('updatedAt').aboveOrEqual(latest).toArray());
-      if (derived.size !== version.count) await rebuild();
+      if (kept.some((derived) => derived.size !== version.count)) await rebuild();
     }
     key = version.key;
   };
+  const current = (): Promise<void> => {
+    refreshing ??= refresh().finally(() => (refreshing = undefined));
+    return refreshing;
+  };
   return {
-    /** Resolves once `derived` holds every lesson as stored now. */
-    current(): Promise<void> {
-      refreshing ??= refresh().finally(() => (refreshing = undefined));
-      return refreshing;
+    keep(derived) {
+      kept.push(derived);
+      // Kept after the others were read: the next call reads every lesson for all of them.
+      key = undefined;
+      return { current };
     },
   };
 }

@@ -20,6 +20,7 @@ import { scheduleReminder } from './reminders';
 import type { TabHealthBoard } from './tab-health';
 import { openSimilarDeals, type SimilarDeals } from './similar-deals';
 import { createCuePlans } from './cue-plans';
+import { lessonsInMemory, type LessonsInMemory } from './lessons-mirror';
 
 export type RouterDeps = {
   db: ReboundDatabase;
@@ -189,8 +190,8 @@ export function backgroundHandlers({
  * The plan whose cue an open deal shows, for the similar-deal chip's first card. A page's
  * `deal/open` says `stageEntered` only when it saw the stage change.
  */
-function cuePlansFor(db: ReboundDatabase) {
-  const plans = createCuePlans(db);
+function cuePlansFor(db: ReboundDatabase, lessons: LessonsInMemory) {
+  const plans = createCuePlans(db, { lessons });
   return (deal: DealOpen, now: number) =>
     plans.cueFor({ ...deal, stageEntered: deal.stageEntered ?? false }, now);
 }
@@ -202,6 +203,8 @@ export function routeMessages(
   log: DetectionLog,
   health: TabHealthBoard,
 ): void {
+  // One read of every lesson feeds both the similar-deal matcher and the cue plans.
+  const lessons = lessonsInMemory(db);
   onBackgroundMessage(
     backgroundHandlers({
       db,
@@ -209,7 +212,7 @@ export function routeMessages(
       log,
       health,
       recentDeals: openRecentDeals(),
-      similarDeals: openSimilarDeals({ db, log, cueFor: cuePlansFor(db) }),
+      similarDeals: openSimilarDeals({ db, log, lessons, cueFor: cuePlansFor(db, lessons) }),
     }),
   );
 }

@@ -15,7 +15,7 @@ import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
 import { lessonCard } from './lesson-card';
-import { mirrorLessons } from './lessons-mirror';
+import { lessonsInMemory, type LessonsInMemory } from './lessons-mirror';
 
 /** Lessons of similar deals a page shows at most (the chip's panel stays compact). */
 export const SIMILAR_CARDS = 3;
@@ -50,9 +50,9 @@ export async function readNotHelpful(): Promise<NotHelpful[]> {
 }
 
 /** Every lesson's features for matching, kept current with the stored lessons. */
-function featureIndex(db: ReboundDatabase) {
+function featureIndex(lessons: LessonsInMemory) {
   let features = new FeatureIndex();
-  const mirror = mirrorLessons(db, {
+  const mirror = lessons.keep({
     reset: () => void (features = new FeatureIndex()),
     take: (lessons) => lessons.forEach((lesson) => features.set(lessonFeatures(lesson))),
     get size() {
@@ -79,6 +79,8 @@ export type SimilarDealsDeps = {
   db: ReboundDatabase;
   log: DetectionLog;
   now?: () => number;
+  /** The lessons in memory, shared with the cue plans (its own when not given). */
+  lessons?: LessonsInMemory;
   /** The plan whose cue this deal shows now (the "cues" part of issue #11), when there is one. */
   cueFor?: (deal: DealOpen, now: number) => Promise<LessonCard | undefined>;
 };
@@ -92,9 +94,10 @@ export function openSimilarDeals({
   db,
   log,
   now = Date.now,
+  lessons = lessonsInMemory(db),
   cueFor,
 }: SimilarDealsDeps): SimilarDeals {
-  const index = featureIndex(db);
+  const index = featureIndex(lessons);
   let writing: Promise<void> = Promise.resolve();
   return {
     async matchesFor(request, tabId) {
