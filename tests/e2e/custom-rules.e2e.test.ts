@@ -11,6 +11,7 @@ import {
   storedLessons,
   type Extension,
 } from './harness';
+import { recordPermissionRequests } from './permission-requests';
 
 /** A CRM Rebound has no adapter for (tests/fixtures/custom/deal.html says what it imitates). */
 const HOST = 'https://crm.pipeline-pro.test';
@@ -71,20 +72,7 @@ describe('user rules for a CRM Rebound has never heard of', () => {
   it('saves a rule, asking for that one site, and tests it on an open tab', async () => {
     openedBefore = await openDeal(41);
     const options = await ext.openPage('options.html#rules');
-    // Record what the options page asks the browser for.
-    await options.evaluate(() => {
-      type Request = (request: { origins?: string[] }) => Promise<boolean>;
-      const { permissions } = (
-        globalThis as unknown as { chrome: { permissions: { request: Request } } }
-      ).chrome;
-      const original = permissions.request.bind(permissions);
-      const asked: unknown[] = [];
-      Object.assign(window, { asked });
-      permissions.request = (request) => {
-        asked.push(request);
-        return original(request);
-      };
-    });
+    const asked = await recordPermissionRequests(options);
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').fill('Pipeline Pro');
     await options.getByLabel('Deal page URL pattern').fill(PATTERN);
@@ -94,9 +82,7 @@ describe('user rules for a CRM Rebound has never heard of', () => {
     await options.getByLabel('Amount (CSS selector, optional)').fill('.deal-amount');
     await options.getByRole('button', { name: 'Save rule' }).click();
     await options.getByText('Saved "Pipeline Pro"').waitFor();
-    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual(
-      [{ origins: [PATTERN] }],
-    );
+    expect(await asked()).toEqual([{ origins: [PATTERN] }]);
 
     await options.getByRole('button', { name: 'Test on open tabs' }).click();
     const probe = options.getByTestId('rule-probe');

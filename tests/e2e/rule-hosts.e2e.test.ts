@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_KEYS } from '../../src/settings/keys';
 import { launchExtension, type Extension } from './harness';
+import { recordPermissionRequests } from './permission-requests';
 
 /**
  * Issue #12 item 4 for user rules: a rule names one CRM host. Saving a rule for every site or a
@@ -75,20 +76,7 @@ describe('rules and their hosts', () => {
 
   it('refuses to save a rule for every site or a public suffix, asking the browser nothing', async () => {
     const options = await ext.openPage('options.html#rules');
-    await options.evaluate(() => {
-      type Request = (request: { origins?: string[] }) => Promise<boolean>;
-      const { permissions } = (
-        globalThis as unknown as { chrome: { permissions: { request: Request } } }
-      ).chrome;
-      const original = permissions.request.bind(permissions);
-      const asked: unknown[] = [];
-      Object.assign(window, { asked });
-      permissions.request = (request) => {
-        asked.push(request);
-        return original(request);
-      };
-    });
-    const asked = () => options.evaluate(() => (window as unknown as { asked: unknown[] }).asked);
+    const asked = await recordPermissionRequests(options);
     await options.getByRole('button', { name: 'Add a CRM rule' }).click();
     await options.getByLabel('CRM name').fill('Too broad');
     await options.getByLabel('Stage element (CSS selector)').fill('.deal-stage');
