@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import type { CrmAdapter } from './types';
 import { watchStageShown, type StageShown } from './stage-shown';
-import { settle } from './settle.test-helper';
+import { settle, showStage } from './settle.test-helper';
 
 /** A CRM whose record pages are /deal/<id> and show the stage in `.stage`, in a shadow root or not. */
 const adapter: CrmAdapter = {
@@ -29,18 +29,6 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** Renders the stage the way single-page CRMs do: a fresh element each time. */
-function show(text: string | undefined) {
-  const holder =
-    document.querySelector('.holder') ?? document.body.appendChild(document.createElement('div'));
-  holder.className = 'holder';
-  if (text === undefined) return holder.replaceChildren();
-  const span = document.createElement('span');
-  span.className = 'stage';
-  span.textContent = text;
-  holder.replaceChildren(span);
-}
-
 /** Waits 0 ms for a stage to stay unless a test is about that wait: each check decides at once. */
 function watch(options: { url?: URL; baselineUntil?: number; settleMs?: number } = {}) {
   controller = new AbortController();
@@ -63,9 +51,9 @@ function watch(options: { url?: URL; baselineUntil?: number; settleMs?: number }
 describe('watchStageShown', () => {
   it('calls back when the page shows the deal move to another open stage, with the deal then', async () => {
     document.body.appendChild(document.createElement('h1')).textContent = 'Acme renewal';
-    show('Discovery');
+    showStage('Discovery');
     const { onStage } = watch();
-    show('Proposal');
+    showStage('Proposal');
     await vi.waitFor(() => expect(onStage).toHaveBeenCalledOnce());
     expect(onStage).toHaveBeenCalledWith({
       dealId: '42',
@@ -77,64 +65,64 @@ describe('watchStageShown', () => {
   it('does not count the stage the page shows when it starts, nor the first one it renders', async () => {
     const { stages } = watch();
     // The record renders after the content script armed: where the deal already was.
-    show('Discovery');
+    showStage('Discovery');
     await settle();
-    show('Proposal');
+    showStage('Proposal');
     await vi.waitFor(() => expect(stages()).toEqual(['Proposal']));
   });
 
   it('takes a re-render of the same stage as no change', async () => {
-    show('Proposal');
+    showStage('Proposal');
     const { stages } = watch();
-    show(undefined);
+    showStage(undefined);
     await settle();
-    show(' proposal ');
+    showStage(' proposal ');
     await settle();
-    show('Proposal');
+    showStage('Proposal');
     await settle();
     // Positive control: a real move after the re-renders is the first and only call.
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(stages()).toEqual(['Negotiation']));
   });
 
   it('takes a stage shown for a moment as no change (debounced)', async () => {
-    show('Discovery');
+    showStage('Discovery');
     const { stages } = watch({ settleMs: 60 });
-    show('Proposal');
+    showStage('Proposal');
     await settle();
-    show('Discovery');
+    showStage('Discovery');
     await settle();
     // Positive control: a stage that stays, shown after the flicker, is the only one called back
     // (the flicker's wait ended first).
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(stages()).toEqual(['Negotiation']));
   });
 
   it('calls back with the stage the page settled on when it passes through several', async () => {
-    show('Discovery');
+    showStage('Discovery');
     const { stages } = watch({ settleMs: 60 });
-    show('Demo');
+    showStage('Demo');
     await settle();
-    show('Proposal');
+    showStage('Proposal');
     await vi.waitFor(() => expect(stages()).toEqual(['Proposal']));
-    show('Demo');
+    showStage('Demo');
     await vi.waitFor(() => expect(stages()).toEqual(['Proposal', 'Demo']));
   });
 
   it('never calls back for a lost or won stage, and a reopened deal counts again', async () => {
-    show('Proposal');
+    showStage('Proposal');
     const { stages } = watch();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
-    show('Closed won');
+    showStage('Closed won');
     await settle();
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(stages()).toEqual(['Negotiation']));
   });
 
   it('takes changes before baselineUntil as the page rendering the deal', async () => {
     // Right after an in-app navigation the previous deal's stage may still be on screen.
-    show('Closed won');
+    showStage('Closed won');
     let clock = 1000;
     controller = new AbortController();
     const onStage = vi.fn<(shown: StageShown) => void>();
@@ -150,10 +138,10 @@ describe('watchStageShown', () => {
       settleMs: 0,
       now: () => clock,
     });
-    show('Proposal');
+    showStage('Proposal');
     await settle();
     clock = 2000;
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(onStage).toHaveBeenCalledOnce());
     expect(onStage.mock.calls[0]![0].stage).toBe('Negotiation');
   });
@@ -190,20 +178,20 @@ describe('watchStageShown', () => {
   });
 
   it('stops when its signal aborts', async () => {
-    show('Discovery');
+    showStage('Discovery');
     const first = watch();
     controller.abort();
-    show('Proposal');
+    showStage('Proposal');
     await settle();
     // Positive control: a watch armed now sees the next move; the aborted one saw none.
     const second = watch();
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(second.stages()).toEqual(['Negotiation']));
     expect(first.onStage).not.toHaveBeenCalled();
   });
 
   it('watches nothing on boards, other pages, or a CRM it cannot read a deal on', async () => {
-    show('Discovery');
+    showStage('Discovery');
     const board = watch({ url: new URL('https://crm.example.com/board') });
     const unread = vi.fn();
     const other = new AbortController();
@@ -217,12 +205,12 @@ describe('watchStageShown', () => {
       onStage: unread,
       settleMs: 0,
     });
-    show('Proposal');
+    showStage('Proposal');
     await settle();
     // Positive control: a record page's watch, armed after, sees the next move.
     const boardController = controller;
     const record = watch();
-    show('Negotiation');
+    showStage('Negotiation');
     await vi.waitFor(() => expect(record.stages()).toEqual(['Negotiation']));
     expect(board.onStage).not.toHaveBeenCalled();
     expect(unread).not.toHaveBeenCalled();

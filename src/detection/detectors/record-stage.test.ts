@@ -3,7 +3,7 @@ import { lostMatcher, wonMatcher } from '../../settings/stage-labels';
 import type { DetectorEnv, NamedSelector } from '../types';
 import { detectorEnv } from './detector-env.test-helper';
 import { HEALTH_GRACE_MS, recordStage } from './record-stage';
-import { settle } from '../settle.test-helper';
+import { settle, showStage } from '../settle.test-helper';
 
 const STAGE: NamedSelector = { name: 'stage field', css: ['.stage'] };
 
@@ -34,31 +34,19 @@ describe('recordStage', () => {
     })(armed.env);
   }
 
-  /** Renders the stage the way single-page CRMs do: a fresh element each time. */
-  function show(text: string | undefined) {
-    const holder =
-      document.querySelector('.holder') ?? document.body.appendChild(document.createElement('div'));
-    holder.className = 'holder';
-    if (text === undefined) return holder.replaceChildren();
-    const span = document.createElement('span');
-    span.className = 'stage';
-    span.textContent = text;
-    holder.replaceChildren(span);
-  }
-
   it('does not report a deal that loads already lost', async () => {
-    show('Closed lost');
+    showStage('Closed lost');
     arm();
-    show('Closed lost');
+    showStage('Closed lost');
     document.body.append(document.createElement('p'));
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('reports an open stage turning lost, with the deal as the page shows it then', async () => {
-    show('Contract sent');
+    showStage('Contract sent');
     arm();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).toHaveBeenCalledExactlyOnceWith({
       dealId: '42',
@@ -71,15 +59,15 @@ describe('recordStage', () => {
 
   it('takes changes before baselineUntil as the new page rendering, not as a loss', async () => {
     // Right after an in-app navigation the previous deal may still be on screen.
-    show('Contract sent');
+    showStage('Contract sent');
     arm({ baselineUntil: Date.now() + 60_000 });
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('reports the text node itself being edited', async () => {
-    show('Contract sent');
+    showStage('Contract sent');
     arm();
     document.querySelector('.stage')!.firstChild!.nodeValue = 'Closed-Lost to Competition';
     await settle();
@@ -92,18 +80,18 @@ describe('recordStage', () => {
     ['open to open', 'Qualified to buy', 'Contract sent'],
     ['lost to another lost', 'Closed lost', 'Lost'],
   ])('reports nothing for %s', async (_what, before, after) => {
-    show(before);
+    showStage(before);
     arm();
-    show(after);
+    showStage(after);
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
 
   describe('when wins are looked for (the user turned on "what worked")', () => {
     it('reports an open stage turning won, marked as a win', async () => {
-      show('Contract sent');
+      showStage('Contract sent');
       arm({ isWon: wonMatcher() });
-      show('Closed won');
+      showStage('Closed won');
       await settle();
       expect(report).toHaveBeenCalledExactlyOnceWith({
         dealId: '42',
@@ -115,9 +103,9 @@ describe('recordStage', () => {
     });
 
     it('still reports a loss as a loss (no result field, as before)', async () => {
-      show('Contract sent');
+      showStage('Contract sent');
       arm({ isWon: wonMatcher() });
-      show('Closed lost');
+      showStage('Closed lost');
       await settle();
       expect(report).toHaveBeenCalledOnce();
       expect(report.mock.calls[0]![0]).not.toHaveProperty('result');
@@ -128,17 +116,17 @@ describe('recordStage', () => {
       ['won to another won label', 'Closed won', 'Gewonnen'],
       ['open to open', 'Qualified to buy', 'Contract sent'],
     ])('reports nothing for %s', async (_what, before, after) => {
-      show(before);
+      showStage(before);
       arm({ isWon: wonMatcher() });
-      show(after);
+      showStage(after);
       await settle();
       expect(report).not.toHaveBeenCalled();
     });
 
     it('takes a label both lists match as lost, never as a win', async () => {
-      show('Contract sent');
+      showStage('Contract sent');
       arm({ isLost: lostMatcher(['/closed/i']), isWon: wonMatcher() });
-      show('Closed won');
+      showStage('Closed won');
       await settle();
       expect(report).toHaveBeenCalledOnce();
       expect(report.mock.calls[0]![0]).not.toHaveProperty('result');
@@ -146,11 +134,11 @@ describe('recordStage', () => {
   });
 
   it('compares each change with the stage shown just before it', async () => {
-    show('Closed lost');
+    showStage('Closed lost');
     arm();
-    show('Contract sent'); // re-opened
+    showStage('Contract sent'); // re-opened
     await settle();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ stageBefore: 'Contract sent', stageAfter: 'Closed lost' }),
@@ -158,21 +146,21 @@ describe('recordStage', () => {
   });
 
   it('does not count a stage that is briefly missing as a change', async () => {
-    show('Closed lost');
+    showStage('Closed lost');
     arm();
-    show(undefined);
+    showStage(undefined);
     await settle();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('compares with the last stage shown when the element comes back changed', async () => {
-    show('Contract sent');
+    showStage('Contract sent');
     arm();
-    show(undefined);
+    showStage(undefined);
     await settle();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ stageBefore: 'Contract sent', stageAfter: 'Closed lost' }),
@@ -181,7 +169,7 @@ describe('recordStage', () => {
 
   it('takes a stage that appears only after load as the baseline', async () => {
     arm();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
@@ -218,12 +206,12 @@ describe('recordStage', () => {
   });
 
   it("counts the user's own lost labels instead of the defaults", async () => {
-    show('Negotiation');
+    showStage('Negotiation');
     arm({ isLost: lostMatcher(['Churned']) });
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
-    show('Churned');
+    showStage('Churned');
     await settle();
     expect(report).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ stageBefore: 'Closed lost', stageAfter: 'Churned' }),
@@ -231,18 +219,18 @@ describe('recordStage', () => {
   });
 
   it('does nothing on pages that are not a deal record', async () => {
-    show('Contract sent');
+    showStage('Contract sent');
     arm({ page: { kind: 'board' } });
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('stops reporting once aborted', async () => {
-    show('Contract sent');
+    showStage('Contract sent');
     arm();
     armed.abort();
-    show('Closed lost');
+    showStage('Closed lost');
     await settle();
     expect(report).not.toHaveBeenCalled();
   });
@@ -267,17 +255,17 @@ describe('recordStage', () => {
     const flush = () => vi.advanceTimersByTimeAsync(FRAME_MS);
 
     it('waits for a lost stage to settle, and ignores one that is taken back', async () => {
-      show('Contract sent');
+      showStage('Contract sent');
       arm({ settleMs: 1000 });
-      show('Closed lost');
+      showStage('Closed lost');
       await flush();
       await vi.advanceTimersByTimeAsync(500);
-      show('Contract sent'); // the save was refused: the board moved the card back
+      showStage('Contract sent'); // the save was refused: the board moved the card back
       await vi.advanceTimersByTimeAsync(1000);
       expect(report).not.toHaveBeenCalled();
 
       // The lost stage is seen within a frame of showing; it must then hold for 1000 ms.
-      show('Closed lost');
+      showStage('Closed lost');
       await vi.advanceTimersByTimeAsync(1000 - FRAME_MS);
       expect(report).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(2 * FRAME_MS);
@@ -290,7 +278,7 @@ describe('recordStage', () => {
       expect(health).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1);
       expect(health).toHaveBeenCalledExactlyOnceWith('stage field');
-      show('Contract sent');
+      showStage('Contract sent');
       await flush();
       expect(health).toHaveBeenLastCalledWith(undefined);
     });
@@ -299,13 +287,13 @@ describe('recordStage', () => {
       arm();
       // Shown a frame before the grace period ends: the check of that frame comes in time.
       await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS - 50);
-      show('Contract sent');
+      showStage('Contract sent');
       await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS * 2);
       expect(health).not.toHaveBeenCalledWith('stage field');
     });
 
     it('says nothing about health when the stage is there from the start', async () => {
-      show('Contract sent');
+      showStage('Contract sent');
       arm();
       await vi.advanceTimersByTimeAsync(HEALTH_GRACE_MS * 2);
       expect(health).not.toHaveBeenCalled();
