@@ -94,6 +94,15 @@ describe('keepBadgeCurrent', () => {
     await vi.waitFor(async () => expect(await badgeText()).toBe('3'));
   });
 
+  it('counts again when the settings change (second looks switched off change what is due)', async () => {
+    due = 3;
+    start();
+    await vi.waitFor(async () => expect(await badgeText()).toBe('3'));
+    due = 1;
+    await comeBackItem.update((s) => ({ ...s, secondLook: false }));
+    await vi.waitFor(async () => expect(await badgeText()).toBe('1'));
+  });
+
   it('starts switched off when the setting says so', async () => {
     await comeBackItem.update((s) => ({ ...s, reviewBadge: false }));
     due = 3;

@@ -116,7 +116,12 @@ export function keepBadgeCurrent({
   void comeBackItem
     .load()
     .then((loaded) => on === undefined && useSettings(loaded.value.reviewBadge));
-  const unwatch = comeBackItem.watch((loaded) => useSettings(loaded.value.reviewBadge));
+  const unwatch = comeBackItem.watch((loaded) => {
+    useSettings(loaded.value.reviewBadge);
+    // The due count depends on these settings too (second looks on or off), which a live query
+    // of the database does not see change.
+    count();
+  });
 
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === BADGE_ALARM) count();
