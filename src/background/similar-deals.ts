@@ -102,14 +102,11 @@ export function openSimilarDeals({
   return {
     async matchesFor(request, tabId) {
       const { crm, dealId, deal } = request;
-      // A cue plan that cannot be remembered as shown is not shown (it would come back on every
-      // look): the similar lessons still are. It decides closed deals itself (none for them).
-      const cue = await cueFor?.(request, now()).catch((error: unknown) => {
-        console.error('Rebound: the cue plans could not decide', error);
-        return undefined;
-      });
-      const decide = (similar: 'found' | 'none' | 'off' | 'lost' | 'won', more = {}) =>
-        log.add({ kind: 'similar', crm, dealId, tabId, similar, cuePlan: cue && true, ...more });
+      const decide = (
+        similar: 'found' | 'none' | 'off' | 'lost' | 'won',
+        cue?: LessonCard,
+        more = {},
+      ) => log.add({ kind: 'similar', crm, dealId, tabId, similar, cuePlan: cue && true, ...more });
       const [{ value: comeBack }, { value: lost }, { value: won }] = await Promise.all([
         comeBackItem.load(),
         lostLabelsItem.load(),
@@ -118,8 +115,14 @@ export function openSimilarDeals({
       // A closed deal has nothing left to win: its lessons are for the reflection, if any.
       if (lostMatcher(lost)(deal.stage)) return void decide('lost');
       if (wonMatcher(won)(deal.stage)) return void decide('won');
+      // A cue plan that cannot be remembered as shown is not shown (it would come back on every
+      // look): the similar lessons still are.
+      const cue = await cueFor?.(request, now()).catch((error: unknown) => {
+        console.error('Rebound: the cue plans could not decide', error);
+        return undefined;
+      });
       if (!comeBack.similarDeals || comeBack.similarDealsOffIn.includes(crm)) {
-        decide('off');
+        decide('off', cue);
         return cue && { cue, similar: [] };
       }
       const refused = new Set(
@@ -137,7 +140,7 @@ export function openSimilarDeals({
         (id) => refused.has(id) || id === cue?.lessonId,
       );
       if (matches.length === 0) {
-        decide('none');
+        decide('none', cue);
         return cue && { cue, similar: [] };
       }
       const template = resolveTemplate((await templateItem.load()).value);
@@ -151,8 +154,8 @@ export function openSimilarDeals({
         return lesson ? [lessonCard(lesson, match.why.map(explain), template)] : [];
       });
       // Lessons deleted since the index last looked are simply not there.
-      if (similar.length === 0) decide('none');
-      else decide('found', { matches: similar.length, why: similar[0]!.why });
+      if (similar.length === 0) decide('none', cue);
+      else decide('found', cue, { matches: similar.length, why: similar[0]!.why });
       return similar.length > 0 || cue ? { cue, similar } : undefined;
     },
     notHelpful(answer) {
