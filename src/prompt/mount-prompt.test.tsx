@@ -91,6 +91,18 @@ describe('the similar-deal chip beside the prompts', () => {
     left.abort();
     expect(chip()).toBeFalsy();
   });
+
+  it('shows one chip when a second comes while the first is still mounting (the stage changed)', async () => {
+    const queue = createPromptQueue(ctx);
+    const page = new AbortController();
+    queue.showMatches(deal, matches, page.signal);
+    queue.showMatches(deal, { ...matches, cue: matches.similar[0] }, page.signal);
+    // The later chip (with its cue card) is in place: the earlier one went as it came.
+    await until(() => expect(chip()?.textContent).toBe('Your plan for this moment · 1 similar'));
+    expect(document.querySelectorAll('rebound-similar')).toHaveLength(1);
+    page.abort();
+    expect(document.querySelectorAll('rebound-similar')).toHaveLength(0);
+  });
 });
 
 describe('createPromptQueue', () => {

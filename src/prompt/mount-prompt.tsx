@@ -122,9 +122,14 @@ export function createPromptQueue(ctx: ContentScriptContext) {
     showMatches(deal: { crm: string; dealId: string }, matches: DealMatches, signal: AbortSignal) {
       const show = () => {
         if (signal.aborted || ctx.isInvalid) return;
-        chip?.remove();
+        // The chip shown until now goes once the new one is in place: a second call while the
+        // first still mounts must not leave the first on the page with nothing to remove it.
         mountSimilarChip(ctx, deal, matches, signal).then(
-          (shown) => (showing ? shown.remove() : (chip = shown)),
+          (shown) => {
+            if (showing) return shown.remove();
+            chip?.remove();
+            chip = shown;
+          },
           (error: unknown) => console.error('Rebound: the similar-deal chip could not open', error),
         );
       };
