@@ -5,7 +5,7 @@ import type { DetectionEntry } from '../../src/detection/log';
 import {
   ROOT,
   TEST_SETTINGS,
-  decisionAbout,
+  expectDecision,
   expectOnePrompt,
   extensionWithGrantedHosts,
   readFixture,
@@ -231,10 +231,7 @@ export async function expectNoFirefoxPrompt(
   since: number,
   decision: NonNullable<DetectionEntry['decision']>,
 ): Promise<void> {
-  const entry = await decisionAbout(ext, deal, { since });
-  if (entry.decision !== decision) {
-    throw new Error(`Expected ${decision} about ${deal.dealId}, got ${JSON.stringify(entry)}`);
-  }
+  await expectDecision(ext, deal, decision, since);
   const shown = await promptCount(page);
   if (shown !== 0) throw new Error(`${shown} prompt(s) shown for ${deal.dealId}`);
 }
