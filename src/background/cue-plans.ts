@@ -20,6 +20,7 @@ import type { LessonCard } from '../messaging/content-messages';
 import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
 import { lessonCard } from './lesson-card';
+import { parseEach } from './stored-list';
 import { lessonsInMemory, type LessonsInMemory } from './lessons-mirror';
 
 /**
@@ -75,17 +76,10 @@ export const cueMemoryItem = storage.defineItem<unknown>('local:cuePlanMemory', 
  * what was shown, not something the user wrote; the worst loss is a plan shown again).
  */
 export function parseCueMemory(stored: unknown): CueMemory {
-  const list = <T>(value: unknown, schema: z.ZodType<T>): T[] =>
-    Array.isArray(value)
-      ? value.flatMap((entry) => {
-          const parsed = schema.safeParse(entry);
-          return parsed.success ? [parsed.data] : [];
-        })
-      : [];
   const record = (typeof stored === 'object' && stored) || {};
   return {
-    shown: list('shown' in record ? record.shown : undefined, ShownSchema),
-    stages: list('stages' in record ? record.stages : undefined, SeenStageSchema),
+    shown: parseEach('shown' in record ? record.shown : undefined, ShownSchema),
+    stages: parseEach('stages' in record ? record.stages : undefined, SeenStageSchema),
   };
 }
 

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { parseEach } from './stored-list';
 
 /** How many deals are kept: a few weeks of a busy rep's record pages. */
 export const RECENT_DEALS_LIMIT = 200;
@@ -55,12 +56,7 @@ export function withDealSeen(
  * convenience, not data the user wrote), as are those older than 14 days. Newest first.
  */
 export function parseRecentDeals(stored: unknown, now: number): RecentDeal[] {
-  if (!Array.isArray(stored)) return [];
-  return stored
-    .flatMap((entry) => {
-      const parsed = RecentDealSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    })
+  return parseEach(stored, RecentDealSchema)
     .filter(recentEnough(now))
     .sort((a, b) => b.lastSeen - a.lastSeen)
     .slice(0, RECENT_DEALS_LIMIT);

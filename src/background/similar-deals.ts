@@ -15,6 +15,7 @@ import { lostMatcher, wonMatcher } from '../settings/stage-labels';
 import { comeBackItem, lostLabelsItem, templateItem, wonLabelsItem } from '../settings/store';
 import type { DetectionLog } from './detection-log';
 import { lessonCard } from './lesson-card';
+import { parseEach } from './stored-list';
 import { lessonsInMemory, type LessonsInMemory } from './lessons-mirror';
 
 /** Lessons of similar deals a page shows at most (the chip's panel stays compact). */
@@ -41,12 +42,7 @@ export const notHelpfulItem = storage.defineItem<unknown>('local:similarNotHelpf
 
 /** What is stored, through the schema: entries that no longer parse are left out. */
 export async function readNotHelpful(): Promise<NotHelpful[]> {
-  const stored = await notHelpfulItem.getValue();
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((entry) => {
-    const parsed = NotHelpfulSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return parseEach(await notHelpfulItem.getValue(), NotHelpfulSchema);
 }
 
 /** Every lesson's features for matching, kept current with the stored lessons. */
