@@ -19,7 +19,6 @@ import { comeBackItem } from '../settings/store';
 import { ReviewCard, type SecondLookChanges } from './ReviewCard';
 import { StatusLine, type Status } from './StatusLine';
 import { useLiveQuery } from './use-live-query';
-import { useSettingsItem } from './use-settings';
 
 /** The most cards the popup shows at once; answering one brings the next. */
 export const REVIEW_SHOWN = 5;
@@ -60,9 +59,11 @@ export function ReviewSection({
   /** Called once the review has been read (or could not be): slower reads may start then. */
   onSettled?: () => void;
 }) {
-  // Not waited for: until it is read here, the query reads the setting itself, so the cards do
-  // not wait for one more round trip; a change later (the options page) runs the query again.
-  const secondLook = useSettingsItem(comeBackItem)?.value.secondLook;
+  // Only a change (the options page) is taken here, and runs the query again: the first query
+  // reads the setting itself, so the cards neither wait for one more round trip nor are read
+  // twice as the popup opens (once without the setting, once more when it arrives).
+  const [secondLook, setSecondLook] = useState<boolean>();
+  useEffect(() => comeBackItem.watch((changed) => setSecondLook(changed.value.secondLook)), []);
   const data = useLiveQuery(() => loadReview(now(), secondLook), [secondLook]);
   const [busy, setBusy] = useState<string>();
   const [status, setStatus] = useState<Status>();
