@@ -141,14 +141,15 @@ export async function runContent(
     page.abort();
     page = new AbortController();
     if (!detecting) return void (reader = undefined);
+    // Everything armed for this page stops with it (or with the extension).
+    const signal = AbortSignal.any([ctx.signal, page.signal]);
     reader = createPageReader({
       adapter,
       root: document,
       url,
       isLost: () => matchers.isLost,
-      signal: AbortSignal.any([ctx.signal, page.signal]),
+      signal,
     });
-    const signal = AbortSignal.any([ctx.signal, page.signal]);
     const showMatches = (deal: { crm: string; dealId: string }, matches: DealMatches) =>
       prompts.showMatches(deal, matches, signal);
     reportDealSeen({
@@ -186,7 +187,7 @@ export async function runContent(
       adapter,
       url,
       root: document,
-      signal: AbortSignal.any([ctx.signal, page.signal]),
+      signal,
       baselineMs,
       ...matchers,
       settling,
