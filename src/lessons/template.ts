@@ -168,6 +168,16 @@ export function answerText(template: Template, id: string, value: string): strin
     : value;
 }
 
+/**
+ * The reason id a form offers for a lesson's stored one: what a merge made of it, or the stored
+ * id itself when the template no longer knows it (kept, not lost, until the user changes it).
+ */
+export function currentReasonId(template: Template, id: string): string;
+export function currentReasonId(template: Template, id: string | undefined): string | undefined;
+export function currentReasonId(template: Template, id: string | undefined): string | undefined {
+  return reasonOf(template, id)?.id ?? id;
+}
+
 /** The reason a lesson's reason id stands for now: merges followed to the end. */
 export function reasonOf(template: Template, id: string | undefined): ReasonInfo | undefined {
   let reason = id ? template.reasons[id] : undefined;

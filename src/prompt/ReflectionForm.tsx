@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
 import { OTHER_REASON } from '../lessons/reasons';
-import { reasonOf, type Template } from '../lessons/template';
+import { currentReasonId, type Template } from '../lessons/template';
 import { EMPTY_VALUES, type ReflectionValues } from '../lessons/values';
 import { ANSWER_MAX } from '../lessons/schema';
 import { FormProblems } from './FormProblems';
@@ -59,8 +59,8 @@ export function ReflectionForm({
   // A draft begun before a reason was merged shows the reason it went into (the one offered).
   const [values, setValues] = useState<ReflectionValues>(() => ({
     ...initial,
-    reason: reasonOf(template, initial.reason)?.id ?? initial.reason,
-    secondaryReason: reasonOf(template, initial.secondaryReason)?.id ?? initial.secondaryReason,
+    reason: currentReasonId(template, initial.reason),
+    secondaryReason: currentReasonId(template, initial.secondaryReason),
   }));
   const id = (name: string) => `${idPrefix}-${name}`;
   const update = (next: ReflectionValues) => {

@@ -6,7 +6,7 @@ import { EDITABLE_FIELDS, type EditableField } from '../lessons/lesson-fields';
 import { OTHER_REASON_ANSWER, type Question } from '../lessons/questions';
 import { OTHER_REASON } from '../lessons/reasons';
 import { ANSWER_MAX, type Lesson } from '../lessons/schema';
-import { questionLabel, reasonOf, type Template } from '../lessons/template';
+import { questionLabel, currentReasonId, type Template } from '../lessons/template';
 import { DealFields, LossFields, QuestionField } from '../prompt/LossFields';
 import { FormProblems } from '../prompt/FormProblems';
 import { LimitedField } from '../prompt/LimitedField';
@@ -36,8 +36,8 @@ function fieldsOf(lesson: Lesson, template: Template): Fields {
     stageBefore: lesson.stageBefore ?? '',
     outcome: lesson.outcome,
     // A merged reason shows as the reason it went into (the one offered), as in the form.
-    reason: reasonOf(template, lesson.reason)?.id ?? lesson.reason ?? '',
-    secondaryReason: reasonOf(template, lesson.secondaryReason)?.id ?? lesson.secondaryReason ?? '',
+    reason: currentReasonId(template, lesson.reason) ?? '',
+    secondaryReason: currentReasonId(template, lesson.secondaryReason) ?? '',
     confidence: lesson.confidence ?? '',
     feeling: lesson.feeling,
     answers: { ...lesson.answers },

@@ -3,7 +3,7 @@ import type { OutcomeId } from '../lessons/outcomes';
 import type { Lesson } from '../lessons/schema';
 import { planText } from '../lessons/questions';
 import { PLAN_ANSWERS, type PlanAnswer, type SnoozeTarget } from '../lessons/review-schedule';
-import { reasonOf, type Template } from '../lessons/template';
+import { currentReasonId, type Template } from '../lessons/template';
 import { OutcomeSelect, ReasonSelect } from '../prompt/LossFields';
 import { t } from '../i18n/t';
 import { LessonReason } from './LessonSummary';
@@ -113,9 +113,7 @@ function SecondLook(props: {
   const { lesson, template, busy } = props;
   const [editing, setEditing] = useState(false);
   // A merged reason shows as the reason it went into (the one offered), as in the edit form.
-  const [reason, setReason] = useState(
-    reasonOf(template, lesson.reason)?.id ?? lesson.reason ?? '',
-  );
+  const [reason, setReason] = useState(currentReasonId(template, lesson.reason) ?? '');
   const [outcome, setOutcome] = useState<OutcomeId | ''>(lesson.outcome);
   const id = (name: string) => `second-look-${lesson.id}-${name}`;
   return (
