@@ -20,18 +20,42 @@ export function handleReminders(db: ReboundDatabase): void {
       const draft = await db.drafts.get(draftId);
       if (!draft) return; // Reflected on in the meantime.
       const name = draftDealName(draft);
-      await browser.notifications.create(alarm.name, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: name ? t('reminder_title', name) : t('manual_title'),
-        message: t('reminder_message'),
-        priority: 1,
-      });
+      await notify(
+        alarm.name,
+        name ? t('reminder_title', name) : t('manual_title'),
+        t('reminder_message'),
+        1,
+      );
     })();
   });
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(PREFIX)) return;
-    void browser.notifications.clear(id);
-    void browser.tabs.create({ url: reflectPageUrl(id.slice(PREFIX.length)) });
+  onNotificationClick((id) =>
+    id.startsWith(PREFIX) ? reflectPageUrl(id.slice(PREFIX.length)) : undefined,
+  );
+}
+
+/** One of Rebound's notifications (its icon, a title, a message), shown under `id`. */
+export function notify(id: string, title: string, message: string, priority: 0 | 1) {
+  return browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+    priority,
   });
+}
+
+/**
+ * A click on a notification that `pageOf` knows (the page it opens, by the notification's id;
+ * undefined: not this one's) closes it and opens that page in a tab. Gives the listener, to
+ * remove it.
+ */
+export function onNotificationClick(pageOf: (id: string) => string | undefined) {
+  const listener = (id: string) => {
+    const url = pageOf(id);
+    if (url === undefined) return;
+    void browser.notifications.clear(id);
+    void browser.tabs.create({ url });
+  };
+  browser.notifications.onClicked.addListener(listener);
+  return listener;
 }

@@ -3,6 +3,7 @@ import { t } from '../i18n/t';
 import type { Loaded } from '../settings/item';
 import type { ComeBackSettings } from '../settings/schema';
 import { comeBackItem } from '../settings/store';
+import { notify, onNotificationClick } from './reminders';
 
 /** The daily reminder's alarm and notification (the "Later" reminders use `remind:<draft>`). */
 export const REVIEW_REMINDER = 'review-reminder';
@@ -85,23 +86,18 @@ export function keepReviewReminder({
       });
       const due = await countDue(now());
       if (due === 0) return;
-      await browser.notifications.create(REVIEW_REMINDER, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: t('review_reminder_title'),
-        message: due === 1 ? t('review_reminder_message_one') : t('review_reminder_message', due),
-        priority: 0,
-      });
+      await notify(
+        REVIEW_REMINDER,
+        t('review_reminder_title'),
+        due === 1 ? t('review_reminder_message_one') : t('review_reminder_message', due),
+        0,
+      );
     })().catch((error: unknown) => console.warn('Rebound: the daily reminder failed', error));
   };
-  const onClicked = (id: string) => {
-    if (id !== REVIEW_REMINDER) return;
-    void browser.notifications.clear(id);
-    void browser.tabs.create({ url: reviewPageUrl() });
-  };
-
   browser.alarms.onAlarm.addListener(onAlarm);
-  browser.notifications.onClicked.addListener(onClicked);
+  const onClicked = onNotificationClick((id) =>
+    id === REVIEW_REMINDER ? reviewPageUrl() : undefined,
+  );
   const unwatch = comeBackItem.watch((loaded) => enqueue(() => apply(loaded)));
   enqueue(async () => apply(await comeBackItem.load()));
   return {
